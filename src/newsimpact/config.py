@@ -1,0 +1,42 @@
+"""Typed settings. Read once at the edge (CLI, service) and passed down; stages never read the environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ExtractSettings(BaseModel):
+    max_bytes: int = Field(default=5 * 1024 * 1024, description="Refuse inputs larger than this.")
+
+
+class TrackerSettings(BaseModel):
+    max_picks_per_side: int = 5
+    min_score: float = 0.35
+    use_embeddings: bool = True
+    """Use the multilingual sentence encoder for theme paraphrases (falls back to triggers only if absent)."""
+
+
+class TranslationSettings(BaseModel):
+    engine: str = "local"
+    """local | openai | fake"""
+    model_path: Path | None = None
+    """A GGUF file; default is the packaged Qwen2.5-Coder-1.5B-Instruct Q4_K_M, joined into cache_dir."""
+    n_threads: int = 1
+    n_ctx: int = 4096
+    base_url: str | None = None
+    api_key: str | None = None
+    model: str | None = None
+    cache_dir: Path = Path.home() / ".cache" / "newsimpact"
+
+
+class Settings(BaseSettings):
+    """All configuration. Environment: NEWSIMPACT_<FIELD>, nested with __ (NEWSIMPACT_TRANSLATION__ENGINE)."""
+
+    model_config = SettingsConfigDict(env_prefix="NEWSIMPACT_", env_nested_delimiter="__", extra="ignore")
+
+    extract: ExtractSettings = Field(default_factory=ExtractSettings)
+    tracker: TrackerSettings = Field(default_factory=TrackerSettings)
+    translation: TranslationSettings = Field(default_factory=TranslationSettings)

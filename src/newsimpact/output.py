@@ -1,0 +1,103 @@
+"""Rendering for the CLI: JSON for machines, Rich text for people."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+
+from newsimpact.article import Article
+
+if TYPE_CHECKING:
+    from newsimpact.pipeline import Analysis
+    from newsimpact.tracker.report import TrackerReport
+    from newsimpact.translate.translation import Translation
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _out() -> Console:
+    return Console(soft_wrap=True, highlight=False)
+
+
+def print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def render_article(article: Article, console: Console) -> None:
+    console.print(f"[bold]{article.title}[/]")
+    if article.subtitle:
+        console.print(f"[italic]{article.subtitle}[/]")
+    meta = []
+    if article.published:
+        meta.append(f"입력 {article.published.isoformat()}")
+    if article.modified:
+        meta.append(f"수정 {article.modified.isoformat()}")
+    if article.dateline:
+        meta.append(f"[{article.dateline.place}={article.dateline.agency}]")
+    if article.reporter:
+        meta.append(" ".join(x for x in (article.reporter.name, article.reporter.email) if x))
+    if meta:
+        console.print("[dim]" + " · ".join(meta) + "[/]")
+    console.print()
+    for paragraph in article.paragraphs:
+        console.print(paragraph)
+        console.print()
+    for caption in article.captions:
+        console.print(f"[dim]📷 {caption.text} ({caption.date or ''} {caption.photographer or ''})[/]")
+    for warning in article.warnings:
+        console.print(f"[yellow]warning: {warning}[/]")
+
+
+def render_tracker(report: TrackerReport, console: Console) -> None:
+    if report.abstained:
+        console.print(Panel(f"종목 추적기: 뚜렷한 영향 종목 없음 — {report.reason or ''}", style="dim"))
+    for title, picks, colour in (("긍정 영향 종목", report.positive, "green"), ("부정 영향 종목", report.negative, "red")):
+        if not picks:
+            continue
+        table = Table(title=title, title_style=f"bold {colour}", show_lines=True)
+        for column in ("종목", "섹터", "점수", "근거"):
+            table.add_column(column)
+        for pick in picks:
+            table.add_row(
+                f"{pick.name_ko or pick.name} ({pick.ticker})",
+                pick.sector_ko,
+                f"{pick.score:.2f}",
+                f"{pick.rationale_ko}\n[dim]{pick.evidence[0].text}[/]",
+            )
+        console.print(table)
+    if report.disclaimer:
+        console.print(f"[dim]{report.disclaimer.ko}[/]")
+
+
+def render_translation(translation: Translation, console: Console) -> None:
+    console.print(f"[bold]{translation.title}[/]  [dim]({translation.target_language}, {translation.engine})[/]")
+    for paragraph in translation.paragraphs:
+        console.print(paragraph)
+        console.print()
+
+
+def print_article(article: Article, fmt: OutputFormat) -> None:
+    if fmt is OutputFormat.json:
+        print_json(article.model_dump(mode="json"))
+    else:
+        render_article(article, _out())
+
+
+def print_analysis(analysis: Analysis, fmt: OutputFormat) -> None:
+    if fmt is OutputFormat.json:
+        print_json(analysis.model_dump(mode="json", exclude_none=True))
+        return
+    console = _out()
+    render_article(analysis.article, console)
+    if analysis.tracker is not None:
+        render_tracker(analysis.tracker, console)
+    if analysis.translation is not None:
+        render_translation(analysis.translation, console)

@@ -1,0 +1,87 @@
+"""The one place that wires the stages together: Page -> Article -> (TrackerReport, Translation)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from newsimpact.article import Article
+from newsimpact.config import Settings
+from newsimpact.extract import Page, extract
+from newsimpact.tracker.report import TrackerReport
+from newsimpact.translate.translation import Translation
+
+
+class ArticleTracker(Protocol):
+    def track(self, article: Article) -> TrackerReport: ...
+
+
+class ArticleTranslator(Protocol):
+    def translate(self, article: Article, target: str) -> Translation: ...
+
+
+class Analysis(BaseModel):
+    """What `newsimpact analyze` prints and the service stores."""
+
+    model_config = ConfigDict(frozen=True)
+
+    article: Article
+    tracker: TrackerReport | None = None
+    translation: Translation | None = None
+
+
+class Pipeline:
+    """Holds the loaded stages (knowledge, models) so a batch pays their start-up once."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        tracker: ArticleTracker | None = None,
+        translator: ArticleTranslator | None = None,
+        with_tracker: bool = True,
+    ) -> None:
+        self.settings = settings or Settings()
+        self._tracker = tracker
+        self._translator = translator
+        self._with_tracker = with_tracker
+
+    @property
+    def tracker(self) -> ArticleTracker | None:
+        if self._tracker is None and self._with_tracker:
+            self._tracker = _default_tracker(self.settings)
+        return self._tracker
+
+    @property
+    def translator(self) -> ArticleTranslator:
+        if self._translator is None:
+            from newsimpact.translate import build_translator
+
+            self._translator = build_translator(self.settings.translation)
+        return self._translator
+
+    def extract(self, page: Page) -> Article:
+        return extract(page, self.settings.extract)
+
+    def analyze(self, page: Page, *, translate_to: str | None = None) -> Analysis:
+        article = self.extract(page)
+        return self.analyze_article(article, translate_to=translate_to)
+
+    def analyze_article(self, article: Article, *, translate_to: str | None = None) -> Analysis:
+        tracker = self.tracker
+        report = tracker.track(article) if tracker is not None else None
+        translation = self.translator.translate(article, translate_to) if translate_to else None
+        return Analysis(article=article, tracker=report, translation=translation)
+
+
+def _default_tracker(settings: Settings) -> ArticleTracker | None:
+    try:
+        from newsimpact.tracker import build_tracker
+    except ImportError:  # the tracker stage is optional while it is being built
+        return None
+    return build_tracker(settings.tracker)
+
+
+def analyze(page: Page, settings: Settings | None = None, *, translate_to: str | None = None) -> Analysis:
+    return Pipeline(settings).analyze(page, translate_to=translate_to)
