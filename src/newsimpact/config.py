@@ -15,8 +15,8 @@ class ExtractSettings(BaseModel):
 class TrackerSettings(BaseModel):
     max_picks_per_side: int = 5
     min_score: float = 0.35
-    use_embeddings: bool = True
-    """Use the multilingual sentence encoder for theme paraphrases (falls back to triggers only if absent)."""
+    use_embeddings: bool = False
+    """Also find theme paraphrases in title and lead with the multilingual sentence encoder (slower: ~50 ms/sentence)."""
 
 
 class TranslationSettings(BaseModel):
@@ -30,6 +30,15 @@ class TranslationSettings(BaseModel):
     api_key: str | None = None
     model: str | None = None
     cache_dir: Path = Path.home() / ".cache" / "newsimpact"
+    """Holds the joined packaged model (models/) and the translation cache (translations.sqlite)."""
+    cache: bool = True
+    """Reuse earlier translations of the same text (never with the fake engine, which caches in memory)."""
+    seed: int = 0
+    """Decoding is greedy (temperature 0); the seed pins whatever sampling an endpoint still does."""
+    timeout_s: float = 120.0
+    """openai engine: seconds to wait for one answer."""
+    n_gpu_layers: int = 0
+    """local engine: layers to offload to a GPU when llama-cpp-python was built with GPU support."""
 
 
 class Settings(BaseSettings):

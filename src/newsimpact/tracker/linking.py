@@ -1,0 +1,123 @@
+"""Linking: which S&P 500 companies (and Korean companies) a text names, with alias guards."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsimpact.knowledge import KnowledgeBase
+from newsimpact.knowledge.schema import Alias
+from newsimpact.tracker.surface import (
+    Hit,
+    NormalisedText,
+    Surface,
+    SurfaceIndex,
+    is_hangul,
+    longest_non_overlapping,
+)
+from newsimpact.tracker.text import Sentence
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """What a surface form points at: an S&P 500 ticker or a Korean company id."""
+
+    kind: str  # "sp500" | "korean"
+    key: str
+    reject_within: tuple[str, ...] = ()
+    reject_context: tuple[str, ...] = ()
+    require_context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    ref: EntityRef
+    matched: str
+    sentence: Sentence
+    start: int  # offsets within the paragraph (or title)
+    end: int
+
+
+def _squash_lower(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+def _boundary_for(surface: str) -> str:
+    return "korean" if is_hangul(surface[-1]) else "latin"
+
+
+def _alias_surface(alias: Alias) -> Surface[EntityRef]:
+    ref = EntityRef("sp500", alias.ticker, alias.reject_within, alias.reject_context, alias.require_context)
+    return Surface(alias.alias, ref, case_sensitive=alias.case_sensitive, boundary=_boundary_for(alias.alias))  # type: ignore[arg-type]
+
+
+class Linker:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+        rules = kb.linking
+        surfaces: list[Surface[EntityRef]] = []
+        bare_tickers: set[str] = set()
+        for alias in kb.aliases:
+            if alias.kind == "ticker":
+                # Bare tickers only when long and not an English word; else "NYSE: X" / "$X" forms.
+                if len(alias.alias) >= 3 and alias.alias not in rules.ticker_stopwords:
+                    bare_tickers.add(alias.alias)
+                continue
+            surfaces.append(_alias_surface(alias))
+        for ticker in bare_tickers:
+            surfaces.append(Surface(ticker, EntityRef("sp500", ticker), case_sensitive=True, boundary="latin"))
+        for company in kb.korean_companies.values():
+            ref = EntityRef("korean", company.id, company.reject_within, company.reject_context)
+            for name in company.aliases:
+                exact = name.isascii() and (name.isupper() or len(name) <= 4)
+                surfaces.append(Surface(name, ref, case_sensitive=exact, boundary=_boundary_for(name)))  # type: ignore[arg-type]
+        self._index = SurfaceIndex(surfaces, suffixes=rules.korean_suffixes)
+        prefixes = "|".join(re.escape(p) for p in sorted(rules.exchange_prefixes, key=len, reverse=True))
+        self._exchange = re.compile(rf"(?:(?:{prefixes})\s*[:：]\s*|\$)(?P<ticker>[A-Z]{{1,5}}(?:\.[A-Z])?)\b")
+
+    def find(self, sentences: list[Sentence]) -> list[EntityMention]:
+        article_text = _squash_lower(" ".join(s.text for s in sentences))
+        mentions: list[EntityMention] = []
+        for sentence in sentences:
+            norm = NormalisedText(sentence.text)
+            hits = [h for h in self._index.find(norm) if self._guards_ok(h, norm, sentence, article_text)]
+            hits += self._exchange_hits(sentence.text)
+            for hit in longest_non_overlapping(hits):
+                mentions.append(
+                    EntityMention(
+                        ref=hit.surface.payload,
+                        matched=sentence.text[hit.start : hit.end],
+                        sentence=sentence,
+                        start=sentence.start + hit.start,
+                        end=sentence.start + hit.end,
+                    )
+                )
+        return mentions
+
+    def _exchange_hits(self, text: str) -> list[Hit[EntityRef]]:
+        hits = []
+        for match in self._exchange.finditer(text):
+            ticker = match.group("ticker")
+            if ticker in self._kb.companies:
+                surface = Surface(ticker, EntityRef("sp500", ticker), case_sensitive=True)
+                hits.append(Hit(match.start("ticker"), match.end("ticker"), surface))
+        return hits
+
+    @staticmethod
+    def _guards_ok(hit: Hit[EntityRef], norm: NormalisedText, sentence: Sentence, article_text: str) -> bool:
+        ref = hit.surface.payload
+        if ref.reject_within:
+            # Map the hit back into the squashed, lower-cased sentence and look around it.
+            squashed_start = norm.positions.index(hit.start)
+            squashed_end = squashed_start + len(_squash_lower(sentence.text[hit.start : hit.end]))
+            for word in ref.reject_within:
+                needle = _squash_lower(word)
+                lo = max(0, squashed_start - len(needle))
+                position = norm.lower.find(needle, lo, squashed_end + len(needle))
+                while position != -1:
+                    if position < squashed_end and squashed_start < position + len(needle):
+                        return False
+                    position = norm.lower.find(needle, position + 1, squashed_end + len(needle))
+        if ref.reject_context and any(_squash_lower(w) in norm.lower for w in ref.reject_context):
+            return False
+        return not (ref.require_context and not any(_squash_lower(w) in article_text for w in ref.require_context))

@@ -1,0 +1,184 @@
+"""Financial polarity of sentences, overall or towards one mention, from the reviewed lexicons.
+
+Korean: lexicon stems matched space-insensitively (longest wins); negation from kiwipiepy tokens
+(않/VX, 못·안/MAG, 없/VA, 아니/VCN) and lexicon negators right after a term; contrast markers split
+clauses, and a mention takes the polarity of its own clause. English: word-start matching, with
+negators in the three words before a term.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from newsimpact.knowledge import KnowledgeBase
+from newsimpact.knowledge.schema import PolarityLexicon
+from newsimpact.tracker.surface import NormalisedText, Surface, SurfaceIndex, longest_non_overlapping
+
+_KIWI_NEGATION = {("않", "VX"), ("못", "MAG"), ("안", "MAG"), ("없", "VA"), ("아니", "VCN"), ("못하", "VX")}
+_NEGATION_PRECHECK = ("않", "못", "없", "아니", "안 ")
+_CLAUSE_BREAK = re.compile(r"[,;:·…]|\s[-–—]\s")
+_NEGATION_WINDOW = 10
+_EN_NEGATORS = re.compile(r"\b(?:not|no|never|without|hardly|neither|nor|fail(?:s|ed)? to|didn't|doesn't|don't|isn't|wasn't|won't|can't|cannot)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Cue:
+    term: str
+    score: float
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SentencePolarity:
+    score: float
+    cues: tuple[Cue, ...]
+
+
+class _Kiwi:
+    """kiwipiepy, loaded on first use: most sentences never need it."""
+
+    @cached_property
+    def kiwi(self) -> object:
+        from kiwipiepy import Kiwi
+
+        return Kiwi()
+
+    def negation_offsets(self, text: str) -> list[int]:
+        tokens = self.kiwi.tokenize(text)  # type: ignore[attr-defined]
+        return [t.start for t in tokens if (t.form, t.tag) in _KIWI_NEGATION]
+
+
+_KIWI = _Kiwi()
+
+
+class PolarityScorer:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        ko = kb.polarity["ko"]
+        en = kb.polarity["en"]
+        self._ko_index: SurfaceIndex[float] = SurfaceIndex(Surface(t.term, t.score) for t in ko.terms)
+        self._ko_negators = tuple("".join(n.split()) for n in ko.negators if len(n) >= 2)
+        self._ko = ko
+        self._en = en
+        self._en_terms, self._en_scores = self._english_regex(en)
+        self._contrast = re.compile(
+            "|".join(re.escape(c) for c in sorted({*ko.contrast, *en.contrast}, key=len, reverse=True))
+            or r"(?!x)x",
+            re.IGNORECASE,
+        )
+        self._intensifiers = {**ko.intensifiers, **en.intensifiers}
+
+    @staticmethod
+    def _english_regex(lexicon: PolarityLexicon) -> tuple[re.Pattern[str] | None, list[float]]:
+        terms = sorted({t.term.lower(): t for t in lexicon.terms}.values(), key=lambda t: -len(t.term))
+        if not terms:
+            return None, []
+        parts = []
+        for term in terms:
+            tail = r"\b" if term.whole else r"\w*"
+            parts.append(r"\s+".join(re.escape(w) + tail for w in term.term.lower().split()))
+        pattern = re.compile(r"\b(?:" + "|".join(f"({p})" for p in parts) + r")", re.IGNORECASE)
+        return pattern, [t.score for t in terms]
+
+    # -- cues ---------------------------------------------------------------------------------
+    def cues(self, text: str, language: str) -> list[Cue]:
+        return self._english_cues(text) if language == "en" else self._korean_cues(text)
+
+    def _korean_cues(self, text: str) -> list[Cue]:
+        norm = NormalisedText(self._apply_mask(text, self._ko.mask))
+        hits = longest_non_overlapping(self._ko_index.find(norm))
+        if not hits:
+            return []
+        negations: list[int] = []
+        if any(marker in text for marker in _NEGATION_PRECHECK):
+            negations = _KIWI.negation_offsets(text)
+        for negator in self._ko_negators:
+            negations += [m.start() for m in re.finditer(re.escape(negator), text)]
+        cues = []
+        for hit in hits:
+            score = hit.surface.payload * self._intensity(text, hit.start)
+            if self._negated(text, hit.end, negations):
+                score = -score
+            cues.append(Cue(text[hit.start : hit.end], score, hit.start, hit.end))
+        return cues
+
+    def _english_cues(self, text: str) -> list[Cue]:
+        if self._en_terms is None:
+            return []
+        masked = self._apply_mask(text, self._en.mask)
+        cues = []
+        for match in self._en_terms.finditer(masked):
+            group = match.lastindex or 1
+            score = self._en_scores[group - 1]
+            before = text[max(0, match.start() - 40) : match.start()]
+            if _EN_NEGATORS.search(" ".join(before.split()[-3:])):
+                score = -score
+            score *= self._intensity(text, match.start())
+            cues.append(Cue(match.group(0), score, match.start(), match.end()))
+        return cues
+
+    @staticmethod
+    def _apply_mask(text: str, mask: tuple[str, ...]) -> str:
+        for word in mask:
+            if word in text:
+                text = text.replace(word, "\u2591" * len(word))
+        return text
+
+    def _intensity(self, text: str, start: int) -> float:
+        window = text[max(0, start - 12) : start]
+        factor = 1.0
+        for word, weight in self._intensifiers.items():
+            if word in window:
+                factor = max(factor, weight) if weight >= 1 else min(factor, weight)
+        return factor
+
+    @staticmethod
+    def _negated(text: str, term_end: int, negations: list[int]) -> bool:
+        for offset in negations:
+            if term_end <= offset <= term_end + _NEGATION_WINDOW and not _CLAUSE_BREAK.search(text[term_end:offset]):
+                return True
+        return False
+
+    # -- scores -------------------------------------------------------------------------------
+    def clauses(self, text: str) -> list[tuple[int, int]]:
+        bounds = [0] + [m.start() for m in self._contrast.finditer(text)] + [len(text)]
+        return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i + 1] > bounds[i]]
+
+    def sentence(self, text: str, language: str) -> SentencePolarity:
+        """Whole-sentence polarity: after a contrast marker, the last clause weighs most."""
+        cues = self.cues(text, language)
+        if not cues:
+            return SentencePolarity(0.0, ())
+        clauses = self.clauses(text)
+        total = 0.0
+        for cue in cues:
+            index = next((i for i, (s, e) in enumerate(clauses) if s <= cue.start < e), 0)
+            weight = 1.0 if len(clauses) == 1 else (1.3 if index == len(clauses) - 1 else 0.6)
+            total += cue.score * weight
+        return SentencePolarity(total, tuple(cues))
+
+    def towards(self, text: str, language: str, start: int, end: int) -> SentencePolarity:
+        """Polarity towards the mention at [start, end): its own clause, nearer cues weigh more."""
+        cues = self.cues(text, language)
+        if not cues:
+            return SentencePolarity(0.0, ())
+        clauses = self.clauses(text)
+        own = next(((s, e) for s, e in clauses if s <= start < e), (0, len(text)))
+        total = 0.0
+        used = []
+        for cue in cues:
+            inside = own[0] <= cue.start < own[1]
+            distance = max(0, cue.start - end, start - cue.end)
+            weight = (1.0 if inside else 0.25) / (1.0 + distance / 60.0)
+            total += cue.score * weight
+            if inside:
+                used.append(cue)
+        return SentencePolarity(total, tuple(used or cues))
+
+
+def squash_score(value: float, scale: float = 2.0) -> float:
+    """Map an unbounded evidence sum to (-1, 1)."""
+    return math.tanh(value / scale)
