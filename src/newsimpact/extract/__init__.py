@@ -10,7 +10,7 @@ from newsimpact.errors import InputError, NoArticleError
 from newsimpact.extract.assemble import Draft, assemble
 from newsimpact.extract.decode import decode
 from newsimpact.extract.dump import clean_dump, clean_text
-from newsimpact.extract.html import ensure_aware, extract_html
+from newsimpact.extract.html import extract_html
 from newsimpact.extract.page import Page, PageKind
 
 __all__ = ["Page", "PageKind", "detect_kind", "extract"]
@@ -64,7 +64,4 @@ def extract(page: Page, settings: ExtractSettings | None = None) -> Article:
         raise NoArticleError(
             "no article found: the page has no body text (a home page, list page or empty template?)"
         )
-    warnings = list(article.warnings)
-    published = ensure_aware(article.published, article.language, warnings)
-    modified = ensure_aware(article.modified, article.language, warnings)
-    return article.model_copy(update={"published": published, "modified": modified, "warnings": warnings})
+    return article

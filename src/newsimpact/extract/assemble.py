@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from newsimpact.article import Article, Caption, Dateline, Language, Reporter
 from newsimpact.extract import news_rules as rules
 
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
-_REPORTING_CREDIT = re.compile(r"^\s*\(?(?:Reporting|Additional reporting|Writing|Editing) by\b", re.IGNORECASE)
+_REPORTING_CREDIT = re.compile(
+    r"^\s*\(?(?:Reporting|Additional reporting|Writing|Editing) by\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -37,6 +39,10 @@ def detect_language(text: str) -> Language:
     if latin and latin > 0.5 * max(1, len(text.replace(" ", ""))):
         return "en"
     return "en" if latin > hangul else "other"
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a.replace(" ", "").casefold() == b.replace(" ", "").casefold()
 
 
 def assemble(draft: Draft) -> Article:
@@ -82,14 +88,26 @@ def assemble(draft: Draft) -> Article:
 
     if paragraphs:
         trailing = rules.TRAILING_EMAIL.search(paragraphs[-1])
-        if trailing and trailing.start() > 0 and paragraphs[-1][: trailing.start()].rstrip().endswith((".", "다")):
+        if (
+            trailing
+            and trailing.start() > 0
+            and paragraphs[-1][: trailing.start()].rstrip().endswith((".", "다"))
+        ):
             reporter_email = reporter_email or trailing.group("email")
             paragraphs[-1] = paragraphs[-1][: trailing.start()].rstrip()
 
+    if reporter_name and dateline and dateline.agency and _same_name(reporter_name, dateline.agency):
+        reporter_name = None  # page metadata often names the wire service as the author
+    language = detect_language(" ".join([draft.title, *paragraphs[:5]]))
+    warnings = list(draft.warnings)
+    # Pages mix offset-aware metadata with naive on-page times; make both aware before comparing.
+    published = ensure_aware(published, language, warnings)
+    modified = ensure_aware(modified, language, warnings)
     if modified is not None and published is not None and modified < published:
         modified = None
-    language = detect_language(" ".join([draft.title, *paragraphs[:5]]))
-    reporter = Reporter(name=reporter_name, email=reporter_email) if (reporter_name or reporter_email) else None
+    reporter = (
+        Reporter(name=reporter_name, email=reporter_email) if (reporter_name or reporter_email) else None
+    )
     return Article(
         title=draft.title.strip(),
         subtitle=draft.subtitle,
@@ -101,5 +119,16 @@ def assemble(draft: Draft) -> Article:
         captions=captions,
         language=language,
         url=draft.url,
-        warnings=draft.warnings,
+        warnings=warnings,
     )
+
+
+def ensure_aware(value: datetime | None, language: str, warnings: list[str]) -> datetime | None:
+    """Korean pages print KST wall-clock times; elsewhere a naive time is taken as UTC, with a warning."""
+    if value is None or value.tzinfo is not None:
+        return value
+    if language == "ko":
+        return value.replace(tzinfo=rules.KST)
+    if "page gave no timezone: UTC assumed" not in warnings:
+        warnings.append("page gave no timezone: UTC assumed")
+    return value.replace(tzinfo=UTC)

@@ -37,11 +37,21 @@ def looks_binary(data: bytes) -> bool:
 def decode(data: bytes) -> str:
     if not data.strip():
         raise InputError("empty input: nothing to read")
+    # BOMs first: UTF-16 text is full of NUL bytes and would otherwise be taken for binary.
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"undecodable input: starts with a {codec} byte-order mark but is not {codec}"
+                ) from exc
     if looks_binary(data):
         raise InputError("binary input: expected an HTML page or text")
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(codec)
     match = _META_CHARSET.search(data[:4096])
     if match:
         declared = _normalise(match.group(1).decode("ascii", "ignore"))

@@ -24,6 +24,7 @@ _SPACES = re.compile(r"\s+")
 @dataclass(frozen=True)
 class Boilerplate:
     stop_prefixes: tuple[str, ...]
+    stop_patterns: tuple[re.Pattern[str], ...]
     drop_prefixes: tuple[str, ...]
     drop_exact: frozenset[str]
     disclaimer_markers: tuple[str, ...]
@@ -35,9 +36,12 @@ def _squash(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def boilerplate() -> Boilerplate:
-    data = yaml.safe_load(resources.files("newsimpact.extract").joinpath("data/boilerplate.yaml").read_text("utf-8"))
+    data = yaml.safe_load(
+        resources.files("newsimpact.extract").joinpath("data/boilerplate.yaml").read_text("utf-8")
+    )
     return Boilerplate(
         stop_prefixes=tuple(_squash(s) for s in data["stop_prefixes"]),
+        stop_patterns=tuple(re.compile(p) for p in data.get("stop_patterns") or ()),
         drop_prefixes=tuple(_squash(s) for s in data["drop_prefixes"]),
         drop_exact=frozenset(_squash(s) for s in data["drop_exact"]),
         disclaimer_markers=tuple(data["disclaimer_markers"]),
@@ -50,7 +54,11 @@ def _is_drop(line: str, bp: Boilerplate) -> bool:
 
 
 def _is_stop(line: str, bp: Boilerplate) -> bool:
-    return _squash(line).startswith(bp.stop_prefixes) or any(m in line for m in bp.disclaimer_markers)
+    return (
+        _squash(line).startswith(bp.stop_prefixes)
+        or any(p.match(line) for p in bp.stop_patterns)
+        or any(m in line for m in bp.disclaimer_markers)
+    )
 
 
 def _looks_like_body(line: str) -> bool:
@@ -69,7 +77,11 @@ def clean_dump(text: str) -> Draft:
 
     time_index = next((i for i, line in enumerate(lines) if rules.is_time_line(line)), None)
     body_index = next(
-        (i for i, line in enumerate(lines) if (time_index is None or i > time_index) and _looks_like_body(line)),
+        (
+            i
+            for i, line in enumerate(lines)
+            if (time_index is None or i > time_index) and _looks_like_body(line)
+        ),
         None,
     )
     if body_index is None:
@@ -107,6 +119,10 @@ def clean_dump(text: str) -> Draft:
         if _is_drop(line, bp):
             continue
         draft.lines.append(line)
+        if rules.email_only(line) is not None and len(draft.lines) > 1:
+            # Korean articles sign off with the reporter's e-mail alone on a line; what follows
+            # is the page around the article (related stories, widgets), whatever its wording.
+            break
     return draft
 
 

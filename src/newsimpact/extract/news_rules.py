@@ -34,6 +34,9 @@ TRAILING_EMAIL = re.compile(rf"\s*(?P<email>{_EMAIL})\s*$")
 CAPTION_TAIL = re.compile(
     rf"\s*(?P<date>\d{{4}}\.\d{{1,2}}\.\d{{1,2}})\.?\s*(?:/\s*)?(?P<email>{_EMAIL})?\s*$"
 )
+EN_PHOTO_CREDIT = re.compile(
+    r"\s*(?P<agency>[A-Z]{2,12})/(?P<name>[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})\s*$"
+)
 PHOTO_CREDIT = re.compile(r"\[(?:사진|사진제공|그래픽|자료)\s*=\s*[^\]]{1,30}\]\s*$")
 
 _KO_TIME = (
@@ -57,8 +60,12 @@ def _time_from(match: re.Match[str], tz: timezone = KST) -> datetime | None:
         if match.group("ampm") == "오후" and hour < 12:
             hour += 12
         return datetime(
-            int(match.group("y")), int(match.group("m")), int(match.group("d")),
-            hour, int(match.group("M") or 0), tzinfo=tz,
+            int(match.group("y")),
+            int(match.group("m")),
+            int(match.group("d")),
+            hour,
+            int(match.group("M") or 0),
+            tzinfo=tz,
         )
     except ValueError:
         return None
@@ -76,7 +83,9 @@ def parse_modified(line: str) -> datetime | None:
 
 def is_time_line(line: str) -> bool:
     """A short line that only states a time (not body text that mentions a date)."""
-    return len(line) <= 60 and (PUBLISHED_LINE.search(line) is not None or MODIFIED_LINE.search(line) is not None)
+    return len(line) <= 60 and (
+        PUBLISHED_LINE.search(line) is not None or MODIFIED_LINE.search(line) is not None
+    )
 
 
 def parse_dateline(paragraph: str) -> DatelineMatch | None:
@@ -120,6 +129,17 @@ def parse_caption(paragraph: str) -> Caption | None:
         date=tail.group("date") if tail else None,
         email=tail.group("email") if tail else None,
     )
+
+
+def parse_figcaption(text: str) -> Caption:
+    """A caption known to be one (a <figcaption>): Korean style, or English "... AGENCY/Name"."""
+    parsed = parse_caption(text)
+    if parsed is not None:
+        return parsed
+    credit = EN_PHOTO_CREDIT.search(text)
+    if credit is not None and credit.start() > 0:
+        return Caption(text=text[: credit.start()].strip(), photographer=credit.group("name"))
+    return Caption(text=text)
 
 
 def parse_byline(line: str) -> str | None:

@@ -27,8 +27,11 @@ from newsimpact.tracker.text import Sentence, article_sentences
 from newsimpact.tracker.themes import SentenceEmbedder, ThemeDetector, ThemeHit, sentence_weight
 
 _MAX_EVIDENCE = 3
-_MAX_THEMES = 3
+_MAX_THEMES = 4
+_PER_GROUP_PER_SIDE = 2
 _SUB_INDUSTRY_TICKERS = 3
+_RELATIONS_PER_SOURCE = 3
+_RELATION_DISCOUNT = 0.35
 _TONE_THRESHOLD = 0.3
 
 
@@ -40,6 +43,8 @@ class Candidate:
     sentences: list[Sentence]
     rationale_ko: str
     rationale_en: str
+    group: str = ""
+    """What produced it (a theme id, a relation source): one group may not fill a whole side."""
 
 
 @dataclass
@@ -55,7 +60,7 @@ class _EntityEvent:
 
 def calibrate(strength: float) -> float:
     """Evidence strength (0..inf) -> score (0..1): one clear body sentence ~0.4, a headline event ~0.85."""
-    return round(1.0 - math.exp(-max(0.0, strength) / 2.0), 3)
+    return round(1.0 - math.exp(-max(0.0, strength) / 1.5), 3)
 
 
 def _evidence(sentences: list[Sentence]) -> list[Evidence]:
@@ -177,17 +182,30 @@ class Tracker:
             else:
                 company = self.kb.companies[key]
                 source_ko, source_en = self.kb.name_ko(key) or company.name, company.name
-            for edge in self._relations_by_source.get(key, []):
-                if edge.target not in self.kb.companies or ("sp500", edge.target) in events:
-                    continue
-                strength = abs(event.polarity) * 0.6
+            edges = [
+                e for e in self._relations_by_source.get(key, [])
+                if e.target in self.kb.companies and ("sp500", e.target) not in events
+            ]
+            # The file lists each source's most direct links first; a second-order effect is
+            # weaker than the event itself, and only the closest few are worth showing.
+            for edge in edges[:_RELATIONS_PER_SOURCE]:
+                strength = abs(event.polarity) * _RELATION_DISCOUNT
                 ko, en = rationale.relation(source_ko, source_en, event_direction, event.cues, edge)
-                out.append(Candidate(edge.target, "relation", strength * event_direction * edge.sign, event.sentences, ko, en))
+                out.append(
+                    Candidate(
+                        edge.target, "relation", strength * event_direction * edge.sign, event.sentences, ko, en,
+                        group=f"relation:{key}",
+                    )
+                )
         return out
 
     def _theme_candidates(self, hits: list[ThemeHit]) -> list[Candidate]:
         out = []
-        strong = [h for h in hits if h.weight >= 1.5 and h.direction != 0][:_MAX_THEMES]
+        # A theme counts when the article returns to it, puts it in the headline, or says it moves.
+        strong = [
+            h for h in hits
+            if h.direction != 0 and (len(h.sentences) >= 2 or any(s.is_title for s in h.sentences) or h.explicit)
+        ][:_MAX_THEMES]
         for hit in strong:
             intensity = hit.direction_abs / hit.weight if hit.weight else 0.0
             base = min(hit.weight, 4.0) * hit.confidence * (0.5 + 0.5 * intensity) * 0.9
@@ -205,7 +223,7 @@ class Tracker:
                         continue
                     ko, en = rationale.theme(hit.theme, exposure, hit.direction, hit.triggers)
                     signed = base * factor * hit.direction * exposure.sign
-                    out.append(Candidate(ticker, "theme", signed, hit.sentences, ko, en))
+                    out.append(Candidate(ticker, "theme", signed, hit.sentences, ko, en, group=f"theme:{hit.theme.id}"))
         return out
 
     def _select(self, candidates: list[Candidate]) -> tuple[list[Pick], list[Pick]]:
@@ -218,6 +236,7 @@ class Tracker:
             ):
                 best[candidate.ticker] = candidate
         picks: dict[Direction, list[Pick]] = {"positive": [], "negative": []}
+        per_group: dict[tuple[str, str], int] = defaultdict(int)
         for candidate in sorted(best.values(), key=lambda c: -abs(c.signed_strength)):
             score = calibrate(abs(candidate.signed_strength))
             if score < self.settings.min_score or not candidate.sentences:
@@ -225,6 +244,10 @@ class Tracker:
             direction: Direction = "positive" if candidate.signed_strength > 0 else "negative"
             if len(picks[direction]) >= self.settings.max_picks_per_side:
                 continue
+            if candidate.group:
+                if per_group[(candidate.group, direction)] >= _PER_GROUP_PER_SIDE:
+                    continue
+                per_group[(candidate.group, direction)] += 1
             picks[direction].append(self._pick(candidate, direction, score))
         return picks["positive"], picks["negative"]
 

@@ -135,6 +135,15 @@ class PolarityScorer:
                 factor = max(factor, weight) if weight >= 1 else min(factor, weight)
         return factor
 
+    def negated(self, text: str, end: int, language: str) -> bool:
+        """Is the word ending at `end` negated ("늘지 않았다", "did not rise")?"""
+        if language == "en":
+            return bool(_EN_NEGATORS.search(" ".join(text[max(0, end - 40) : end].split()[-4:])))
+        negations: list[int] = []
+        if any(marker in text for marker in _NEGATION_PRECHECK):
+            negations = _KIWI.negation_offsets(text)
+        return self._negated(text, end, negations)
+
     @staticmethod
     def _negated(text: str, term_end: int, negations: list[int]) -> bool:
         for offset in negations:

@@ -30,6 +30,8 @@ class ThemeHit:
     direction_sum: float = 0.0
     direction_abs: float = 0.0
     by_embedding: bool = False
+    explicit: bool = False
+    """Some hit sentence says outright that the theme moves (a movement word after the trigger)."""
 
     @property
     def direction(self) -> int:
@@ -83,29 +85,30 @@ class ThemeDetector:
                 entry.sentences.append(sentence)
                 entry.triggers.append(sentence.text[hit.start : hit.end])
                 entry.weight += weight
-                direction = self._direction(sentence.text, hit.end, language)
+                direction, explicit = self._direction(sentence.text, hit.end, language)
+                entry.explicit |= explicit
                 entry.direction_sum += direction * weight
                 entry.direction_abs += abs(direction) * weight
         if self._embedder is not None:
             self._add_paraphrases(sentences, language, found)
         return sorted(found.values(), key=lambda h: -h.weight)
 
-    def _direction(self, text: str, trigger_end: int, language: str) -> float:
-        """Movement words after the trigger say rise/fall; else the sentence's polarity leans it."""
+    def _direction(self, text: str, trigger_end: int, language: str) -> tuple[float, bool]:
+        """(direction, explicit): a movement word after the trigger says rise/fall outright.
+
+        Without one, the theme is taken as present and active (weakly up); the sentence's own
+        polarity only leans that, because it is usually about something else in the sentence.
+        """
         window = text[trigger_end : trigger_end + _MOVEMENT_WINDOW]
         movement = longest_non_overlapping([*self._up.find(window), *self._down.find(window)])
         if movement:
-            first = movement[0].surface.payload
-            negated = self._polarity.cues(window, language)
-            # A negated movement ("늘지 않았다") reverses it; cues carry the negation already.
-            if negated and all(c.score * first < 0 for c in negated if c.start == movement[0].start):
-                return float(-first)
-            return float(first)
+            first = movement[0]
+            sign = float(first.surface.payload)
+            if self._polarity.negated(window, first.end, language):
+                sign = -sign
+            return sign, True
         polarity = self._polarity.sentence(text, language).score
-        if polarity:
-            return 0.5 if polarity > 0 else -0.5
-        # A theme named without any movement is taken as present and active, weakly.
-        return 0.25
+        return 0.35 + (0.15 if polarity > 0 else -0.15 if polarity < 0 else 0.0), False
 
     def _add_paraphrases(self, sentences: list[Sentence], language: str, found: dict[str, ThemeHit]) -> None:
         """Title and lead sentences that paraphrase a theme without its trigger words."""
@@ -128,6 +131,6 @@ class ThemeDetector:
                 entry.sentences.append(sentence)
                 entry.triggers.append(theme.name_ko)
                 entry.weight += weight
-                direction = self._direction(sentence.text, 0, language)
+                direction, _ = self._direction(sentence.text, 0, language)
                 entry.direction_sum += direction * weight
                 entry.direction_abs += abs(direction) * weight

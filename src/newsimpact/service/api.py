@@ -1,0 +1,363 @@
+"""The JSON API under /api. Reads are public; writes need the API key."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from starlette.concurrency import run_in_threadpool
+
+from newsimpact import __version__
+from newsimpact.article import Article
+from newsimpact.extract.page import Page, PageKind
+from newsimpact.store import StoredArticle, normalize_ticker
+from newsimpact.tracker.report import TrackerReport
+from newsimpact.translate.translation import Translation
+
+from .core import AnalysisState, NewsService, TranslationState, daily_counts, targets_for
+from .http import ApiError, check_api_key, key_from_headers, require_api_key
+
+router = APIRouter(prefix="/api")
+
+JobState = Literal["queued", "running", "done", "failed"]
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+MAX_ID = 2**63 - 1  # larger ids cannot exist and would overflow the database integer
+
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="Article id.")]
+LanguageCode = Annotated[
+    str, Path(min_length=2, max_length=16, pattern=r"^[A-Za-z_-]+$", description="en, ja, zh-Hans, zh-Hant, vi or ko.")
+]
+Ticker = Annotated[
+    str, Path(min_length=1, max_length=12, pattern=r"^[A-Za-z0-9.\-/]+$", description="S&P 500 ticker (BRK.B).")
+]
+
+
+class PageBody(BaseModel):
+    """A page sent as JSON: exactly one of html, page (a whole-page text copy) or text (clean article text)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    html: str | None = None
+    page: str | None = None
+    text: str | None = None
+    title: str | None = Field(default=None, max_length=1000)
+    url: str | None = Field(default=None, max_length=2048)
+
+    @model_validator(mode="after")
+    def _one_body(self) -> PageBody:
+        given = [name for name in ("html", "page", "text") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError("send exactly one of html, page or text")
+        return self
+
+    def to_page(self) -> Page:
+        if self.html is not None:
+            return Page(content=self.html, kind="html", title=self.title, url=self.url)
+        if self.page is not None:
+            return Page(content=self.page, kind=None, title=self.title, url=self.url)
+        return Page(content=self.text or "", kind="text", title=self.title, url=self.url)
+
+
+class Links(BaseModel):
+    page: str
+    api: str
+
+
+class IngestResponse(BaseModel):
+    id: int
+    state: JobState
+    """The analysis state: done when this exact text was analysed before."""
+    created: bool
+    changed: bool
+    links: Links
+
+
+class AnalysisOut(BaseModel):
+    state: JobState
+    error: str | None = None
+    created_at: datetime | None = None
+    engines: dict[str, str] = Field(default_factory=dict)
+    tracker: TrackerReport | None = None
+
+
+class ArticleResponse(BaseModel):
+    id: int
+    url: str | None
+    content_hash: str
+    source_type: str
+    created_at: datetime
+    updated_at: datetime
+    article: Article
+    analysis: AnalysisOut
+    translations: list[str]
+    """Languages with a cached translation."""
+    translation_targets: list[str]
+    links: Links
+
+
+class ArticleSummary(BaseModel):
+    id: int
+    title: str
+    published: datetime | None
+    updated_at: datetime
+    picks: list[TickerPick]
+
+
+class TickerPick(BaseModel):
+    ticker: str
+    name: str
+    direction: Literal["positive", "negative"]
+    score: float
+
+
+class TranslationResponse(BaseModel):
+    article_id: int
+    language: str
+    state: JobState
+    job_id: int | None = None
+    attempts: int = 0
+    error: str | None = None
+    translation: Translation | None = None
+
+
+class TickerArticle(BaseModel):
+    id: int
+    title: str
+    published: datetime | None
+    analysed_at: datetime
+    direction: Literal["positive", "negative"]
+    score: float
+    links: Links
+
+
+class DayCount(BaseModel):
+    day: date
+    positive: int
+    negative: int
+
+
+class TickerResponse(BaseModel):
+    ticker: str
+    name: str | None
+    articles: list[TickerArticle]
+    daily: list[DayCount]
+
+
+class HealthResponse(BaseModel):
+    status: Literal["ok"]
+    version: str
+    database: str
+    jobs: dict[str, int]
+
+
+ArticleSummary.model_rebuild()
+
+
+def service_of(request: Request) -> NewsService:
+    svc: NewsService = request.app.state.service
+    return svc
+
+
+def links(article_id: int) -> Links:
+    return Links(page=f"/articles/{article_id}", api=f"/api/articles/{article_id}")
+
+
+def analysis_out(state: AnalysisState) -> AnalysisOut:
+    analysis = state.analysis
+    return AnalysisOut(
+        state=state.state,  # type: ignore[arg-type]
+        error=state.error,
+        created_at=analysis.created_at if analysis else None,
+        engines=analysis.engines if analysis else {},
+        tracker=analysis.report if analysis else None,
+    )
+
+
+def translation_out(article_id: int, state: TranslationState) -> TranslationResponse:
+    job = state.job
+    return TranslationResponse(
+        article_id=article_id,
+        language=state.language,
+        state=state.state,  # type: ignore[arg-type]
+        job_id=job.id if job else None,
+        attempts=job.attempts if job else 0,
+        error=job.error if job else None,
+        translation=state.translation,
+    )
+
+
+def media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+
+def parse_page(body: bytes, ctype: str, kind: PageKind | None, title: str | None, url: str | None) -> Page:
+    if ctype == "application/json":
+        try:
+            data: Any = json.loads(body)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ApiError(422, "bad_json", f"the body is not valid JSON: {exc}") from exc
+        if not isinstance(data, dict):
+            raise ApiError(422, "bad_json", "expected a JSON object {html|page|text, title?, url?}")
+        try:
+            parsed = PageBody.model_validate(data)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in err['loc']) or 'body'}: {err['msg']}" for err in exc.errors()
+            )
+            raise ApiError(422, "bad_json", problems) from exc
+        return parsed.to_page()
+    if ctype in HTML_TYPES:
+        return Page(content=body, kind=kind or "html", title=title, url=url)
+    if ctype == "text/plain":
+        return Page(content=body, kind=kind, title=title, url=url)
+    shown = ctype or "none"
+    raise ApiError(
+        415,
+        "unsupported_media_type",
+        f"content type {shown} is not accepted: send text/html, text/plain or application/json",
+    )
+
+
+INGEST_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "An HTML page, a page's text, or JSON {html|page|text, title?, url?}.",
+        "content": {
+            "text/html": {"schema": {"type": "string"}},
+            "text/plain": {"schema": {"type": "string"}},
+            "application/json": {"schema": PageBody.model_json_schema()},
+        },
+    }
+}
+
+
+@router.post(
+    "/articles",
+    response_model=IngestResponse,
+    status_code=201,
+    dependencies=[Depends(require_api_key)],
+    openapi_extra=INGEST_BODY,
+    summary="Ingest an article page",
+    responses={200: {"description": "The same article was stored before and has been updated"}},
+)
+async def ingest_article(
+    request: Request,
+    response: Response,
+    title: Annotated[str | None, Query(max_length=1000, description="Title, for text bodies.")] = None,
+    url: Annotated[str | None, Query(max_length=2048, description="Where the page came from.")] = None,
+    kind: Annotated[PageKind | None, Query(description="html, dump or text; default: detect.")] = None,
+) -> IngestResponse:
+    ctype = media_type(request)
+    body = await request.body()
+    if not body.strip():
+        raise ApiError(400, "empty_body", "the request body is empty: send the article page")
+    page = parse_page(body, ctype, kind, title, url)
+    svc = service_of(request)
+    result, state = await run_in_threadpool(svc.ingest, page, body, ctype)
+    response.status_code = 201 if result.created else 200
+    return IngestResponse(
+        id=result.article.id,
+        state=state.state,  # type: ignore[arg-type]
+        created=result.created,
+        changed=result.changed,
+        links=links(result.article.id),
+    )
+
+
+@router.get("/articles", response_model=list[ArticleSummary], summary="Recent articles with their picks")
+def list_articles(request: Request, limit: Annotated[int, Query(ge=1, le=100)] = 20) -> list[ArticleSummary]:
+    out = []
+    for stored, picks in service_of(request).recent(limit):
+        out.append(
+            ArticleSummary(
+                id=stored.id,
+                title=stored.article.title,
+                published=stored.article.published,
+                updated_at=stored.updated_at,
+                picks=[TickerPick(ticker=p.ticker, name=p.name, direction=p.direction, score=p.score) for p in picks],  # type: ignore[arg-type]
+            )
+        )
+    return out
+
+
+def article_response(svc: NewsService, stored: StoredArticle) -> ArticleResponse:
+    return ArticleResponse(
+        id=stored.id,
+        url=stored.url,
+        content_hash=stored.content_hash,
+        source_type=stored.source_type,
+        created_at=stored.created_at,
+        updated_at=stored.updated_at,
+        article=stored.article,
+        analysis=analysis_out(svc.analysis_state(stored)),
+        translations=svc.store.translation_languages(stored.id),
+        translation_targets=list(targets_for(stored.article)),
+        links=links(stored.id),
+    )
+
+
+@router.get("/articles/{article_id}", response_model=ArticleResponse, summary="An article and its tracker report")
+def get_article(request: Request, article_id: ArticleId) -> ArticleResponse:
+    svc = service_of(request)
+    return article_response(svc, svc.article(article_id))
+
+
+@router.post(
+    "/articles/{article_id}/translations/{language}",
+    response_model=TranslationResponse,
+    status_code=202,
+    summary="Request a translation (queues a job; cached translations return at once)",
+    responses={200: {"description": "Already translated"}},
+)
+def request_translation(
+    request: Request, response: Response, article_id: ArticleId, language: LanguageCode
+) -> TranslationResponse:
+    svc = service_of(request)
+    if not svc.settings.service.public_translations:
+        check_api_key(request, key_from_headers(request))
+    state = svc.request_translation(article_id, language)
+    response.status_code = 200 if state.state == "done" else 202
+    return translation_out(article_id, state)
+
+
+@router.get(
+    "/articles/{article_id}/translations/{language}",
+    response_model=TranslationResponse,
+    summary="A translation's job state, then the translation",
+)
+def get_translation(request: Request, article_id: ArticleId, language: LanguageCode) -> TranslationResponse:
+    return translation_out(article_id, service_of(request).translation_state(article_id, language))
+
+
+@router.get("/tickers/{ticker}", response_model=TickerResponse, summary="Recent articles that moved a ticker")
+def get_ticker(
+    request: Request, ticker: Ticker, limit: Annotated[int, Query(ge=1, le=200)] = 50
+) -> TickerResponse:
+    picks = service_of(request).ticker(ticker, limit)
+    return TickerResponse(
+        ticker=normalize_ticker(ticker),
+        name=picks[0].name if picks else None,
+        articles=[
+            TickerArticle(
+                id=p.article_id,
+                title=p.title,
+                published=p.published,
+                analysed_at=p.created_at,
+                direction=p.direction,  # type: ignore[arg-type]
+                score=p.score,
+                links=links(p.article_id),
+            )
+            for p in picks
+        ],
+        daily=[DayCount(day=d, positive=pos, negative=neg) for d, pos, neg in daily_counts(picks)],
+    )
+
+
+@router.get("/health", response_model=HealthResponse, summary="Liveness and queue sizes")
+def health(request: Request) -> HealthResponse:
+    svc = service_of(request)
+    svc.store.ping()
+    return HealthResponse(status="ok", version=__version__, database="ok", jobs=svc.store.job_counts())

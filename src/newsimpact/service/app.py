@@ -1,0 +1,125 @@
+"""The FastAPI application: storage, worker threads, JSON API, pages and error handling."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsimpact import __version__
+from newsimpact.errors import NewsImpactError
+from newsimpact.store import Store
+
+from . import api, web
+from .core import NewsService
+from .http import ApiError, BodyLimitMiddleware, classify, error_json
+from .settings import ServiceSettings
+from .worker import ServicePipeline, Worker
+
+log = logging.getLogger("newsimpact.service")
+
+DESCRIPTION = """Reads financial news article pages and keeps, for each article, the cleaned text,
+its translations and the S&P 500 stock tracker report.
+
+Writes need the API key (`X-API-Key: KEY` or `Authorization: Bearer KEY`); reads are public."""
+
+
+def default_pipeline() -> ServicePipeline:
+    from newsimpact.config import Settings
+    from newsimpact.pipeline import Pipeline
+
+    pipeline: ServicePipeline = Pipeline(Settings())
+    return pipeline
+
+
+def create_app(settings: ServiceSettings | None = None, *, pipeline: ServicePipeline | None = None) -> FastAPI:
+    settings = settings or ServiceSettings()
+    store = Store(settings.resolved_database_url())  # migrates to the newest schema
+    pipeline = pipeline if pipeline is not None else default_pipeline()
+    worker = Worker(
+        store,
+        pipeline,
+        threads=settings.service.workers,
+        max_attempts=settings.service.max_attempts,
+        poll_seconds=settings.service.poll_seconds,
+    )
+    service = NewsService(settings, store, pipeline, worker)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        worker.start()
+        try:
+            yield
+        finally:
+            worker.stop()
+            store.close()
+
+    app = FastAPI(title="newsimpact", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.store = store
+    app.state.worker = worker
+    app.state.service = service
+    app.state.api_key = settings.resolved_api_key()
+
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
+    app.include_router(api.router)
+    app.include_router(web.router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    install_error_handlers(app)
+    return app
+
+
+def wants_json(request: Request) -> bool:
+    path = request.url.path
+    return path.startswith("/api") or "text/html" not in request.headers.get("accept", "")
+
+
+def respond_error(request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
+    if wants_json(request):
+        return error_json(status, code, message, headers)
+    ui = web.ui_language(request, request.query_params.get("ui"))
+    context: dict[str, Any] = {"status": status, "message": message}
+    return web.render(request, "error.html", ui, context, status=status)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> Response:
+        return respond_error(request, exc.status, exc.code, exc.message, exc.headers)
+
+    @app.exception_handler(NewsImpactError)
+    async def _pipeline_error(request: Request, exc: NewsImpactError) -> Response:
+        status, code = classify(exc)
+        return respond_error(request, status, code, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(part) for part in err.get("loc", ()))
+            problems.append(f"{where}: {err.get('msg', 'invalid')}")
+        return respond_error(request, 422, "invalid_request", "; ".join(problems) or "invalid request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        message = str(exc.detail) if exc.detail else "error"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no such path: {request.url.path}"
+        return respond_error(request, exc.status_code, code, message, dict(exc.headers or {}) or None)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return JSONResponse(
+            {"error": {"status": 500, "code": "internal", "message": "internal error; see the server log"}},
+            status_code=500,
+        )

@@ -1,0 +1,293 @@
+"""Checks run on every model output: what a newsroom would reject before publishing.
+
+Each check returns Problems; the Translator retries on any problem and keeps the output with the
+lowest weighted score. Numbers are compared as values, so 270억달러 and "$27 billion" agree.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsimpact.translate.glossary import GlossaryHit
+
+
+@dataclass(frozen=True)
+class Problem:
+    check: str
+    """numbers | hangul | script | repetition | length | glossary | empty"""
+    message: str
+
+
+WEIGHTS = {"empty": 10, "repetition": 4, "hangul": 3, "script": 3, "numbers": 2, "length": 2, "glossary": 1}
+"""How bad each problem is when choosing the best of several outputs."""
+
+
+def score(problems: Iterable[Problem]) -> int:
+    return sum(WEIGHTS[p.check] for p in problems)
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+_UNITS: dict[str, float] = {
+    "십": 10, "백": 100, "천": 1e3, "만": 1e4, "억": 1e8, "조": 1e12,
+    "十": 10, "百": 100, "千": 1e3, "万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "兆": 1e12,
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "mn": 1e6, "mln": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+    "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9,
+}  # fmt: skip
+_CJK_UNIT = "십백천만억조十百千万萬億亿兆"
+_WORD_UNIT = r"thousand|million|billion|trillion|nghìn|ngàn|triệu|tỷ|tỉ"
+_NUMBER = re.compile(
+    rf"(?P<num>\d+(?:\.\d+)?)"
+    rf"(?P<units>(?:[{_CJK_UNIT}]|\s?(?:{_WORD_UNIT})\b|(?:k|mn|mln|m|bn|b|tn)\b)*)",
+    re.IGNORECASE,
+)
+_DOTTED_DATE = re.compile(r"\b(\d{4})[./-](\d{1,2})[./-](\d{1,2})\b")
+_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\b")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_WORD = re.compile(
+    r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.IGNORECASE,
+)
+_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+]
+_NUMBER_WORD = {w: i + 1 for i, w in enumerate(_WORDS)} | {w: i + 1 for i, w in enumerate(_ORDINALS)}
+_NUMBER_WORD_RE = re.compile(r"\b(" + "|".join(_NUMBER_WORD) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    text: str
+    values: frozenset[float]
+    """Any of these values in the other text counts as the same number."""
+
+
+def _normalise(text: str) -> str:
+    # NFKC folds full-width digits (１９) and ％ into ASCII; thousands separators carry no value.
+    return _THOUSANDS.sub("", unicodedata.normalize("NFKC", text))
+
+
+def number_mentions(text: str) -> list[NumberMention]:
+    """Every number written with digits, with its plain and unit-scaled values.
+
+    A run such as 38조 7000억 is one mention whose value is the sum (38.7 trillion).
+    """
+    text = _normalise(text)
+    mentions: list[NumberMention] = []
+    for match in _DOTTED_DATE.finditer(text):
+        mentions.extend(NumberMention(g, frozenset({float(g)})) for g in match.groups())
+    text = _DOTTED_DATE.sub(" ", text)
+    for match in _CLOCK.finditer(text):
+        # 09:00 and "9 a.m." state the same time: a zero minute need not survive.
+        hour, minute = match.groups()
+        mentions.append(NumberMention(hour, frozenset({float(hour)})))
+        if int(minute):
+            mentions.append(NumberMention(minute, frozenset({float(minute)})))
+    text = _CLOCK.sub(" ", text)
+    previous: tuple[re.Match[str], float, float] | None = None
+    for match in _NUMBER.finditer(text):
+        value = float(match.group("num"))
+        scale = math.prod(_units(match.group("units")))
+        if previous is not None and _continues(text, previous, match, scale):
+            first, first_value, first_scale = previous
+            total = first_value * first_scale + value * scale
+            mentions[-1] = NumberMention(text[first.start() : match.end()], frozenset({total}))
+            previous = (first, total, 1.0)
+            continue
+        # 270억 means 27 billion: "$270 million" must not pass for it, so only the scaled value counts.
+        mentions.append(NumberMention(match.group(0).strip(), frozenset({value * scale})))
+        previous = (match, value, scale)
+    return mentions
+
+
+def _units(units: str) -> list[float]:
+    found = re.findall(rf"[{_CJK_UNIT}]|{_WORD_UNIT}|mln|mn|bn|tn|k|m|b", units, re.IGNORECASE)
+    return [_UNITS[u.lower()] for u in found]
+
+
+def _continues(
+    text: str, previous: tuple[re.Match[str], float, float], match: re.Match[str], scale: float
+) -> bool:
+    """38조 7000억: a number with a big unit followed, after only spaces, by a smaller-unit number."""
+    prev_match, _, prev_scale = previous
+    gap = text[prev_match.end() : match.start()]
+    return prev_scale >= 1e4 and 1 < scale < prev_scale and gap.strip() == ""
+
+
+def number_values(text: str) -> set[float]:
+    """All values a text states, in digits, unit words, month names or small number words."""
+    values = {float(raw) for raw in re.findall(r"\d+(?:\.\d+)?", _normalise(text))}
+    for mention in number_mentions(text):
+        values |= mention.values
+    values |= {float(_MONTHS[m.group(1).lower()[:3]]) for m in _MONTH_WORD.finditer(text)}
+    values |= {float(_NUMBER_WORD[m.group(1).lower()]) for m in _NUMBER_WORD_RE.finditer(text)}
+    return values
+
+
+def missing_numbers(source: str, output: str) -> list[str]:
+    """Numbers of the source that the output does not state (in any of their forms)."""
+    have = number_values(output)
+    return [
+        m.text
+        for m in number_mentions(source)
+        if not any(math.isclose(v, h, rel_tol=1e-9) for v in m.values for h in have)
+    ]
+
+
+def number_notes(text: str, target: str) -> list[str]:
+    """Conversions a small model gets wrong on its own: 270억 = 27 billion (for en and vi targets)."""
+    if target not in ("en", "vi"):
+        return []
+    notes = []
+    for mention in number_mentions(text):
+        big = max(mention.values)
+        if big >= 1e4 and any(u in mention.text for u in "만억조"):
+            notes.append(f"{mention.text} = {_spell(big, target)}")
+    return list(dict.fromkeys(notes))
+
+
+def _spell(value: float, target: str) -> str:
+    names = (
+        [(1e12, "nghìn tỷ"), (1e9, "tỷ"), (1e6, "triệu"), (1e3, "nghìn")]
+        if target == "vi"
+        else [(1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")]
+    )
+    for size, name in names:
+        if value >= size:
+            return f"{value / size:,.6g} {name}"
+    return f"{value:,.6g}"
+
+
+# --- scripts -------------------------------------------------------------------------------------
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_SIMPLIFIED_ONLY = set("们这国说为经对发业时长会来个进资与产开关门电动实现场应价体总报记术达统银险证额亿韩")
+_TRADITIONAL_ONLY = set("們這國說為經對發業時長會來個進資與產開關門電動實現場應價體總報記術達統銀險證額億韓")
+
+
+def script_problems(output: str, target: str) -> list[Problem]:
+    problems: list[Problem] = []
+    if target == "ko":
+        letters = len(_LATIN.findall(output)) + sum(len(h) for h in _HANGUL.findall(output))
+        if letters and sum(len(h) for h in _HANGUL.findall(output)) / letters < 0.3:
+            problems.append(Problem("script", "the output is not in Korean"))
+        return problems
+    hangul = _HANGUL.findall(output)
+    if hangul:
+        problems.append(Problem("hangul", "Korean text left in the output: " + ", ".join(hangul[:3])))
+    if target in ("en", "vi") and (_HAN.search(output) or _KANA.search(output)):
+        problems.append(Problem("script", "Chinese or Japanese characters in the output"))
+    elif target == "ja" and len(output) > 20 and not _KANA.search(output):
+        problems.append(Problem("script", "no kana: the output looks Chinese, not Japanese"))
+    elif target.startswith("zh"):
+        if _KANA.search(output):
+            problems.append(Problem("script", "Japanese kana in a Chinese output"))
+        simplified = sum(ch in _SIMPLIFIED_ONLY for ch in output)
+        traditional = sum(ch in _TRADITIONAL_ONLY for ch in output)
+        if target == "zh-Hans" and traditional >= 2 and traditional > simplified:
+            problems.append(Problem("script", "Traditional characters in a Simplified Chinese output"))
+        if target == "zh-Hant" and simplified >= 2 and simplified > traditional:
+            problems.append(Problem("script", "Simplified characters in a Traditional Chinese output"))
+    return problems
+
+
+# --- repetition and length -----------------------------------------------------------------------
+
+_TIGHT_LOOP = re.compile(r"(\S.+?)\1{3,}")
+
+
+def repetition_problem(output: str, target: str) -> Problem | None:
+    """A decoding loop: a piece repeated back to back, or the same phrase many times over."""
+    compact = re.sub(r"\s+", " ", output)
+    for loop in _TIGHT_LOOP.finditer(compact):
+        if re.search(r"[^\W\d_]", loop.group(1)):  # 1,000,000,000 is not a loop
+            return Problem("repetition", f"repeats {loop.group(1).strip()!r}")
+    units: Sequence[str] = (
+        list(compact.replace(" ", "")) if target in ("ja", "zh-Hans", "zh-Hant") else compact.split()
+    )
+    size = 6 if target in ("ja", "zh-Hans", "zh-Hant") else 4
+    grams = Counter(tuple(units[i : i + size]) for i in range(len(units) - size + 1))
+    if grams:
+        gram, count = grams.most_common(1)[0]
+        if count >= 4:
+            joiner = "" if size == 6 else " "
+            return Problem("repetition", f"repeats {joiner.join(gram)!r} {count} times")
+    return None
+
+
+LENGTH_RATIO: dict[tuple[str, str], tuple[float, float]] = {
+    ("ko", "en"): (0.9, 5.0),
+    ("ko", "vi"): (0.9, 5.5),
+    ("ko", "ja"): (0.5, 2.5),
+    ("ko", "zh-Hans"): (0.35, 2.0),
+    ("ko", "zh-Hant"): (0.35, 2.0),
+    ("en", "ko"): (0.15, 1.0),
+}
+"""Output/source character ratios outside which a translation has dropped or invented text.
+ko->en is calibrated on Korean/English news pairs (1.3-3.6); the others by the scripts' density."""
+_MIN_LENGTH_CHECKED = 20
+
+
+def length_problem(source: str, output: str, source_lang: str, target: str) -> Problem | None:
+    src = len(" ".join(source.split()))
+    if src < _MIN_LENGTH_CHECKED:
+        return None
+    low, high = LENGTH_RATIO[(source_lang, target)]
+    ratio = len(" ".join(output.split())) / src
+    if ratio < low:
+        return Problem("length", f"too short ({ratio:.2f}x the source): text dropped?")
+    if ratio > high:
+        return Problem("length", f"too long ({ratio:.2f}x the source): text added?")
+    return None
+
+
+# --- all together --------------------------------------------------------------------------------
+
+
+def check_output(
+    source: str, output: str, source_lang: str, target: str, glossary: Sequence[GlossaryHit] = ()
+) -> list[Problem]:
+    if not output.strip():
+        return [Problem("empty", "empty output")]
+    problems = script_problems(output, target)
+    missing = missing_numbers(source, output)
+    if missing:
+        problems.append(Problem("numbers", "numbers missing: " + ", ".join(missing)))
+    for found in (repetition_problem(output, target), length_problem(source, output, source_lang, target)):
+        if found is not None:
+            problems.append(found)
+    folded = output.casefold()
+    wrong = [
+        f"{hit.source} => {hit.target}"
+        for hit in glossary
+        if hit.checked and hit.target.casefold() not in folded
+    ]
+    if wrong:
+        problems.append(Problem("glossary", "glossary not followed: " + "; ".join(wrong)))
+    return problems

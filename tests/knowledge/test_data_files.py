@@ -1,0 +1,114 @@
+"""Validation of every shipped knowledge file against the rules in docs/knowledge.md."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from newsimpact.knowledge import KnowledgeBase, load_knowledge
+
+GICS_SECTORS = {
+    "Communication Services", "Consumer Discretionary", "Consumer Staples", "Energy", "Financials",
+    "Health Care", "Industrials", "Information Technology", "Materials", "Real Estate", "Utilities",
+}
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge()
+
+
+def squash(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+def test_universe_is_the_503_share_classes(kb: KnowledgeBase) -> None:
+    assert len(kb.companies) == 503 == kb.meta.count
+    assert set(kb.sectors) == GICS_SECTORS
+    assert {c.sector for c in kb.companies.values()} <= GICS_SECTORS
+    assert "BRK.B" in kb.companies and "BF.B" in kb.companies
+    assert all(c.sub_industry in kb.sub_industries for c in kb.companies.values())
+
+
+def test_every_alias_names_a_constituent(kb: KnowledgeBase) -> None:
+    unknown = sorted({a.ticker for a in kb.aliases} - set(kb.companies))
+    assert not unknown
+
+
+def test_korean_aliases_cover_at_least_495_constituents(kb: KnowledgeBase) -> None:
+    with_korean = {a.ticker for a in kb.aliases if a.lang == "ko"}
+    assert len(with_korean) >= 495, sorted(set(kb.companies) - with_korean)
+
+
+def test_one_primary_korean_name_per_company(kb: KnowledgeBase) -> None:
+    primaries: dict[str, int] = defaultdict(int)
+    for alias in kb.aliases:
+        if alias.primary:
+            assert alias.lang == "ko", alias
+            primaries[alias.ticker] += 1
+    assert all(count == 1 for count in primaries.values()), {t: c for t, c in primaries.items() if c != 1}
+
+
+def test_no_unguarded_alias_maps_to_two_companies(kb: KnowledgeBase) -> None:
+    owners: dict[str, set[str]] = defaultdict(set)
+    guarded: dict[str, bool] = defaultdict(bool)
+    for alias in kb.aliases:
+        key = alias.alias if alias.case_sensitive else squash(alias.alias)
+        owners[key].add(alias.ticker)
+        guarded[key] |= alias.guarded
+    clashes = {k: v for k, v in owners.items() if len(v) > 1 and not guarded[k]}
+    assert not clashes
+
+
+def test_common_word_aliases_carry_guards(kb: KnowledgeBase) -> None:
+    by_text = {(a.alias, a.ticker): a for a in kb.aliases}
+    for alias, ticker in (("애플", "AAPL"), ("메타", "META"), ("비자", "V"), ("아마존", "AMZN")):
+        assert (alias, ticker) in by_text, (alias, ticker)
+        assert by_text[(alias, ticker)].guarded, alias
+
+
+def test_themes_have_triggers_in_both_languages_and_exposures(kb: KnowledgeBase) -> None:
+    assert len(kb.themes) >= 80
+    assert len({t.id for t in kb.themes}) == len(kb.themes)
+    for theme in kb.themes:
+        assert theme.triggers_ko and theme.triggers_en and theme.exposures, theme.id
+        for exposure in theme.exposures:
+            if exposure.ticker is not None:
+                assert exposure.ticker in kb.companies, (theme.id, exposure.ticker)
+            else:
+                assert exposure.sub_industry in kb.sub_industries, (theme.id, exposure.sub_industry)
+
+
+def test_relations_resolve_and_give_reasons(kb: KnowledgeBase) -> None:
+    seen = set()
+    for edge in kb.relations:
+        assert edge.source in kb.korean_companies or edge.source in kb.companies, edge.source
+        assert edge.target in kb.companies, edge.target
+        assert edge.reason_ko.strip() and edge.reason_en.strip()
+        key = (edge.source, edge.target, edge.type)
+        assert key not in seen, key
+        seen.add(key)
+
+
+def test_at_least_40_korean_companies_have_relations(kb: KnowledgeBase) -> None:
+    assert len(kb.korean_companies) >= 40
+    related = {e.source for e in kb.relations if e.source in kb.korean_companies}
+    assert len(related) >= 40, len(related)
+    assert all(c.sector in GICS_SECTORS for c in kb.korean_companies.values())
+
+
+def test_lexicons_are_present_and_unique(kb: KnowledgeBase) -> None:
+    for lang in ("ko", "en"):
+        # Korean terms match space-insensitively; English ones as written ("buy back" vs "buyback").
+        terms = [squash(t.term) if lang == "ko" else t.term.lower() for t in kb.polarity[lang].terms]
+        assert len(terms) >= 300, lang
+        assert len(terms) == len(set(terms)), [t for t in terms if terms.count(t) > 1][:5]
+        assert any(t.score > 0 for t in kb.polarity[lang].terms)
+        assert any(t.score < 0 for t in kb.polarity[lang].terms)
+    assert kb.movement.up.ko and kb.movement.down.ko and kb.movement.up.en and kb.movement.down.en
+
+
+def test_disclaimer_in_both_languages(kb: KnowledgeBase) -> None:
+    assert "권유" in kb.disclaimer.ko
+    assert "not a recommendation" in kb.disclaimer.en
