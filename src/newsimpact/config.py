@@ -14,7 +14,7 @@ class ExtractSettings(BaseModel):
 
 class TrackerSettings(BaseModel):
     max_picks_per_side: int = 5
-    min_score: float = 0.35
+    min_score: float = 0.3
     use_embeddings: bool = False
     """Also find theme paraphrases in title and lead with the multilingual sentence encoder (slower: ~50 ms/sentence)."""
 

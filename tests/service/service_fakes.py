@@ -23,7 +23,10 @@ COMPANIES: dict[str, tuple[str, str, str, str, str, float]] = {
     "인텔": ("INTC", "Intel", "Information Technology", "정보기술", "negative", 0.64),
     "테슬라": ("TSLA", "Tesla", "Consumer Discretionary", "경기소비재", "negative", 0.55),
 }
-DISCLAIMER = Disclaimer(ko="테스트용 면책 문구: 투자 권유가 아닙니다.", en="Test disclaimer: not investment advice.")
+DISCLAIMER = Disclaimer(
+    ko="테스트용 면책 문구: 투자 권유가 아닙니다.", en="Test disclaimer: not investment advice."
+)
+KO_TONE = {"positive": "긍정", "negative": "부정"}
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 
 
@@ -71,7 +74,7 @@ class FakeTracker:
                     direction=direction,  # type: ignore[arg-type]
                     score=score,
                     path="mention",
-                    rationale_ko=f"기사가 {alias}에 대해 {'긍정' if direction == 'positive' else '부정'}적으로 다룹니다.",
+                    rationale_ko=f"기사가 {alias}에 대해 {KO_TONE[direction]}적으로 다룹니다.",
                     rationale_en=f"The article discusses {name} {direction}ly.",
                     evidence=evidence[:3],
                 )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from conftest import AUTH, run_jobs
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from service_fakes import ARTICLE_HTML
+
+from conftest import AUTH, run_jobs
 
 HTML_ACCEPT = {"Accept": "text/html"}
 
@@ -43,7 +44,8 @@ def test_article_page_korean(client: TestClient, app: FastAPI) -> None:
     ]:
         assert text in html, text
     # Evidence sentences are wrapped with the ids of the picks they support.
-    assert '<span class="ev" data-picks="p0">엔비디아가 18일(현지시간) 차세대 인공지능(AI) 가속기를 공개했다.</span>' in html
+    first = "엔비디아가 18일(현지시간) 차세대 인공지능(AI) 가속기를 공개했다."
+    assert f'<span class="ev" data-picks="p0">{first}</span>' in html
     assert re.search(r'data-pick="p1"[^>]*>\s*<span class="pick-head">\s*<span class="pick-name">인텔', html)
 
 

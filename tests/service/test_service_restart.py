@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
-from conftest import API_KEY, AUTH
 from service_fakes import ARTICLE_HTML
 from service_server import ProcessServer, wait_until
 from sqlalchemy import select
 
+from conftest import API_KEY, AUTH
 from newsimpact.store import Store
 from newsimpact.store.db import sqlite_url
 from newsimpact.store.models import JobRow
@@ -52,7 +52,9 @@ def test_job_survives_sigkill(tmp_path: Path) -> None:
         data = httpx.get(f"{second.url}/api/articles/{article_id}").json()
         assert [p["ticker"] for p in data["analysis"]["tracker"]["positive"]] == ["NVDA"]
         wait_until(
-            lambda: httpx.get(f"{second.url}/api/articles/{article_id}/translations/ja").json()["state"] == "done",
+            lambda: (
+                httpx.get(f"{second.url}/api/articles/{article_id}/translations/ja").json()["state"] == "done"
+            ),
             "the translation after restart",
         )
         assert len(httpx.get(f"{second.url}/api/articles").json()) == 1

@@ -42,7 +42,10 @@ def test_a_dropped_or_wrongly_converted_number_is_reported() -> None:
 
 
 def test_number_notes_spell_out_korean_units_for_english_and_vietnamese() -> None:
-    assert number_notes("270억달러(약 38조 7000억 원)", "en") == ["270억 = 27 billion", "38조 7000억 = 38.7 trillion"]
+    assert number_notes("270억달러(약 38조 7000억 원)", "en") == [
+        "270억 = 27 billion",
+        "38조 7000억 = 38.7 trillion",
+    ]
     assert number_notes("270억달러", "vi") == ["270억 = 27 tỷ"]
     assert number_notes("270억달러", "ja") == []  # Japanese keeps 億 itself
 
@@ -56,7 +59,9 @@ def test_hangul_left_in_the_output() -> None:
 
 def test_wrong_script_for_the_target() -> None:
     assert [p.check for p in script_problems("The minister said 人工智能 is key.", "en")] == ["script"]
-    assert [p.check for p in script_problems("部长表示人工智能是突破口，经济发展离不开它。", "ja")] == ["script"]
+    assert [p.check for p in script_problems("部长表示人工智能是突破口，经济发展离不开它。", "ja")] == [
+        "script"
+    ]
     assert script_problems("長官は人工知能が突破口だと述べた。", "ja") == []
     assert [p.check for p in script_problems("韓國銀行說這個國家經濟會成長", "zh-Hans")] == ["script"]
     assert script_problems("韩国银行说这个国家经济会增长", "zh-Hans") == []
@@ -81,11 +86,20 @@ def test_length_ratio() -> None:
 
 
 def test_glossary_names_must_be_used() -> None:
-    hits = [GlossaryHit("과기정통부", "Ministry of Science and ICT", checked=True), GlossaryHit("장관", "Minister", False)]
+    hits = [
+        GlossaryHit("과기정통부", "Ministry of Science and ICT", checked=True),
+        GlossaryHit("장관", "Minister", False),
+    ]
     source = "과기정통부 장관은 19일 회의를 열었다."
     bad = check_output(source, "The science ministry head held a meeting on the 19th.", "ko", "en", hits)
     assert [p.check for p in bad] == ["glossary"]
-    good = check_output(source, "The Minister of the Ministry of Science and ICT held a meeting on the 19th.", "ko", "en", hits)
+    good = check_output(
+        source,
+        "The Minister of the Ministry of Science and ICT held a meeting on the 19th.",
+        "ko",
+        "en",
+        hits,
+    )
     assert good == []
 
 

@@ -22,7 +22,14 @@ def entry(*korean: str, en: str, kind: str = "term", bound: bool = False, **more
 
 GLOSSARY = Glossary(
     [
-        entry("과학기술정보통신부", "과기정통부", "과기부", en="Ministry of Science and ICT", kind="government", ja="科学技術情報通信部"),
+        entry(
+            "과학기술정보통신부",
+            "과기정통부",
+            "과기부",
+            en="Ministry of Science and ICT",
+            kind="government",
+            ja="科学技術情報通信部",
+        ),
         entry("삼성전자", en="Samsung Electronics", kind="company"),
         entry("삼성", en="Samsung", kind="company"),
         entry("금리", en="interest rate"),
@@ -58,7 +65,10 @@ def test_names_are_checked_terms_are_hints_and_fallback_is_english() -> None:
 
 def test_english_source_maps_back_to_korean() -> None:
     hits = GLOSSARY.select("Samsung Electronics raised its interest rate forecast.", "en", "ko")
-    assert [(h.source, h.target) for h in hits] == [("Samsung Electronics", "삼성전자"), ("interest rate", "금리")]
+    assert [(h.source, h.target) for h in hits] == [
+        ("Samsung Electronics", "삼성전자"),
+        ("interest rate", "금리"),
+    ]
 
 
 def test_the_shipped_glossary_has_the_reviewed_entries() -> None:
@@ -105,7 +115,9 @@ def test_alias_folder_absent_or_empty_is_fine(tmp_path: Path) -> None:
 
 
 def test_yaml_wins_over_aliases_and_bad_yaml_is_reported(tmp_path: Path) -> None:
-    glossary = Glossary([entry("삼성전자", en="Samsung Electronics"), entry("삼성전자", en="Samsung Elec Co")])
+    glossary = Glossary(
+        [entry("삼성전자", en="Samsung Electronics"), entry("삼성전자", en="Samsung Elec Co")]
+    )
     assert [h.target for h in glossary.select("삼성전자", "ko", "en")] == ["Samsung Electronics"]
     bad = tmp_path / "glossary.yaml"
     bad.write_text("entries:\n  - {ko: [금리]}\n", encoding="utf-8")

@@ -17,7 +17,7 @@ from newsimpact.translate.glossary import Glossary, GlossaryEntry
 from newsimpact.translate.prompts import parse_prompt
 
 ARTICLE = Article(
-    title="과기정통부 장관 \"AI가 돌파구\"",
+    title='과기정통부 장관 "AI가 돌파구"',
     subtitle="최고위 전략대화 열려",
     paragraphs=[
         "과학기술정보통신부 장관은 19일 오전 9시 여의도에서 회의를 열었다.",
@@ -29,7 +29,9 @@ ARTICLE = Article(
 
 GLOSSARY = Glossary(
     [
-        GlossaryEntry(("과학기술정보통신부", "과기정통부"), {"en": "Ministry of Science and ICT"}, "government"),
+        GlossaryEntry(
+            ("과학기술정보통신부", "과기정통부"), {"en": "Ministry of Science and ICT"}, "government"
+        ),
         GlossaryEntry(("장관",), {"en": "Minister"}, "title", bound=True),
         GlossaryEntry(("여의도",), {"en": "Yeouido"}, "place"),
     ]
@@ -55,7 +57,12 @@ class ScriptedEngine:
 def test_fake_engine_through_build_translator_aligns_every_segment() -> None:
     translator = build_translator(TranslationSettings(engine="fake"))
     result = translator.translate(ARTICLE, "en")
-    assert (result.engine, result.model, result.source_language, result.target_language) == ("fake", "fake-1", "ko", "en")
+    assert (result.engine, result.model, result.source_language, result.target_language) == (
+        "fake",
+        "fake-1",
+        "ko",
+        "en",
+    )
     assert len(result.paragraphs) == 2 and len(result.captions) == 1 and result.subtitle is not None
     assert result.paragraphs[0].startswith("[en] ") and "Ministry of Science and ICT" in result.paragraphs[0]
     assert "27,000,000,000" in result.paragraphs[1]
@@ -82,7 +89,9 @@ def test_second_translation_comes_from_the_cache(tmp_path: Path) -> None:
     first = Translator(engine, glossary=GLOSSARY, cache=cache).translate(ARTICLE, "en")
     calls = len(engine.calls)
     # A new Translator on the same file: the cache outlives the process.
-    again = Translator(engine, glossary=GLOSSARY, cache=TranslationCache(tmp_path / "cache.sqlite")).translate(ARTICLE, "en")
+    again = Translator(
+        engine, glossary=GLOSSARY, cache=TranslationCache(tmp_path / "cache.sqlite")
+    ).translate(ARTICLE, "en")
     assert len(engine.calls) == calls
     assert again.cached and not first.cached
     assert again.paragraphs == first.paragraphs and again.title == first.title
@@ -107,7 +116,10 @@ def test_a_failed_check_retries_with_the_strict_prompt() -> None:
 
 def test_then_sentence_by_sentence_and_the_best_output_is_kept() -> None:
     paragraph = "장관은 19일 회의를 열었다. 참석자는 30명이었다."
-    good = {"장관은 19일 회의를 열었다.": "The minister held a meeting on the 19th.", "참석자는 30명이었다.": "There were 30 attendees."}
+    good = {
+        "장관은 19일 회의를 열었다.": "The minister held a meeting on the 19th.",
+        "참석자는 30명이었다.": "There were 30 attendees.",
+    }
 
     def reply(text: str, strict: bool) -> str:
         return good.get(text, "The minister held a meeting.")  # the whole paragraph: drops both numbers
@@ -137,7 +149,9 @@ def test_warnings_survive_a_cache_hit() -> None:
 
 
 def test_english_to_korean() -> None:
-    article = Article(title="Fed holds rates", paragraphs=["The Federal Reserve kept rates at 5.25% on Wednesday."])
+    article = Article(
+        title="Fed holds rates", paragraphs=["The Federal Reserve kept rates at 5.25% on Wednesday."]
+    )
     result = build_translator(TranslationSettings(engine="fake")).translate(article, "ko")
     assert result.source_language == "en" and result.target_language == "ko"
     assert result.paragraphs[0].startswith("[ko] ")
@@ -148,8 +162,16 @@ def test_english_to_korean() -> None:
     [
         (ARTICLE, "fr", "cannot translate Korean into 'fr'"),
         (ARTICLE, "ko", "cannot translate Korean into Korean"),
-        (Article(title="Fed holds rates", paragraphs=["The Fed kept rates."]), "ja", "supported targets are ko"),
-        (Article(title="日銀が金利を据え置き", paragraphs=["日本銀行は金利を据え置いた。"]), "en", "not Korean and English"),
+        (
+            Article(title="Fed holds rates", paragraphs=["The Fed kept rates."]),
+            "ja",
+            "supported targets are ko",
+        ),
+        (
+            Article(title="日銀が金利を据え置き", paragraphs=["日本銀行は金利を据え置いた。"]),
+            "en",
+            "not Korean and English",
+        ),
     ],
 )
 def test_unsupported_pairs_are_clear_errors(article: Article, target: str, message: str) -> None:

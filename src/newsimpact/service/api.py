@@ -28,15 +28,19 @@ MAX_ID = 2**63 - 1  # larger ids cannot exist and would overflow the database in
 
 ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="Article id.")]
 LanguageCode = Annotated[
-    str, Path(min_length=2, max_length=16, pattern=r"^[A-Za-z_-]+$", description="en, ja, zh-Hans, zh-Hant, vi or ko.")
+    str,
+    Path(
+        min_length=2, max_length=16, pattern=r"^[A-Za-z_-]+$", description="en, ja, zh-Hans, zh-Hant, vi, ko."
+    ),
 ]
 Ticker = Annotated[
-    str, Path(min_length=1, max_length=12, pattern=r"^[A-Za-z0-9.\-/]+$", description="S&P 500 ticker (BRK.B).")
+    str,
+    Path(min_length=1, max_length=12, pattern=r"^[A-Za-z0-9.\-/]+$", description="S&P 500 ticker (BRK.B)."),
 ]
 
 
 class PageBody(BaseModel):
-    """A page sent as JSON: exactly one of html, page (a whole-page text copy) or text (clean article text)."""
+    """A page as JSON: exactly one of html, page (a whole-page text copy) or text (clean article text)."""
 
     model_config = ConfigDict(extra="ignore")
 
@@ -168,7 +172,7 @@ def links(article_id: int) -> Links:
 def analysis_out(state: AnalysisState) -> AnalysisOut:
     analysis = state.analysis
     return AnalysisOut(
-        state=state.state,  # type: ignore[arg-type]
+        state=state.state,
         error=state.error,
         created_at=analysis.created_at if analysis else None,
         engines=analysis.engines if analysis else {},
@@ -181,7 +185,7 @@ def translation_out(article_id: int, state: TranslationState) -> TranslationResp
     return TranslationResponse(
         article_id=article_id,
         language=state.language,
-        state=state.state,  # type: ignore[arg-type]
+        state=state.state,
         job_id=job.id if job else None,
         attempts=job.attempts if job else 0,
         error=job.error if job else None,
@@ -260,7 +264,7 @@ async def ingest_article(
     response.status_code = 201 if result.created else 200
     return IngestResponse(
         id=result.article.id,
-        state=state.state,  # type: ignore[arg-type]
+        state=state.state,
         created=result.created,
         changed=result.changed,
         links=links(result.article.id),
@@ -277,7 +281,10 @@ def list_articles(request: Request, limit: Annotated[int, Query(ge=1, le=100)] =
                 title=stored.article.title,
                 published=stored.article.published,
                 updated_at=stored.updated_at,
-                picks=[TickerPick(ticker=p.ticker, name=p.name, direction=p.direction, score=p.score) for p in picks],  # type: ignore[arg-type]
+                picks=[
+                    TickerPick(ticker=p.ticker, name=p.name, direction=p.direction, score=p.score)
+                    for p in picks
+                ],
             )
         )
     return out
@@ -299,7 +306,7 @@ def article_response(svc: NewsService, stored: StoredArticle) -> ArticleResponse
     )
 
 
-@router.get("/articles/{article_id}", response_model=ArticleResponse, summary="An article and its tracker report")
+@router.get("/articles/{article_id}", response_model=ArticleResponse, summary="An article and its tracker")
 def get_article(request: Request, article_id: ArticleId) -> ArticleResponse:
     svc = service_of(request)
     return article_response(svc, svc.article(article_id))
@@ -346,7 +353,7 @@ def get_ticker(
                 title=p.title,
                 published=p.published,
                 analysed_at=p.created_at,
-                direction=p.direction,  # type: ignore[arg-type]
+                direction=p.direction,
                 score=p.score,
                 links=links(p.article_id),
             )

@@ -40,7 +40,9 @@ def default_pipeline() -> ServicePipeline:
     return pipeline
 
 
-def create_app(settings: ServiceSettings | None = None, *, pipeline: ServicePipeline | None = None) -> FastAPI:
+def create_app(
+    settings: ServiceSettings | None = None, *, pipeline: ServicePipeline | None = None
+) -> FastAPI:
     settings = settings or ServiceSettings()
     store = Store(settings.resolved_database_url())  # migrates to the newest schema
     pipeline = pipeline if pipeline is not None else default_pipeline()
@@ -82,7 +84,9 @@ def wants_json(request: Request) -> bool:
     return path.startswith("/api") or "text/html" not in request.headers.get("accept", "")
 
 
-def respond_error(request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
+def respond_error(
+    request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> Response:
     if wants_json(request):
         return error_json(status, code, message, headers)
     ui = web.ui_language(request, request.query_params.get("ui"))

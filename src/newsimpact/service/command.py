@@ -9,7 +9,9 @@ import typer
 
 
 def serve(
-    host: Annotated[str | None, typer.Option("--host", help="Address to listen on. Default 127.0.0.1.")] = None,
+    host: Annotated[
+        str | None, typer.Option("--host", help="Address to listen on. Default 127.0.0.1.")
+    ] = None,
     port: Annotated[int | None, typer.Option("--port", min=0, max=65535, help="Port. Default 8000.")] = None,
     data_dir: Annotated[
         Path | None,
@@ -36,7 +38,7 @@ def serve(
     app = create_app(settings)
     shown_host = settings.service.host if settings.service.host not in ("0.0.0.0", "::") else "localhost"
     url = f"http://{shown_host}:{settings.service.port}/"
-    where = settings.database_url and "the configured database" or str(settings.data_dir)
+    where = "the configured database" if settings.database_url else str(settings.data_dir)
     key_note = "from NEWSIMPACT_API_KEY" if settings.api_key else f"in {settings.api_key_file()}"
     typer.echo(f"newsimpact serving at {url}  (API docs: {url}docs)")
     typer.echo(f"data: {where}; API key for writes: {key_note}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hmac
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import Request, Security
 from fastapi.responses import JSONResponse
@@ -60,8 +60,8 @@ _bearer = HTTPBearer(auto_error=False, description="The service's API key as a B
 
 def require_api_key(
     request: Request,
-    header_key: str | None = Security(_key_header),
-    bearer: HTTPAuthorizationCredentials | None = Security(_bearer),
+    header_key: Annotated[str | None, Security(_key_header)] = None,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)] = None,
 ) -> None:
     """Writes need the key; reads are public."""
     check_api_key(request, header_key or (bearer.credentials if bearer is not None else None))
@@ -77,7 +77,9 @@ def key_from_headers(request: Request) -> str | None:
 def check_api_key(request: Request, given: str | None) -> None:
     challenge = {"WWW-Authenticate": "Bearer"}
     if not given:
-        raise ApiError(401, "unauthorized", "missing API key: send X-API-Key or Authorization: Bearer", challenge)
+        raise ApiError(
+            401, "unauthorized", "missing API key: send X-API-Key or Authorization: Bearer", challenge
+        )
     expected: str = request.app.state.api_key
     # Constant-time comparison so response timing does not leak how much of a guess was right.
     if not hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8")):
@@ -103,7 +105,9 @@ class BodyLimitMiddleware:
                 try:
                     declared = int(value)
                 except ValueError:
-                    await error_json(400, "bad_request", "invalid Content-Length header")(scope, receive, send)
+                    await error_json(400, "bad_request", "invalid Content-Length header")(
+                        scope, receive, send
+                    )
                     return
                 if declared > self.max_bytes:
                     too_large = BodyTooLarge(self.max_bytes)

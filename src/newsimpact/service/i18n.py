@@ -96,8 +96,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence_shown": "Highlighted {n} evidence sentence(s).",
         "evidence_cleared": "Highlight cleared.",
         "evidence_translated": "In a translation, the paragraphs holding the evidence are highlighted.",
-        "disclaimer": "This is an automated reading of the article for reference only, not investment advice. "
-        "Investors are responsible for their own decisions.",
+        "disclaimer": "This is an automated reading of the article for reference only, "
+        "not investment advice. Investors are responsible for their own decisions.",
         "photo": "Photo",
         "ticker_articles": "Recent articles that moved this stock",
         "ticker_none": "No article has picked this stock yet.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Annotated, Any
@@ -30,7 +31,9 @@ def ui_language(request: Request, ui: str | None) -> UiLanguage:
     return "en" if choice.lower().startswith("en") else "ko"
 
 
-def render(request: Request, name: str, ui: UiLanguage, context: dict[str, Any], status: int = 200) -> Response:
+def render(
+    request: Request, name: str, ui: UiLanguage, context: dict[str, Any], status: int = 200
+) -> Response:
     context = {"ui": ui, "t": strings(ui), "lang_labels": LANGUAGE_LABELS, **context}
     response = templates.TemplateResponse(request, name, context, status_code=status)
     if request.query_params.get("ui") in ("ko", "en"):
@@ -90,7 +93,7 @@ def segment(text: str, ranges: list[tuple[int, int, str]]) -> list[Segment]:
         return [Segment(text)]
     cuts = sorted({0, len(text), *(s for s, _, _ in ranges), *(e for _, e, _ in ranges)})
     out: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         ids = sorted({pid for s, e, pid in ranges if s <= a and b <= e}, key=lambda x: int(x[1:]))
         out.append(Segment(text[a:b], " ".join(ids)))
     return out
@@ -113,8 +116,12 @@ def body_view(article: Article, report: TrackerReport | None) -> BodyView:
                     view.evidence_count += 1
             picks.append(view)
     paragraphs = [segment(p, ranges.get(i, [])) for i, p in enumerate(article.paragraphs)]
-    paragraph_picks = [" ".join(sorted({pid for _, _, pid in ranges.get(i, [])})) for i in range(len(paragraphs))]
-    return BodyView(segment(article.title, ranges.get(TITLE_PARAGRAPH, [])), paragraphs, paragraph_picks, picks)
+    paragraph_picks = [
+        " ".join(sorted({pid for _, _, pid in ranges.get(i, [])})) for i in range(len(paragraphs))
+    ]
+    return BodyView(
+        segment(article.title, ranges.get(TITLE_PARAGRAPH, [])), paragraphs, paragraph_picks, picks
+    )
 
 
 def caption_slots(n_paragraphs: int, n_captions: int) -> dict[int, list[int]]:

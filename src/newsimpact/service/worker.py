@@ -134,7 +134,10 @@ class Worker:
             return  # an earlier job already analysed this exact text
         tracker = self.pipeline.tracker
         report = tracker.track(stored.article) if tracker is not None else None
-        engines = {"newsimpact": __version__, "tracker": engine_name(tracker) if tracker is not None else "none"}
+        engines = {
+            "newsimpact": __version__,
+            "tracker": engine_name(tracker) if tracker is not None else "none",
+        }
         self.store.save_analysis(stored.id, stored.content_hash, report, engines)
 
     def _translate(self, job: JobInfo) -> None:

@@ -157,7 +157,10 @@ class Store:
                 ).first()
             if row is None:
                 row = s.scalars(
-                    select(ArticleRow).where(ArticleRow.content_hash == digest).order_by(ArticleRow.id).limit(1)
+                    select(ArticleRow)
+                    .where(ArticleRow.content_hash == digest)
+                    .order_by(ArticleRow.id)
+                    .limit(1)
                 ).first()
             created = row is None
             if row is None:
@@ -192,7 +195,10 @@ class Store:
     def recent_articles(self, limit: int = 20, offset: int = 0) -> list[StoredArticle]:
         with self.session() as s:
             rows = s.scalars(
-                select(ArticleRow).order_by(ArticleRow.updated_at.desc(), ArticleRow.id.desc()).limit(limit).offset(offset)
+                select(ArticleRow)
+                .order_by(ArticleRow.updated_at.desc(), ArticleRow.id.desc())
+                .limit(limit)
+                .offset(offset)
             ).all()
             return [_article(row) for row in rows]
 
@@ -227,13 +233,21 @@ class Store:
                     )
                 )
             return StoredAnalysis(
-                id=row.id, article_id=article_id, content_hash=digest, report=report, engines=engines, created_at=now
+                id=row.id,
+                article_id=article_id,
+                content_hash=digest,
+                report=report,
+                engines=engines,
+                created_at=now,
             )
 
     def latest_analysis(self, article_id: int) -> StoredAnalysis | None:
         with self.session() as s:
             row = s.scalars(
-                select(AnalysisRow).where(AnalysisRow.article_id == article_id).order_by(AnalysisRow.id.desc()).limit(1)
+                select(AnalysisRow)
+                .where(AnalysisRow.article_id == article_id)
+                .order_by(AnalysisRow.id.desc())
+                .limit(1)
             ).first()
             if row is None:
                 return None
@@ -253,7 +267,9 @@ class Store:
         if not ids:
             return result
         with self.session() as s:
-            rows = s.scalars(select(PickRow).where(PickRow.article_id.in_(ids)).order_by(PickRow.score.desc())).all()
+            rows = s.scalars(
+                select(PickRow).where(PickRow.article_id.in_(ids)).order_by(PickRow.score.desc())
+            ).all()
             for row in rows:
                 result[row.article_id].append(
                     StoredPick(row.article_id, row.ticker, row.name, row.direction, row.score, row.created_at)
@@ -289,7 +305,9 @@ class Store:
     def save_translation(self, article_id: int, language: str, digest: str, translation: Translation) -> None:
         with self.session() as s, s.begin():
             s.execute(
-                delete(TranslationRow).where(TranslationRow.article_id == article_id, TranslationRow.language == language)
+                delete(TranslationRow).where(
+                    TranslationRow.article_id == article_id, TranslationRow.language == language
+                )
             )
             s.add(
                 TranslationRow(
@@ -314,7 +332,9 @@ class Store:
 
     def translation_languages(self, article_id: int) -> list[str]:
         with self.session() as s:
-            return sorted(s.scalars(select(TranslationRow.language).where(TranslationRow.article_id == article_id)))
+            return sorted(
+                s.scalars(select(TranslationRow.language).where(TranslationRow.article_id == article_id))
+            )
 
     # -- jobs -----------------------------------------------------------------------------------
 
@@ -401,7 +421,11 @@ class Store:
 
     def _set_job(self, job_id: int, *, state: str, error: str | None) -> None:
         with self.session() as s, s.begin():
-            s.execute(update(JobRow).where(JobRow.id == job_id).values(state=state, error=error, updated_at=utcnow()))
+            s.execute(
+                update(JobRow)
+                .where(JobRow.id == job_id)
+                .values(state=state, error=error, updated_at=utcnow())
+            )
 
     def requeue_running(self) -> int:
         """At start: a 'running' job belongs to a process that died; run it again."""

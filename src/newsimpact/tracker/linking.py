@@ -38,6 +38,12 @@ class EntityMention:
     end: int
 
 
+def _in_wire_code(text: str, start: int) -> bool:
+    """Wire copy tags a company with its instrument code right after the name ("Apple <AAPL.O>"):
+    the code repeats the mention, it is not a second one."""
+    return start > 0 and text[start - 1] == "<"
+
+
 def _squash_lower(text: str) -> str:
     return "".join(text.split()).lower()
 
@@ -80,7 +86,10 @@ class Linker:
         mentions: list[EntityMention] = []
         for sentence in sentences:
             norm = NormalisedText(sentence.text)
-            hits = [h for h in self._index.find(norm) if self._guards_ok(h, norm, sentence, article_text)]
+            hits = [
+                h for h in self._index.find(norm)
+                if not _in_wire_code(sentence.text, h.start) and self._guards_ok(h, norm, sentence, article_text)
+            ]
             hits += self._exchange_hits(sentence.text)
             for hit in longest_non_overlapping(hits):
                 mentions.append(

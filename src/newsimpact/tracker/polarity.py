@@ -79,7 +79,8 @@ class PolarityScorer:
         parts = []
         for term in terms:
             tail = r"\b" if term.whole else r"\w*"
-            parts.append(r"\s+".join(re.escape(w) + tail for w in term.term.lower().split()))
+            words = [r"(?:\S+\s+){0,3}?" if w == "*" else re.escape(w) + tail + r"\s+" for w in term.term.lower().split()]
+            parts.append("".join(words).removesuffix(r"\s+"))
         pattern = re.compile(r"\b(?:" + "|".join(f"({p})" for p in parts) + r")", re.IGNORECASE)
         return pattern, [t.score for t in terms]
 
@@ -181,7 +182,7 @@ class PolarityScorer:
         for cue in cues:
             inside = own[0] <= cue.start < own[1]
             distance = max(0, cue.start - end, start - cue.end)
-            weight = (1.0 if inside else 0.25) / (1.0 + distance / 60.0)
+            weight = (1.0 if inside else 0.25) / (1.0 + distance / 120.0)
             total += cue.score * weight
             if inside:
                 used.append(cue)

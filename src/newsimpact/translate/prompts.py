@@ -33,6 +33,7 @@ _TASK = "Translate from {source} to {target}."
 _TEXT_MARKER = "{source} text:"
 _LINE = re.compile(r"^- (.+?) => (.+)$")
 _TASK_RE = re.compile(r"^Translate from (.+?) to (.+?)\.$", re.MULTILINE)
+_PLAIN_RE = re.compile(r"^Translate this (.+?) text into (.+?):\n(.*)$", re.DOTALL)
 
 _NAME_TO_CODE = {name: code for code, name in LANGUAGE_NAMES.items()}
 
@@ -70,6 +71,7 @@ def build_messages(
 def build_plain_messages(text: str, source: str, target: str) -> list[ChatMessage]:
     """The bare baseline prompt the benchmark compares against: no glossary, no rules."""
     source_name, target_name = LANGUAGE_NAMES[source], LANGUAGE_NAMES[target]
+    # parse_prompt reads this back with _PLAIN_RE.
     return [{"role": "user", "content": f"Translate this {source_name} text into {target_name}:\n{text}"}]
 
 
@@ -84,6 +86,10 @@ class ParsedPrompt:
 def parse_prompt(messages: Sequence[ChatMessage]) -> ParsedPrompt:
     """Read back what build_messages wrote (used by the fake engine)."""
     user = messages[-1]["content"]
+    plain = _PLAIN_RE.match(user)
+    if plain is not None:
+        source, target = _NAME_TO_CODE[plain.group(1)], _NAME_TO_CODE[plain.group(2)]
+        return ParsedPrompt(source=source, target=target, text=plain.group(3), glossary=[])
     task = _TASK_RE.search(user)
     if task is None:
         raise ValueError("not a newsimpact translation prompt")

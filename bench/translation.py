@@ -1,0 +1,122 @@
+"""Translation benchmark: bare model vs the full machinery, Korean -> English.
+
+    python bench/translation.py --limit 60            # the packaged local model
+    python bench/translation.py --engine fake --limit 5
+
+Reads the evaluation pairs (Korean sentence, English original) from the shared eval-dev folder;
+skips cleanly if they are absent. Prints chrF and BLEU side by side, the share of outputs failing
+each check (bare, machinery before retries, machinery after retries), seconds per sentence and per
+2,000-character article, the model load time and the peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import sacrebleu
+
+from newsimpact.config import TranslationSettings
+from newsimpact.translate import Translator, build_engine
+from newsimpact.translate.cache import TranslationCache
+from newsimpact.translate.checks import WEIGHTS, check_output
+from newsimpact.translate.glossary import load_glossary
+from newsimpact.translate.prompts import build_plain_messages
+from newsimpact.translate.translator import max_tokens
+
+DEFAULT_PAIRS = Path(__file__).resolve().parents[2] / "shared" / "eval-dev" / "ko_en_pairs.jsonl"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--pairs", type=Path, default=DEFAULT_PAIRS)
+    parser.add_argument(
+        "--limit", type=int, default=60, help="first N pairs (the local model is slow on 2 cores)"
+    )
+    parser.add_argument("--engine", default="local")
+    parser.add_argument("--n-threads", type=int, default=1)
+    parser.add_argument("--show", type=int, default=0, help="print the first N outputs side by side")
+    args = parser.parse_args()
+    if not args.pairs.is_file():
+        print(f"skipped: {args.pairs} not found (the evaluation pairs are not shipped with the project)")
+        return 0
+    pairs = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pairs = pairs[: args.limit]
+
+    settings = TranslationSettings(engine=args.engine, n_threads=args.n_threads, cache=False)
+    engine = build_engine(settings)
+    glossary = load_glossary()
+    # A fresh in-memory cache: every sentence is really translated.
+    translator = Translator(engine, glossary=glossary, cache=TranslationCache(None))
+
+    bare_out: list[str] = []
+    full_out: list[str] = []
+    fails: dict[str, Counter[str]] = {"bare": Counter(), "before": Counter(), "after": Counter()}
+    seconds = {"bare": 0.0, "full": 0.0}
+    calls = 0
+    chars = 0
+    for i, pair in enumerate(pairs, 1):
+        ko = pair["ko"]
+        chars += len(ko)
+        hits = glossary.select(ko, "ko", "en")
+        started = time.perf_counter()
+        bare = engine.complete(build_plain_messages(ko, "ko", "en"), max_tokens(ko, "ko")).strip()
+        seconds["bare"] += time.perf_counter() - started
+        started = time.perf_counter()
+        full = translator.translate_text(ko, "ko", "en")
+        seconds["full"] += time.perf_counter() - started
+        calls += full.engine_calls
+        bare_out.append(bare)
+        full_out.append(full.text)
+        fails["bare"].update({p.check for p in check_output(ko, bare, "ko", "en", hits)})
+        fails["before"].update({p.check for p in full.first_problems})
+        fails["after"].update({p.check for p in full.problems})
+        if i <= args.show:
+            print(f"--- {pair.get('id', i)}\nKO   {ko}\nREF  {pair['en']}\nBARE {bare}\nFULL {full.text}")
+        print(f"\r{i}/{len(pairs)}", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+
+    refs = [[p["en"] for p in pairs]]
+    n = len(pairs)
+    print(f"Korean -> English, {n} pairs from {args.pairs.name}; engine {engine.name}, model {engine.model}")
+    print(f"{'':34}{'bare model':>14}{'machinery':>14}")
+    bare_chrf, full_chrf = (
+        sacrebleu.corpus_chrf(bare_out, refs).score,
+        sacrebleu.corpus_chrf(full_out, refs).score,
+    )
+    bare_bleu, full_bleu = (
+        sacrebleu.corpus_bleu(bare_out, refs).score,
+        sacrebleu.corpus_bleu(full_out, refs).score,
+    )
+    print(f"{'chrF':34}{bare_chrf:14.1f}{full_chrf:14.1f}")
+    print(f"{'BLEU':34}{bare_bleu:14.1f}{full_bleu:14.1f}")
+    print(f"{'seconds per sentence':34}{seconds['bare'] / n:14.2f}{seconds['full'] / n:14.2f}")
+    per_char = {k: v / chars for k, v in seconds.items()}
+    print(
+        f"{'seconds per 2,000-char article':34}{per_char['bare'] * 2000:14.0f}{per_char['full'] * 2000:14.0f}"
+    )
+    print(f"{'engine calls per sentence':34}{1:14.2f}{calls / n:14.2f}")
+    print("share of outputs failing each check (machinery: before retries -> after retries)")
+    for check in WEIGHTS:
+        before, after = fails["before"][check] / n, fails["after"][check] / n
+        print(f"  {check:32}{fails['bare'][check] / n:14.1%}{before:>9.1%} -> {after:.1%}")
+    any_bare = sum(fails["bare"].values())
+    print(
+        f"  {'(problems in all)':32}{any_bare:14d}{sum(fails['before'].values()):>9d} -> {sum(fails['after'].values())}"
+    )
+    load = getattr(engine, "load_seconds", None)
+    print(f"model load seconds: {load:.1f}" if load is not None else "model load seconds: n/a")
+    print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    print(f"average Korean sentence: {chars / n:.0f} characters")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
