@@ -10,7 +10,6 @@ import time
 from collections import Counter
 
 from evaldata import EVAL_DEV, read_jsonl
-
 from newsimpact.article import Article
 from newsimpact.knowledge import load_knowledge_from
 from newsimpact.tracker.linking import Linker
@@ -28,9 +27,7 @@ def main() -> None:
     korean = {a.ticker for a in kb.aliases if a.lang == "ko"}
     per_company = Counter(a.ticker for a in kb.aliases)
     print(f"constituents      {len(kb.companies)} (snapshot {kb.meta.snapshot_date})")
-    print(
-        f"korean aliases    {len(korean & set(kb.companies))}/{len(kb.companies)} constituents   target >=495"
-    )
+    print(f"korean aliases    {len(korean & set(kb.companies))}/{len(kb.companies)} constituents   target >=495")
     missing = sorted(set(kb.companies) - korean)
     if missing:
         print(f"                  without: {' '.join(missing)}")
@@ -61,11 +58,7 @@ def main() -> None:
     missed: Counter[str] = Counter()
     for row in read_jsonl("ko_us_mentions.jsonl"):
         article = Article(paragraphs=[row["text"]], language="ko")
-        spans = {
-            (m.ref.key, m.start, m.end)
-            for m in linker.find(article_sentences(article))
-            if m.ref.kind == "sp500"
-        }
+        spans = {(m.ref.key, m.start, m.end) for m in linker.find(article_sentences(article)) if m.ref.kind == "sp500"}
         for gold in row["mentions"]:
             if gold.get("uncertain"):
                 continue

@@ -15,7 +15,6 @@ from collections import Counter
 from pathlib import Path
 
 from evaldata import REPO, read_jsonl
-
 from newsimpact.article import Article
 from newsimpact.tracker import build_tracker
 

@@ -16,7 +16,6 @@ import time
 from collections import Counter
 
 from evaldata import macro_f1, prf, read_jsonl
-
 from newsimpact.article import Article
 from newsimpact.extract.assemble import detect_language
 from newsimpact.knowledge import load_knowledge
@@ -57,10 +56,10 @@ def linking(tracker: Tracker) -> None:
                 tp += 1
                 matched_gold.add(hit)
         for i, (g_ticker, g_span) in enumerate(gold):
-            if i in matched_gold or any(overlaps(g_span, u) for u in uncertain) and g_span in uncertain:
+            if i in matched_gold or (any(overlaps(g_span, u) for u in uncertain) and g_span in uncertain):
                 continue
             fn += 1
-            misses[f"{g_ticker}:{row['text'][g_span[0]:g_span[1]]}"] += 1
+            misses[f"{g_ticker}:{row['text'][g_span[0] : g_span[1]]}"] += 1
     p, r, f = prf(tp, fp, fn)
     print(f"linking   ko_us_mentions ({len(rows)} texts): P={p:.3f} R={r:.3f} F1={f:.3f}   target F1>=0.92")
     if misses:
@@ -71,7 +70,9 @@ def false_alarms(tracker: Tracker) -> None:
     rows = read_jsonl("ko_non_market.jsonl")
     alarms = [row for row in rows if tracker.track(text_article(row["text"])).picks]
     share = len(alarms) / len(rows)
-    print(f"false-alarms ko_non_market ({len(rows)} headlines): {share:.1%} get a pick   target <=2%   baseline (always pick) 100%")
+    print(
+        f"false-alarms ko_non_market ({len(rows)} headlines): {share:.1%} get a pick   target <=2%   baseline (always pick) 100%"
+    )
 
 
 def finentity(tracker: Tracker) -> None:
@@ -156,7 +157,11 @@ def main() -> None:
     first_s = time.perf_counter() - start
     print(f"startup   knowledge {knowledge_s:.2f} s, first result {first_s:.2f} s   (knowledge target <0.5 s)")
     sections = {
-        "linking": linking, "false-alarms": false_alarms, "finentity": finentity, "tone": tone, "speed": speed,
+        "linking": linking,
+        "false-alarms": false_alarms,
+        "finentity": finentity,
+        "tone": tone,
+        "speed": speed,
     }
     for name in args.only:
         sections[name](tracker)

@@ -33,12 +33,13 @@ DEFAULT_PAIRS = Path(__file__).resolve().parents[2] / "shared" / "eval-dev" / "k
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pairs", type=Path, default=DEFAULT_PAIRS)
     parser.add_argument(
-        "--limit", type=int, default=60, help="first N pairs (the local model is slow on 2 cores)"
+        "--limit",
+        type=int,
+        default=60,
+        help="first N pairs (the local model is slow on 2 cores); Ctrl-C reports on the pairs done",
     )
     parser.add_argument("--engine", default="local")
     parser.add_argument("--n-threads", type=int, default=1)
@@ -62,26 +63,35 @@ def main() -> int:
     seconds = {"bare": 0.0, "full": 0.0}
     calls = 0
     chars = 0
-    for i, pair in enumerate(pairs, 1):
-        ko = pair["ko"]
-        chars += len(ko)
-        hits = glossary.select(ko, "ko", "en")
-        started = time.perf_counter()
-        bare = engine.complete(build_plain_messages(ko, "ko", "en"), max_tokens(ko, "ko")).strip()
-        seconds["bare"] += time.perf_counter() - started
-        started = time.perf_counter()
-        full = translator.translate_text(ko, "ko", "en")
-        seconds["full"] += time.perf_counter() - started
-        calls += full.engine_calls
-        bare_out.append(bare)
-        full_out.append(full.text)
-        fails["bare"].update({p.check for p in check_output(ko, bare, "ko", "en", hits)})
-        fails["before"].update({p.check for p in full.first_problems})
-        fails["after"].update({p.check for p in full.problems})
-        if i <= args.show:
-            print(f"--- {pair.get('id', i)}\nKO   {ko}\nREF  {pair['en']}\nBARE {bare}\nFULL {full.text}")
-        print(f"\r{i}/{len(pairs)}", end="", file=sys.stderr, flush=True)
+    try:
+        for i, pair in enumerate(pairs, 1):
+            ko = pair["ko"]
+            hits = glossary.select(ko, "ko", "en")
+            started = time.perf_counter()
+            bare = engine.complete(build_plain_messages(ko, "ko", "en"), max_tokens(ko, "ko")).strip()
+            bare_seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            full = translator.translate_text(ko, "ko", "en")
+            # Counted only once both outputs exist, so an interrupted pair leaves no trace.
+            seconds["full"] += time.perf_counter() - started
+            seconds["bare"] += bare_seconds
+            chars += len(ko)
+            calls += full.engine_calls
+            bare_out.append(bare)
+            full_out.append(full.text)
+            fails["bare"].update({p.check for p in check_output(ko, bare, "ko", "en", hits)})
+            fails["before"].update({p.check for p in full.first_problems})
+            fails["after"].update({p.check for p in full.problems})
+            if i <= args.show:
+                print(f"--- {pair.get('id', i)}\nKO   {ko}\nREF  {pair['en']}\nBARE {bare}\nFULL {full.text}")
+            print(f"\r{i}/{len(pairs)}", end="", file=sys.stderr, flush=True)
+    except KeyboardInterrupt:  # Ctrl-C: report on the pairs done so far
+        pass
     print(file=sys.stderr)
+    pairs = pairs[: len(full_out)]
+    if not pairs:
+        print("no pairs measured")
+        return 1
 
     refs = [[p["en"] for p in pairs]]
     n = len(pairs)
@@ -99,9 +109,7 @@ def main() -> int:
     print(f"{'BLEU':34}{bare_bleu:14.1f}{full_bleu:14.1f}")
     print(f"{'seconds per sentence':34}{seconds['bare'] / n:14.2f}{seconds['full'] / n:14.2f}")
     per_char = {k: v / chars for k, v in seconds.items()}
-    print(
-        f"{'seconds per 2,000-char article':34}{per_char['bare'] * 2000:14.0f}{per_char['full'] * 2000:14.0f}"
-    )
+    print(f"{'seconds per 2,000-char article':34}{per_char['bare'] * 2000:14.0f}{per_char['full'] * 2000:14.0f}")
     print(f"{'engine calls per sentence':34}{1:14.2f}{calls / n:14.2f}")
     print("share of outputs failing each check (machinery: before retries -> after retries)")
     for check in WEIGHTS:

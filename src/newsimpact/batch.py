@@ -67,7 +67,7 @@ def process_line(line: str, settings: Settings, translate_to: str | None) -> dic
         return {"id": record_id, "error": f"invalid JSON: {exc.msg} at column {exc.colno}"}
     except NewsImpactError as exc:
         return {"id": record_id, "error": str(exc)}
-    except Exception as exc:  # noqa: BLE001 - a batch must survive any single record
+    except Exception as exc:
         return {"id": record_id, "error": f"internal error: {type(exc).__name__}: {exc}"}
 
 
@@ -94,8 +94,13 @@ def _results(lines: list[str], settings: Settings, workers: int, translate_to: s
 
 
 def run_batch(
-    input_path: Path, output_path: Path, *, workers: int = 1, translate_to: str | None = None,
-    settings: Settings | None = None, show_progress: bool = True,
+    input_path: Path,
+    output_path: Path,
+    *,
+    workers: int = 1,
+    translate_to: str | None = None,
+    settings: Settings | None = None,
+    show_progress: bool = True,
 ) -> BatchSummary:
     settings = settings or Settings()
     lines = _lines(input_path)
@@ -104,8 +109,12 @@ def run_batch(
     # over a previous good one.
     partial = output_path.with_name(output_path.name + ".partial")
     progress = Progress(
-        TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        disable=not show_progress or len(lines) < 20, transient=True,
+        TextColumn("analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        disable=not show_progress or len(lines) < 20,
+        transient=True,
     )
     try:
         with partial.open("w", encoding="utf-8") as out, progress:

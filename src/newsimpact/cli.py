@@ -27,7 +27,9 @@ PathArg = Annotated[str, typer.Argument(help="A page file (HTML, text dump or cl
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for machines.")]
 KindOpt = Annotated[
     str | None,
-    typer.Option("--kind", help="Input kind: html, dump (whole-page text copy) or text (clean article). Default: detect."),
+    typer.Option(
+        "--kind", help="Input kind: html, dump (whole-page text copy) or text (clean article). Default: detect."
+    ),
 ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from newsimpact.translate.translation import Translation
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -59,7 +59,10 @@ def render_article(article: Article, console: Console) -> None:
 def render_tracker(report: TrackerReport, console: Console) -> None:
     if report.abstained:
         console.print(Panel(f"종목 추적기: 뚜렷한 영향 종목 없음 — {report.reason or ''}", style="dim"))
-    for title, picks, colour in (("긍정 영향 종목", report.positive, "green"), ("부정 영향 종목", report.negative, "red")):
+    for title, picks, colour in (
+        ("긍정 영향 종목", report.positive, "green"),
+        ("부정 영향 종목", report.negative, "red"),
+    ):
         if not picks:
             continue
         table = Table(title=title, title_style=f"bold {colour}", show_lines=True)

@@ -9,8 +9,17 @@ import pytest
 from newsimpact.knowledge import KnowledgeBase, load_knowledge
 
 GICS_SECTORS = {
-    "Communication Services", "Consumer Discretionary", "Consumer Staples", "Energy", "Financials",
-    "Health Care", "Industrials", "Information Technology", "Materials", "Real Estate", "Utilities",
+    "Communication Services",
+    "Consumer Discretionary",
+    "Consumer Staples",
+    "Energy",
+    "Financials",
+    "Health Care",
+    "Industrials",
+    "Information Technology",
+    "Materials",
+    "Real Estate",
+    "Utilities",
 }
 
 

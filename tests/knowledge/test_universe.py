@@ -14,7 +14,7 @@ HEADER = "Symbol,Security,GICS Sector,GICS Sub-Industry,Headquarters Location,Da
 
 
 def _rows(n: int) -> str:
-    return "".join(f"T{i:03d},Company {i},Industrials,Widgets,\"Town, State\",2001-01-01,{i},1900\n" for i in range(n))
+    return "".join(f'T{i:03d},Company {i},Industrials,Widgets,"Town, State",2001-01-01,{i},1900\n' for i in range(n))
 
 
 @pytest.mark.parametrize("raw", ["BRK.B", "BRK-B", "BRK/B", "brk.b", "$BRK.B"])
@@ -23,7 +23,9 @@ def test_share_class_forms_normalise(raw: str) -> None:
 
 
 def test_import_round_trip(tmp_path: Path) -> None:
-    companies = read_constituents(HEADER + _rows(450) + 'BRK/B,Berkshire,Financials,Holdings,"Omaha, NE",2010-02-16,1,1839\n', SECTORS)
+    companies = read_constituents(
+        HEADER + _rows(450) + 'BRK/B,Berkshire,Financials,Holdings,"Omaha, NE",2010-02-16,1,1839\n', SECTORS
+    )
     write_universe(companies, tmp_path, snapshot_date=date(2026, 8, 8), source="test.csv")
     loaded = load_universe((tmp_path / "universe.csv").read_text(encoding="utf-8"))
     assert len(loaded) == 451
@@ -51,7 +53,14 @@ def test_import_rejects_missing_columns() -> None:
 
 @pytest.mark.parametrize(
     ("query", "ticker"),
-    [("록히드마틴", "LMT"), ("록히드 마틴", "LMT"), ("엔비디아", "NVDA"), ("BRK-B", "BRK.B"), ("BRK/B", "BRK.B"), ("Nvidia", "NVDA")],
+    [
+        ("록히드마틴", "LMT"),
+        ("록히드 마틴", "LMT"),
+        ("엔비디아", "NVDA"),
+        ("BRK-B", "BRK.B"),
+        ("BRK/B", "BRK.B"),
+        ("Nvidia", "NVDA"),
+    ],
 )
 def test_resolve_names_and_tickers(query: str, ticker: str) -> None:
     found = load_knowledge().resolve(query)

@@ -9,30 +9,21 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
 try:
     import newsimpact  # noqa: F401
 except ImportError:  # running from a checkout without `pip install -e .`
     sys.path.insert(0, str(ROOT / "src"))
+if str(HERE) not in sys.path:  # service_fakes, service_helpers, service_server
+    sys.path.insert(0, str(HERE))
 
 from fastapi import FastAPI  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 from service_fakes import make_pipeline  # noqa: E402
+from service_helpers import make_settings  # noqa: E402
 
 from newsimpact.service.app import create_app  # noqa: E402
-from newsimpact.service.settings import ServiceOptions, ServiceSettings  # noqa: E402
-
-API_KEY = "test-key-0123456789"
-AUTH = {"X-API-Key": API_KEY}
-
-
-def make_settings(data_dir: Path, **service: object) -> ServiceSettings:
-    return ServiceSettings(
-        data_dir=data_dir,
-        database_url=f"sqlite:///{data_dir / 'test.sqlite'}",
-        api_key=API_KEY,
-        max_request_bytes=64 * 1024,
-        service=ServiceOptions(**{"workers": 0, **service}),  # type: ignore[arg-type]
-    )
+from newsimpact.service.settings import ServiceSettings  # noqa: E402
 
 
 @pytest.fixture
@@ -49,9 +40,3 @@ def app(settings: ServiceSettings) -> FastAPI:
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app) as c:
         yield c
-
-
-def run_jobs(app: FastAPI) -> int:
-    """The tests' app has no worker threads: run the queued jobs here, deterministically."""
-    ran: int = app.state.worker.run_pending()
-    return ran

@@ -23,9 +23,7 @@ COMPANIES: dict[str, tuple[str, str, str, str, str, float]] = {
     "인텔": ("INTC", "Intel", "Information Technology", "정보기술", "negative", 0.64),
     "테슬라": ("TSLA", "Tesla", "Consumer Discretionary", "경기소비재", "negative", 0.55),
 }
-DISCLAIMER = Disclaimer(
-    ko="테스트용 면책 문구: 투자 권유가 아닙니다.", en="Test disclaimer: not investment advice."
-)
+DISCLAIMER = Disclaimer(ko="테스트용 면책 문구: 투자 권유가 아닙니다.", en="Test disclaimer: not investment advice.")
 KO_TONE = {"positive": "긍정", "negative": "부정"}
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 
@@ -122,9 +120,7 @@ class FakeTranslator:
         )
 
 
-def make_pipeline(
-    tracker_delay: float = 0.0, translator_delay: float = 0.0, translator_fail: bool = False
-) -> Pipeline:
+def make_pipeline(tracker_delay: float = 0.0, translator_delay: float = 0.0, translator_fail: bool = False) -> Pipeline:
     return Pipeline(
         Settings(),
         tracker=FakeTracker(tracker_delay),

@@ -7,8 +7,8 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from service_fakes import ARTICLE_HTML, FakeTracker, FakeTranslator, make_pipeline
+from service_helpers import API_KEY, AUTH, make_settings, run_jobs
 
-from conftest import API_KEY, AUTH, make_settings, run_jobs
 from newsimpact.service.app import create_app
 
 HTML = {**AUTH, "Content-Type": "text/html; charset=utf-8"}
@@ -191,9 +191,7 @@ def test_ticker_endpoint(client: TestClient, app: FastAPI) -> None:
     nvda = client.get("/api/tickers/nvda").json()
     assert nvda["ticker"] == "NVDA"
     assert nvda["name"] == "NVIDIA"
-    assert [(a["id"], a["direction"], a["score"]) for a in nvda["articles"]] == [
-        (article_id, "positive", 0.82)
-    ]
+    assert [(a["id"], a["direction"], a["score"]) for a in nvda["articles"]] == [(article_id, "positive", 0.82)]
     assert nvda["daily"] == [{"day": "2024-03-19", "positive": 1, "negative": 0}]
     intc = client.get("/api/tickers/INTC").json()
     assert intc["articles"][0]["direction"] == "negative"
@@ -295,9 +293,7 @@ def test_empty_and_non_article_bodies(client: TestClient) -> None:
     )
     assert 400 <= nav.status_code < 500
     assert nav.json()["error"]["message"]
-    binary = client.post(
-        "/api/articles", content=bytes(range(256)) * 4, headers={**AUTH, "Content-Type": "text/plain"}
-    )
+    binary = client.post("/api/articles", content=bytes(range(256)) * 4, headers={**AUTH, "Content-Type": "text/plain"})
     assert 400 <= binary.status_code < 500
 
 

@@ -10,9 +10,9 @@ from typing import Any
 import httpx
 import pytest
 from service_fakes import ARTICLE_HTML, FakeTracker, FakeTranslator
+from service_helpers import AUTH, make_settings
 from service_server import ROOT, ThreadServer, wait_until
 
-from conftest import AUTH, make_settings
 from newsimpact.config import Settings
 from newsimpact.pipeline import Pipeline
 from newsimpact.service.app import create_app
@@ -32,9 +32,7 @@ ARGS = [
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(), reason=f"browser tests need Debian chromium at {CHROMIUM}"
-    ),
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"browser tests need Debian chromium at {CHROMIUM}"),
 ]
 sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
 
@@ -58,9 +56,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         )
         article_id = r.json()["id"]
         wait_until(
-            lambda: (
-                httpx.get(f"{server.url}/api/articles/{article_id}").json()["analysis"]["state"] == "done"
-            ),
+            lambda: httpx.get(f"{server.url}/api/articles/{article_id}").json()["analysis"]["state"] == "done",
             "the analysis",
         )
         yield Site(server.url, gate, article_id)
@@ -159,9 +155,7 @@ def test_switch_language_and_back(browser: Any, site: Site) -> None:
 
 
 def test_phone_width_and_english_ui(browser: Any, site: Site) -> None:
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True
-    )
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
     page = context.new_page()
     page.goto(f"{site.url}/articles/{site.article_id}")
     # Nothing wider than the screen: no sideways scrolling on a phone.
@@ -171,9 +165,7 @@ def test_phone_width_and_english_ui(browser: Any, site: Site) -> None:
     page.screenshot(path=str(OUT / "article-phone-390.png"), full_page=True)
 
     page.goto(f"{site.url}/articles/{site.article_id}?ui=en")
-    sync_api.expect(
-        page.get_by_role("heading", name="S&P 500 companies this article may move")
-    ).to_be_visible()
+    sync_api.expect(page.get_by_role("heading", name="S&P 500 companies this article may move")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=str(OUT / "article-phone-390-en.png"), full_page=True)
     context.close()

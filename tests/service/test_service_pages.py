@@ -7,8 +7,7 @@ import re
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from service_fakes import ARTICLE_HTML
-
-from conftest import AUTH, run_jobs
+from service_helpers import AUTH, run_jobs
 
 HTML_ACCEPT = {"Accept": "text/html"}
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import httpx
 from service_fakes import ARTICLE_HTML
+from service_helpers import API_KEY, AUTH
 from service_server import ProcessServer, wait_until
 from sqlalchemy import select
 
-from conftest import API_KEY, AUTH
 from newsimpact.store import Store
 from newsimpact.store.db import sqlite_url
 from newsimpact.store.models import JobRow
@@ -28,9 +28,7 @@ def test_job_survives_sigkill(tmp_path: Path) -> None:
     }
     first = ProcessServer(tmp_path, env).start()
     try:
-        r = httpx.post(
-            f"{first.url}/api/articles", content=ARTICLE_HTML, headers={**AUTH, "Content-Type": "text/html"}
-        )
+        r = httpx.post(f"{first.url}/api/articles", content=ARTICLE_HTML, headers={**AUTH, "Content-Type": "text/html"})
         assert r.status_code == 201
         article_id = r.json()["id"]
         tr = httpx.post(f"{first.url}/api/articles/{article_id}/translations/ja")
@@ -52,9 +50,7 @@ def test_job_survives_sigkill(tmp_path: Path) -> None:
         data = httpx.get(f"{second.url}/api/articles/{article_id}").json()
         assert [p["ticker"] for p in data["analysis"]["tracker"]["positive"]] == ["NVDA"]
         wait_until(
-            lambda: (
-                httpx.get(f"{second.url}/api/articles/{article_id}/translations/ja").json()["state"] == "done"
-            ),
+            lambda: httpx.get(f"{second.url}/api/articles/{article_id}/translations/ja").json()["state"] == "done",
             "the translation after restart",
         )
         assert len(httpx.get(f"{second.url}/api/articles").json()) == 1

@@ -100,7 +100,9 @@ def small_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     for name in ("sectors.yaml", "sub_industries.yaml", "linking.yaml", "disclaimer.yaml"):
         shutil.copy(PACKAGE_DATA / name, root / name)
     (root / "universe.csv").write_text(UNIVERSE, encoding="utf-8")
-    (root / "universe.json").write_text('{"snapshot_date": "2026-08-08", "source": "test", "count": 9}', encoding="utf-8")
+    (root / "universe.json").write_text(
+        '{"snapshot_date": "2026-08-08", "source": "test", "count": 9}', encoding="utf-8"
+    )
     (root / "aliases").mkdir()
     (root / "aliases" / "test.csv").write_text(ALIASES, encoding="utf-8")
     (root / "themes.yaml").write_text(THEMES, encoding="utf-8")

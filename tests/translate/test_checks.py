@@ -59,9 +59,7 @@ def test_hangul_left_in_the_output() -> None:
 
 def test_wrong_script_for_the_target() -> None:
     assert [p.check for p in script_problems("The minister said 人工智能 is key.", "en")] == ["script"]
-    assert [p.check for p in script_problems("部长表示人工智能是突破口，经济发展离不开它。", "ja")] == [
-        "script"
-    ]
+    assert [p.check for p in script_problems("部长表示人工智能是突破口，经济发展离不开它。", "ja")] == ["script"]
     assert script_problems("長官は人工知能が突破口だと述べた。", "ja") == []
     assert [p.check for p in script_problems("韓國銀行說這個國家經濟會成長", "zh-Hans")] == ["script"]
     assert script_problems("韩国银行说这个国家经济会增长", "zh-Hans") == []

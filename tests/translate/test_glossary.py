@@ -115,9 +115,7 @@ def test_alias_folder_absent_or_empty_is_fine(tmp_path: Path) -> None:
 
 
 def test_yaml_wins_over_aliases_and_bad_yaml_is_reported(tmp_path: Path) -> None:
-    glossary = Glossary(
-        [entry("삼성전자", en="Samsung Electronics"), entry("삼성전자", en="Samsung Elec Co")]
-    )
+    glossary = Glossary([entry("삼성전자", en="Samsung Electronics"), entry("삼성전자", en="Samsung Elec Co")])
     assert [h.target for h in glossary.select("삼성전자", "ko", "en")] == ["Samsung Electronics"]
     bad = tmp_path / "glossary.yaml"
     bad.write_text("entries:\n  - {ko: [금리]}\n", encoding="utf-8")

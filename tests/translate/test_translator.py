@@ -29,9 +29,7 @@ ARTICLE = Article(
 
 GLOSSARY = Glossary(
     [
-        GlossaryEntry(
-            ("과학기술정보통신부", "과기정통부"), {"en": "Ministry of Science and ICT"}, "government"
-        ),
+        GlossaryEntry(("과학기술정보통신부", "과기정통부"), {"en": "Ministry of Science and ICT"}, "government"),
         GlossaryEntry(("장관",), {"en": "Minister"}, "title", bound=True),
         GlossaryEntry(("여의도",), {"en": "Yeouido"}, "place"),
     ]
@@ -89,9 +87,9 @@ def test_second_translation_comes_from_the_cache(tmp_path: Path) -> None:
     first = Translator(engine, glossary=GLOSSARY, cache=cache).translate(ARTICLE, "en")
     calls = len(engine.calls)
     # A new Translator on the same file: the cache outlives the process.
-    again = Translator(
-        engine, glossary=GLOSSARY, cache=TranslationCache(tmp_path / "cache.sqlite")
-    ).translate(ARTICLE, "en")
+    again = Translator(engine, glossary=GLOSSARY, cache=TranslationCache(tmp_path / "cache.sqlite")).translate(
+        ARTICLE, "en"
+    )
     assert len(engine.calls) == calls
     assert again.cached and not first.cached
     assert again.paragraphs == first.paragraphs and again.title == first.title
@@ -149,9 +147,7 @@ def test_warnings_survive_a_cache_hit() -> None:
 
 
 def test_english_to_korean() -> None:
-    article = Article(
-        title="Fed holds rates", paragraphs=["The Federal Reserve kept rates at 5.25% on Wednesday."]
-    )
+    article = Article(title="Fed holds rates", paragraphs=["The Federal Reserve kept rates at 5.25% on Wednesday."])
     result = build_translator(TranslationSettings(engine="fake")).translate(article, "ko")
     assert result.source_language == "en" and result.target_language == "ko"
     assert result.paragraphs[0].startswith("[ko] ")
@@ -201,7 +197,7 @@ def test_empty_segments_are_not_sent_to_the_engine() -> None:
 def test_unknown_engine_and_incomplete_openai_settings() -> None:
     with pytest.raises(TranslationError, match="unknown translation engine 'deepl'"):
         build_translator(TranslationSettings(engine="deepl"))
-    with pytest.raises(TranslationError, match="needs translation.base_url"):
+    with pytest.raises(TranslationError, match=r"needs translation\.base_url"):
         build_translator(TranslationSettings(engine="openai"))
 
 

@@ -92,7 +92,10 @@ def list_companies(
     rows = [c for c in kb.companies.values() if wanted is None or c.sector == wanted]
     for company in rows:
         table.add_row(
-            company.ticker, company.name, kb.name_ko(company.ticker) or "", kb.sector_ko(company.sector),
+            company.ticker,
+            company.name,
+            kb.name_ko(company.ticker) or "",
+            kb.sector_ko(company.sector),
             company.sub_industry,
         )
     _out.print(table)
@@ -101,7 +104,9 @@ def list_companies(
 
 @universe_app.command("import")
 def import_universe(
-    csv_path: Annotated[Path, typer.Argument(help="Constituents CSV: Symbol,Security,GICS Sector,GICS Sub-Industry,...")],
+    csv_path: Annotated[
+        Path, typer.Argument(help="Constituents CSV: Symbol,Security,GICS Sector,GICS Sub-Industry,...")
+    ],
     snapshot_date: Annotated[
         str | None, typer.Option("--snapshot-date", help="As-of date of the list (YYYY-MM-DD). Default: today.")
     ] = None,

@@ -77,7 +77,9 @@ class Tracker:
         self.linker = Linker(kb)
         self.polarity = PolarityScorer(kb)
         self.themes = ThemeDetector(kb, self.polarity, embedder)
-        self._market_words = tuple("".join(w.split()).lower() for w in (*kb.linking.market_context_ko, *kb.linking.market_context_en))
+        self._market_words = tuple(
+            "".join(w.split()).lower() for w in (*kb.linking.market_context_ko, *kb.linking.market_context_en)
+        )
         self._relations_by_source = defaultdict(list)
         for edge in kb.relations:
             self._relations_by_source[edge.source].append(edge)
@@ -113,8 +115,12 @@ class Tracker:
     def _mention_model(self, mention: EntityMention) -> Mention:
         company = self.kb.companies[mention.ref.key]
         return Mention(
-            ticker=company.ticker, name=company.name, matched=mention.matched,
-            paragraph=mention.sentence.paragraph, start=mention.start, end=mention.end,
+            ticker=company.ticker,
+            name=company.name,
+            matched=mention.matched,
+            paragraph=mention.sentence.paragraph,
+            start=mention.start,
+            end=mention.end,
         )
 
     def _tone(self, sentences: list[Sentence], language: str) -> Tone:
@@ -146,6 +152,8 @@ class Tracker:
                 continue  # one company named twice in a sentence counts once
             counted.add(marker)
             local_start = mention.start - sentence.start
+            if self._is_citation(sentence.text, local_start, local_start + len(mention.matched)):
+                continue
             towards = self.polarity.towards(sentence.text, language, local_start, local_start + len(mention.matched))
             if towards.score:
                 event.polarity += towards.score * sentence_weight(sentence)
@@ -155,6 +163,16 @@ class Tracker:
             if len(event.sentences) >= 3:
                 event.central = True
         return events
+
+    def _is_citation(self, text: str, start: int, end: int) -> bool:
+        rules = self.kb.linking
+        after = "".join(text[end : end + 16].split())
+        before = text[max(0, start - 20) : start].lower()
+        return (
+            any(after.startswith("".join(c.split())) for c in rules.citation_after_ko)
+            or any(text[end : end + 30].lstrip(" ,").lower().startswith(c) for c in rules.citation_after_en)
+            or any(before.rstrip(" ,").endswith(c) for c in rules.citation_before_en)
+        )
 
     def _mention_candidates(self, events: dict[tuple[str, str], _EntityEvent]) -> list[Candidate]:
         out = []
@@ -173,7 +191,10 @@ class Tracker:
     def _relation_candidates(self, events: dict[tuple[str, str], _EntityEvent]) -> list[Candidate]:
         out = []
         for (kind, key), event in events.items():
-            if abs(event.polarity) < 1.0 or not event.central:
+            # Korean companies reach the S&P 500 only through relations, so their events carry over;
+            # for a named S&P 500 company only a strong event is worth passing on to its peers.
+            needed = 1.0 if kind == "korean" else 2.0
+            if abs(event.polarity) < needed or not event.central:
                 continue
             event_direction = 1 if event.polarity > 0 else -1
             if kind == "korean":
@@ -183,7 +204,8 @@ class Tracker:
                 company = self.kb.companies[key]
                 source_ko, source_en = self.kb.name_ko(key) or company.name, company.name
             edges = [
-                e for e in self._relations_by_source.get(key, [])
+                e
+                for e in self._relations_by_source.get(key, [])
                 if e.target in self.kb.companies and ("sp500", e.target) not in events
             ]
             # The file lists each source's most direct links first; a second-order effect is
@@ -193,7 +215,12 @@ class Tracker:
                 ko, en = rationale.relation(source_ko, source_en, event_direction, event.cues, edge)
                 out.append(
                     Candidate(
-                        edge.target, "relation", strength * event_direction * edge.sign, event.sentences, ko, en,
+                        edge.target,
+                        "relation",
+                        strength * event_direction * edge.sign,
+                        event.sentences,
+                        ko,
+                        en,
                         group=f"relation:{key}",
                     )
                 )
@@ -203,7 +230,8 @@ class Tracker:
         out = []
         # A theme counts when the article returns to it, puts it in the headline, or says it moves.
         strong = [
-            h for h in hits
+            h
+            for h in hits
             if h.direction != 0 and (len(h.sentences) >= 2 or any(s.is_title for s in h.sentences) or h.explicit)
         ][:_MAX_THEMES]
         for hit in strong:
@@ -232,7 +260,8 @@ class Tracker:
         for candidate in candidates:
             current = best.get(candidate.ticker)
             if current is None or (path_rank[candidate.path], abs(candidate.signed_strength)) > (
-                path_rank[current.path], abs(current.signed_strength)
+                path_rank[current.path],
+                abs(current.signed_strength),
             ):
                 best[candidate.ticker] = candidate
         picks: dict[Direction, list[Pick]] = {"positive": [], "negative": []}
@@ -254,10 +283,17 @@ class Tracker:
     def _pick(self, candidate: Candidate, direction: Direction, score: float) -> Pick:
         company: Company = self.kb.companies[candidate.ticker]
         return Pick(
-            ticker=company.ticker, name=company.name, name_ko=self.kb.name_ko(company.ticker),
-            sector=company.sector, sector_ko=self.kb.sector_ko(company.sector), direction=direction,
-            score=score, path=candidate.path, rationale_ko=candidate.rationale_ko,
-            rationale_en=candidate.rationale_en, evidence=_evidence(candidate.sentences),
+            ticker=company.ticker,
+            name=company.name,
+            name_ko=self.kb.name_ko(company.ticker),
+            sector=company.sector,
+            sector_ko=self.kb.sector_ko(company.sector),
+            direction=direction,
+            score=score,
+            path=candidate.path,
+            rationale_ko=candidate.rationale_ko,
+            rationale_en=candidate.rationale_en,
+            evidence=_evidence(candidate.sentences),
         )
 
     def _is_market_text(self, sentences: list[Sentence]) -> bool:

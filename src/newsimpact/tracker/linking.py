@@ -87,7 +87,8 @@ class Linker:
         for sentence in sentences:
             norm = NormalisedText(sentence.text)
             hits = [
-                h for h in self._index.find(norm)
+                h
+                for h in self._index.find(norm)
                 if not _in_wire_code(sentence.text, h.start) and self._guards_ok(h, norm, sentence, article_text)
             ]
             hits += self._exchange_hits(sentence.text)

@@ -21,7 +21,6 @@ _KIWI_NEGATION = {("않", "VX"), ("못", "MAG"), ("안", "MAG"), ("없", "VA"), 
 _NEGATION_PRECHECK = ("않", "못", "없", "아니", "안 ")
 _CLAUSE_BREAK = re.compile(r"[,;:·…]|\s[-–—]\s")
 _NEGATION_WINDOW = 10
-_EN_NEGATORS = re.compile(r"\b(?:not|no|never|without|hardly|neither|nor|fail(?:s|ed)? to|didn't|doesn't|don't|isn't|wasn't|won't|can't|cannot)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -64,9 +63,12 @@ class PolarityScorer:
         self._ko = ko
         self._en = en
         self._en_terms, self._en_scores = self._english_regex(en)
+        negators = sorted(en.negators, key=len, reverse=True)
+        self._en_negators = re.compile(
+            r"\b(?:" + "|".join(re.escape(n) for n in negators) + r")\b" if negators else r"(?!x)x", re.IGNORECASE
+        )
         self._contrast = re.compile(
-            "|".join(re.escape(c) for c in sorted({*ko.contrast, *en.contrast}, key=len, reverse=True))
-            or r"(?!x)x",
+            "|".join(re.escape(c) for c in sorted({*ko.contrast, *en.contrast}, key=len, reverse=True)) or r"(?!x)x",
             re.IGNORECASE,
         )
         self._intensifiers = {**ko.intensifiers, **en.intensifiers}
@@ -79,7 +81,9 @@ class PolarityScorer:
         parts = []
         for term in terms:
             tail = r"\b" if term.whole else r"\w*"
-            words = [r"(?:\S+\s+){0,3}?" if w == "*" else re.escape(w) + tail + r"\s+" for w in term.term.lower().split()]
+            words = [
+                r"(?:\S+\s+){0,3}?" if w == "*" else re.escape(w) + tail + r"\s+" for w in term.term.lower().split()
+            ]
             parts.append("".join(words).removesuffix(r"\s+"))
         pattern = re.compile(r"\b(?:" + "|".join(f"({p})" for p in parts) + r")", re.IGNORECASE)
         return pattern, [t.score for t in terms]
@@ -115,7 +119,7 @@ class PolarityScorer:
             group = match.lastindex or 1
             score = self._en_scores[group - 1]
             before = text[max(0, match.start() - 40) : match.start()]
-            if _EN_NEGATORS.search(" ".join(before.split()[-3:])):
+            if self._en_negators.search(" ".join(before.split()[-3:])):
                 score = -score
             score *= self._intensity(text, match.start())
             cues.append(Cue(match.group(0), score, match.start(), match.end()))
@@ -139,7 +143,7 @@ class PolarityScorer:
     def negated(self, text: str, end: int, language: str) -> bool:
         """Is the word ending at `end` negated ("늘지 않았다", "did not rise")?"""
         if language == "en":
-            return bool(_EN_NEGATORS.search(" ".join(text[max(0, end - 40) : end].split()[-4:])))
+            return bool(self._en_negators.search(" ".join(text[max(0, end - 40) : end].split()[-4:])))
         negations: list[int] = []
         if any(marker in text for marker in _NEGATION_PRECHECK):
             negations = _KIWI.negation_offsets(text)
@@ -179,6 +183,9 @@ class PolarityScorer:
         own = next(((s, e) for s, e in clauses if s <= start < e), (0, len(text)))
         total = 0.0
         used = []
+        cues = [c for c in cues if c.end <= start or c.start >= end]  # a name is not a cue ("Advanced Micro")
+        if not cues:
+            return SentencePolarity(0.0, ())
         for cue in cues:
             inside = own[0] <= cue.start < own[1]
             distance = max(0, cue.start - end, start - cue.end)

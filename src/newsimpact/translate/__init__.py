@@ -66,9 +66,7 @@ def build_engine(settings: TranslationSettings) -> TranslationEngine:
             seed=settings.seed,
             n_gpu_layers=settings.n_gpu_layers,
         )
-    raise TranslationError(
-        f"unknown translation engine {settings.engine!r}: expected one of {', '.join(ENGINES)}"
-    )
+    raise TranslationError(f"unknown translation engine {settings.engine!r}: expected one of {', '.join(ENGINES)}")
 
 
 def build_translator(settings: TranslationSettings) -> Translator:
@@ -77,7 +75,5 @@ def build_translator(settings: TranslationSettings) -> Translator:
     The fake engine caches in memory only, so tests never write to the user's cache folder.
     """
     engine = build_engine(settings)
-    path = (
-        settings.cache_dir / "translations.sqlite" if settings.cache and settings.engine != "fake" else None
-    )
+    path = settings.cache_dir / "translations.sqlite" if settings.cache and settings.engine != "fake" else None
     return Translator(engine, glossary=load_glossary(), cache=TranslationCache(path))

@@ -28,9 +28,7 @@ class CachedSegment:
     """(check, message) of the kept output's problems, re-emitted as warnings on a cache hit."""
 
 
-def cache_key(
-    text: str, source: str, target: str, engine: str, model: str, glossary: Sequence[GlossaryHit]
-) -> str:
+def cache_key(text: str, source: str, target: str, engine: str, model: str, glossary: Sequence[GlossaryHit]) -> str:
     payload = [PROMPT_VERSION, source, target, engine, model, [(h.source, h.target) for h in glossary], text]
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
 
@@ -45,9 +43,7 @@ class TranslationCache:
                 path.parent.mkdir(parents=True, exist_ok=True)
             # One connection shared across threads (the web service), serialised by our own lock.
             self._db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False)
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
-            )
+            self._db.execute("CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             self._db.commit()
         except (OSError, sqlite3.Error) as exc:
             raise TranslationError(f"cannot open the translation cache {path}: {exc}") from exc
@@ -59,9 +55,7 @@ class TranslationCache:
         if row is None:
             return None
         data = json.loads(row[0])
-        return CachedSegment(
-            text=data["text"], problems=[(check, message) for check, message in data["problems"]]
-        )
+        return CachedSegment(text=data["text"], problems=[(check, message) for check, message in data["problems"]])
 
     def put(self, key: str, segment: CachedSegment) -> None:
         value = json.dumps({"text": segment.text, "problems": segment.problems}, ensure_ascii=False)

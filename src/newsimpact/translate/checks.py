@@ -128,9 +128,7 @@ def _units(units: str) -> list[float]:
     return [_UNITS[u.lower()] for u in found]
 
 
-def _continues(
-    text: str, previous: tuple[re.Match[str], float, float], match: re.Match[str], scale: float
-) -> bool:
+def _continues(text: str, previous: tuple[re.Match[str], float, float], match: re.Match[str], scale: float) -> bool:
     """38조 7000억: a number with a big unit followed, after only spaces, by a smaller-unit number."""
     prev_match, _, prev_scale = previous
     gap = text[prev_match.end() : match.start()]
@@ -228,9 +226,7 @@ def repetition_problem(output: str, target: str) -> Problem | None:
     for loop in _TIGHT_LOOP.finditer(compact):
         if re.search(r"[^\W\d_]", loop.group(1)):  # 1,000,000,000 is not a loop
             return Problem("repetition", f"repeats {loop.group(1).strip()!r}")
-    units: Sequence[str] = (
-        list(compact.replace(" ", "")) if target in ("ja", "zh-Hans", "zh-Hant") else compact.split()
-    )
+    units: Sequence[str] = list(compact.replace(" ", "")) if target in ("ja", "zh-Hans", "zh-Hant") else compact.split()
     size = 6 if target in ("ja", "zh-Hans", "zh-Hant") else 4
     grams = Counter(tuple(units[i : i + size]) for i in range(len(units) - size + 1))
     if grams:
@@ -291,9 +287,7 @@ def check_output(
             problems.append(found)
     folded = output.casefold()
     wrong = [
-        f"{hit.source} => {hit.target}"
-        for hit in glossary
-        if hit.checked and not _uses(folded, hit.target.casefold())
+        f"{hit.source} => {hit.target}" for hit in glossary if hit.checked and not _uses(folded, hit.target.casefold())
     ]
     if wrong:
         problems.append(Problem("glossary", "glossary not followed: " + "; ".join(wrong)))

@@ -28,17 +28,13 @@ def translate(
     to: Annotated[
         str, typer.Option("--to", help="Target language: en, ja, zh-Hans, zh-Hant, vi (or ko for English).")
     ] = "en",
-    engine: Annotated[
-        str | None, typer.Option("--engine", help="Translation engine: local, openai, fake.")
-    ] = None,
+    engine: Annotated[str | None, typer.Option("--engine", help="Translation engine: local, openai, fake.")] = None,
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="text: one paragraph per line; json: the Translation.")
     ] = Format.text,
     kind: Annotated[
         str | None,
-        typer.Option(
-            "--kind", help="html, dump or text. text: first line the title, one paragraph per line."
-        ),
+        typer.Option("--kind", help="html, dump or text. text: first line the title, one paragraph per line."),
     ] = None,
 ) -> None:
     """Translate a page or plain text into another language."""
@@ -66,9 +62,7 @@ def translate(
         err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     for warning in result.warnings:
-        err.print(
-            f"[yellow]warning:[/] {warning.segment}: {warning.message}", highlight=False, soft_wrap=True
-        )
+        err.print(f"[yellow]warning:[/] {warning.segment}: {warning.message}", highlight=False, soft_wrap=True)
     typer.echo(result.model_dump_json(indent=2) if fmt is Format.json else as_text(result))
 
 
@@ -89,9 +83,7 @@ def read_article(path: str, settings: Settings, kind: str | None) -> Article:
     try:
         from newsimpact.pipeline import Pipeline
     except ImportError as exc:  # the extraction stage is optional in a partial install
-        raise InputError(
-            f"page extraction is not available ({exc}); pass --kind text for plain text"
-        ) from exc
+        raise InputError(f"page extraction is not available ({exc}); pass --kind text for plain text") from exc
     return Pipeline(settings, with_tracker=False).extract(Page(content=page.content, kind=kind))  # type: ignore[arg-type]
 
 

@@ -125,9 +125,7 @@ def _data_dir() -> Traversable:
     return files("newsimpact.knowledge").joinpath("data")
 
 
-def load_glossary(
-    glossary_file: Traversable | None = None, aliases_dir: Traversable | None = None
-) -> Glossary:
+def load_glossary(glossary_file: Traversable | None = None, aliases_dir: Traversable | None = None) -> Glossary:
     data = _data_dir()
     entries = load_yaml_entries(glossary_file or data.joinpath("glossary.yaml"))
     entries += load_alias_entries(aliases_dir or data.joinpath("aliases"))
@@ -180,11 +178,7 @@ def load_alias_entries(folder: Traversable) -> list[GlossaryEntry]:
                 continue
             if lang == "ko" and primary:
                 korean.setdefault(ticker, row)
-            elif (
-                lang == "en"
-                and kind == "name"
-                and (ticker not in english or (primary and not english[ticker][0]))
-            ):
+            elif lang == "en" and kind == "name" and (ticker not in english or (primary and not english[ticker][0])):
                 english[ticker] = (primary, alias)  # the primary English name beats any other
     return [
         GlossaryEntry(

@@ -52,9 +52,7 @@ def build_messages(
     source_name, target_name = LANGUAGE_NAMES[source], LANGUAGE_NAMES[target]
     system = _SYSTEM.format(source=source_name, target=target_name)
     if strict:
-        script_rule = (
-            ", no Korean (Hangul) characters; write Korean names in romanised form" if target != "ko" else ""
-        )
+        script_rule = ", no Korean (Hangul) characters; write Korean names in romanised form" if target != "ko" else ""
         system += _STRICT_RULES.format(target=target_name, script_rule=script_rule)
     parts: list[str] = []
     if glossary:

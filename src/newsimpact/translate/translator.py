@@ -76,9 +76,7 @@ class Translator:
         self.glossary = glossary if glossary is not None else Glossary([])
         self.cache = cache if cache is not None else TranslationCache(None)
 
-    def translate(
-        self, article: Article, target: str, *, progress: ProgressCallback | None = None
-    ) -> Translation:
+    def translate(self, article: Article, target: str, *, progress: ProgressCallback | None = None) -> Translation:
         started = time.perf_counter()
         sample = " ".join([article.title, *article.paragraphs])
         source = detect_language(sample) if sample.strip() else article.language
@@ -109,8 +107,7 @@ class Translator:
             model=self.engine.model,
             seconds=round(time.perf_counter() - started, 3),
             # Cached when no model was asked: every non-empty segment came from the cache.
-            cached=any(r.cached for r in results.values())
-            and not any(r.engine_calls for r in results.values()),
+            cached=any(r.cached for r in results.values()) and not any(r.engine_calls for r in results.values()),
             warnings=warnings,
         )
 
@@ -144,27 +141,20 @@ class Translator:
         sentences = split_sentences(text)
         if result.problems and len(sentences) > 1:
             parts = [
-                self._translate_checked(s, source, target, self.glossary.select(s, source, target))
-                for s in sentences
+                self._translate_checked(s, source, target, self.glossary.select(s, source, target)) for s in sentences
             ]
             joined = ("" if target in _CJK_TARGETS else " ").join(p.text for p in parts)
             calls = result.engine_calls + sum(p.engine_calls for p in parts)
-            by_sentence = SegmentResult(
-                joined, check_output(text, joined, source, target, hits), engine_calls=calls
-            )
+            by_sentence = SegmentResult(joined, check_output(text, joined, source, target, hits), engine_calls=calls)
             if score(by_sentence.problems) < score(result.problems):
                 by_sentence.first_problems = result.first_problems
                 result = by_sentence
             else:
                 result.engine_calls = calls
-        self.cache.put(
-            key, CachedSegment(text=result.text, problems=[(p.check, p.message) for p in result.problems])
-        )
+        self.cache.put(key, CachedSegment(text=result.text, problems=[(p.check, p.message) for p in result.problems]))
         return result
 
-    def _translate_checked(
-        self, text: str, source: str, target: str, hits: list[GlossaryHit]
-    ) -> SegmentResult:
+    def _translate_checked(self, text: str, source: str, target: str, hits: list[GlossaryHit]) -> SegmentResult:
         """A first attempt and, if a check fails, one retry with the strict prompt naming the problems."""
         notes = number_notes(text, target)
         first = self._attempt(text, source, target, hits, notes, ())

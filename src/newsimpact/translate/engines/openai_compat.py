@@ -28,9 +28,7 @@ class OpenAIEngine:
         self.base_url = base_url.rstrip("/")
         self._seed = seed
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-        self._client = httpx.Client(
-            base_url=self.base_url, headers=headers, timeout=timeout_s, transport=transport
-        )
+        self._client = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout_s, transport=transport)
 
     def complete(self, messages: Sequence[ChatMessage], max_tokens: int) -> str:
         payload = {
@@ -47,14 +45,10 @@ class OpenAIEngine:
             raise TranslationError(f"openai engine: cannot reach {self.base_url}: {exc}") from exc
         if response.status_code >= 400:
             detail = " ".join(response.text.split())[:200]
-            raise TranslationError(
-                f"openai engine: {self.base_url} answered HTTP {response.status_code}: {detail}"
-            )
+            raise TranslationError(f"openai engine: {self.base_url} answered HTTP {response.status_code}: {detail}")
         try:
             data: Any = response.json()
             content = data["choices"][0]["message"]["content"]
         except (ValueError, KeyError, IndexError, TypeError) as exc:
-            raise TranslationError(
-                f"openai engine: {self.base_url} sent an answer without choices[0].message"
-            ) from exc
+            raise TranslationError(f"openai engine: {self.base_url} sent an answer without choices[0].message") from exc
         return str(content or "")
