@@ -121,3 +121,16 @@ def test_yaml_wins_over_aliases_and_bad_yaml_is_reported(tmp_path: Path) -> None
     bad.write_text("entries:\n  - {ko: [금리]}\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="needs at least ko and en"):
         load_yaml_entries(bad)
+
+
+def test_peoples_names_are_romanised_for_latin_targets() -> None:
+    from newsimpact.translate.names import name_hits
+
+    text = "이종호 과학기술정보통신부 장관은 아모레퍼시픽 김승환 대표, LG AI연구원 배경훈 원장과 만났다."
+    assert [(h.source, h.target) for h in name_hits(text, "en")] == [
+        ("이종호", "Lee Jong-ho"),
+        ("김승환", "Kim Seung-hwan"),
+        ("배경훈", "Bae Gyeong-hun"),
+    ]
+    assert name_hits(text, "ja") == []  # kanji cannot be derived from Hangul
+    assert name_hits("이어진 토론에서는 업계를 대표하는 최고위 인사들이 참석했다.", "en") == []

@@ -151,6 +151,8 @@ class LinkingRules(_Frozen):
     exchange_prefixes: tuple[str, ...]
     market_context_ko: tuple[str, ...]
     market_context_en: tuple[str, ...]
+    business_event_ko: tuple[str, ...] = ()
+    business_event_en: tuple[str, ...] = ()
     citation_after_ko: tuple[str, ...] = ()
     citation_after_en: tuple[str, ...] = ()
     citation_before_en: tuple[str, ...] = ()

@@ -80,6 +80,9 @@ class Tracker:
         self._market_words = tuple(
             "".join(w.split()).lower() for w in (*kb.linking.market_context_ko, *kb.linking.market_context_en)
         )
+        self._business_words = tuple(
+            "".join(w.split()).lower() for w in (*kb.linking.business_event_ko, *kb.linking.business_event_en)
+        )
         self._relations_by_source = defaultdict(list)
         for edge in kb.relations:
             self._relations_by_source[edge.source].append(edge)
@@ -95,10 +98,12 @@ class Tracker:
 
         candidates: list[Candidate] = []
         candidates += self._mention_candidates(events)
-        market = self._is_market_text(sentences)
+        themes = self.themes.detect(sentences, language)
+        # A theme said outright to move ("국제유가 급등") is itself market language.
+        market = self._market_words_in(sentences) + any(h.explicit for h in themes) >= 2
         if market:
             candidates += self._relation_candidates(events)
-            candidates += self._theme_candidates(self.themes.detect(sentences, language))
+            candidates += self._theme_candidates(themes)
         positive, negative = self._select(candidates)
         abstained = not positive and not negative
         return TrackerReport(
@@ -194,7 +199,7 @@ class Tracker:
             # Korean companies reach the S&P 500 only through relations, so their events carry over;
             # for a named S&P 500 company only a strong event is worth passing on to its peers.
             needed = 1.0 if kind == "korean" else 2.0
-            if abs(event.polarity) < needed or not event.central:
+            if abs(event.polarity) < needed or not event.central or not self._about_business(event.sentences):
                 continue
             event_direction = 1 if event.polarity > 0 else -1
             if kind == "korean":
@@ -296,9 +301,13 @@ class Tracker:
             evidence=_evidence(candidate.sentences),
         )
 
-    def _is_market_text(self, sentences: list[Sentence]) -> bool:
+    def _about_business(self, sentences: list[Sentence]) -> bool:
         text = "".join("".join(s.text.split()).lower() for s in sentences)
-        return any(word in text for word in self._market_words)
+        return any(word in text for word in self._business_words)
+
+    def _market_words_in(self, sentences: list[Sentence]) -> int:
+        text = "".join("".join(s.text.split()).lower() for s in sentences)
+        return sum(1 for word in self._market_words if word in text)
 
     @staticmethod
     def _abstain_reason(mentions: list[Mention], events: dict[tuple[str, str], _EntityEvent], market: bool) -> str:

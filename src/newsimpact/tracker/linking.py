@@ -54,7 +54,9 @@ def _boundary_for(surface: str) -> str:
 
 def _alias_surface(alias: Alias) -> Surface[EntityRef]:
     ref = EntityRef("sp500", alias.ticker, alias.reject_within, alias.reject_context, alias.require_context)
-    return Surface(alias.alias, ref, case_sensitive=alias.case_sensitive, boundary=_boundary_for(alias.alias))  # type: ignore[arg-type]
+    return Surface(
+        alias.alias, ref, case_sensitive=alias.case_sensitive, boundary=_boundary_for(alias.alias), spaced=True  # type: ignore[arg-type]
+    )
 
 
 class Linker:
@@ -76,7 +78,9 @@ class Linker:
             ref = EntityRef("korean", company.id, company.reject_within, company.reject_context)
             for name in company.aliases:
                 exact = name.isascii() and (name.isupper() or len(name) <= 4)
-                surfaces.append(Surface(name, ref, case_sensitive=exact, boundary=_boundary_for(name)))  # type: ignore[arg-type]
+                surfaces.append(
+                    Surface(name, ref, case_sensitive=exact, boundary=_boundary_for(name), spaced=True)  # type: ignore[arg-type]
+                )
         self._index = SurfaceIndex(surfaces, suffixes=rules.korean_suffixes)
         prefixes = "|".join(re.escape(p) for p in sorted(rules.exchange_prefixes, key=len, reverse=True))
         self._exchange = re.compile(rf"(?:(?:{prefixes})\s*[:：]\s*|\$)(?P<ticker>[A-Z]{{1,5}}(?:\.[A-Z])?)\b")

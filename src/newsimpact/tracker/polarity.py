@@ -18,6 +18,7 @@ from newsimpact.knowledge.schema import PolarityLexicon
 from newsimpact.tracker.surface import NormalisedText, Surface, SurfaceIndex, longest_non_overlapping
 
 _KIWI_NEGATION = {("않", "VX"), ("못", "MAG"), ("안", "MAG"), ("없", "VA"), ("아니", "VCN"), ("못하", "VX")}
+_NOT_ONLY = {"뿐", "뿐만", "만"}
 _NEGATION_PRECHECK = ("않", "못", "없", "아니", "안 ")
 _CLAUSE_BREAK = re.compile(r"[,;:·…]|\s[-–—]\s")
 _NEGATION_WINDOW = 10
@@ -48,7 +49,15 @@ class _Kiwi:
 
     def negation_offsets(self, text: str) -> list[int]:
         tokens = self.kiwi.tokenize(text)  # type: ignore[attr-defined]
-        return [t.start for t in tokens if (t.form, t.tag) in _KIWI_NEGATION]
+        offsets = []
+        for index, token in enumerate(tokens):
+            if (token.form, token.tag) not in _KIWI_NEGATION:
+                continue
+            # "뿐만 아니라" means "not only ... but also": an addition, not a negation.
+            if token.form == "아니" and index > 0 and tokens[index - 1].form in _NOT_ONLY:
+                continue
+            offsets.append(token.start)
+        return offsets
 
 
 _KIWI = _Kiwi()

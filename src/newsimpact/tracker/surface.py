@@ -33,6 +33,13 @@ class Surface(Generic[PayloadT]):
     payload: PayloadT
     case_sensitive: bool = False
     boundary: Boundary = "none"
+    spaced: bool | None = None
+    """May the text put spaces inside the match? Names: yes (록히드 마틴 = 록히드마틴). Words: only
+    where the word itself has a space, so 고통 never matches across "그리고 통신". None: decide so."""
+
+    @property
+    def allows_spaces(self) -> bool:
+        return self.spaced if self.spaced is not None else " " in self.text.strip()
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,8 @@ class SurfaceIndex(Generic[PayloadT]):
                     continue
                 start = norm.positions[i]
                 end = norm.positions[i + len(needle) - 1] + 1
+                if end - start != len(needle) and not surface.allows_spaces:
+                    continue
                 if self._boundaries_ok(norm.text, start, end, surface):
                     hits.append(Hit(start, end, surface))
         return hits

@@ -107,8 +107,11 @@ class ThemeDetector:
             if self._polarity.negated(window, first.end, language):
                 sign = -sign
             return sign, True
-        polarity = self._polarity.sentence(text, language).score
-        return 0.35 + (0.15 if polarity > 0 else -0.15 if polarity < 0 else 0.0), False
+        trigger_start = max(0, trigger_end - 1)
+        polarity = self._polarity.towards(text, language, trigger_start, trigger_end).score
+        if polarity:
+            return (0.5 if polarity > 0 else -0.5), False
+        return 0.2, False
 
     def _add_paraphrases(self, sentences: list[Sentence], language: str, found: dict[str, ThemeHit]) -> None:
         """Title and lead sentences that paraphrase a theme without its trigger words."""

@@ -13,6 +13,7 @@ from newsimpact.translate.cache import CachedSegment, TranslationCache, cache_ke
 from newsimpact.translate.checks import Problem, check_output, number_notes, score
 from newsimpact.translate.engines import TranslationEngine
 from newsimpact.translate.glossary import Glossary, GlossaryHit, describe
+from newsimpact.translate.names import name_hits
 from newsimpact.translate.prompts import build_messages, clean_output
 from newsimpact.translate.translation import LANGUAGE_NAMES, SUPPORTED_TARGETS, SegmentWarning, Translation
 
@@ -131,7 +132,7 @@ class Translator:
         text = text.strip()
         if not text:
             return SegmentResult(text="", problems=[])
-        hits = self.glossary.select(text, source, target)
+        hits = self.hits(text, source, target)
         key = cache_key(text, source, target, self.engine.name, self.engine.model, hits)
         cached = self.cache.get(key)
         if cached is not None:
@@ -140,9 +141,7 @@ class Translator:
         result = self._translate_checked(text, source, target, hits)
         sentences = split_sentences(text)
         if result.problems and len(sentences) > 1:
-            parts = [
-                self._translate_checked(s, source, target, self.glossary.select(s, source, target)) for s in sentences
-            ]
+            parts = [self._translate_checked(s, source, target, self.hits(s, source, target)) for s in sentences]
             joined = ("" if target in _CJK_TARGETS else " ").join(p.text for p in parts)
             calls = result.engine_calls + sum(p.engine_calls for p in parts)
             by_sentence = SegmentResult(joined, check_output(text, joined, source, target, hits), engine_calls=calls)
@@ -153,6 +152,11 @@ class Translator:
                 result.engine_calls = calls
         self.cache.put(key, CachedSegment(text=result.text, problems=[(p.check, p.message) for p in result.problems]))
         return result
+
+    def hits(self, text: str, source: str, target: str) -> list[GlossaryHit]:
+        """Glossary entries in the text, and (from Korean) people's names romanised."""
+        names = name_hits(text, target) if source == "ko" else []
+        return self.glossary.select(text, source, target) + names
 
     def _translate_checked(self, text: str, source: str, target: str, hits: list[GlossaryHit]) -> SegmentResult:
         """A first attempt and, if a check fails, one retry with the strict prompt naming the problems."""

@@ -11,51 +11,8 @@ from collections.abc import Sequence
 
 from newsimpact.translate.checks import number_mentions
 from newsimpact.translate.engines import ChatMessage
+from newsimpact.translate.names import romanize
 from newsimpact.translate.prompts import parse_prompt
-
-_INITIALS = [
-    "g",
-    "kk",
-    "n",
-    "d",
-    "tt",
-    "r",
-    "m",
-    "b",
-    "pp",
-    "s",
-    "ss",
-    "",
-    "j",
-    "jj",
-    "ch",
-    "k",
-    "t",
-    "p",
-    "h",
-]
-_VOWELS = [
-    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo",
-    "u", "wo", "we", "wi", "yu", "eu", "ui", "i",
-]  # fmt: skip
-_FINALS = [
-    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l",
-    "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
-]  # fmt: skip
-
-
-def romanize(text: str) -> str:
-    """Hangul syllables -> Revised Romanization (letter by letter, no sound-change rules)."""
-    out: list[str] = []
-    for ch in text:
-        code = ord(ch) - 0xAC00
-        if 0 <= code < 11172:
-            initial, rest = divmod(code, 588)
-            vowel, final = divmod(rest, 28)
-            out.append(_INITIALS[initial] + _VOWELS[vowel] + _FINALS[final])
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 class FakeEngine:
