@@ -103,6 +103,9 @@ class Theme(_Frozen):
     name_ko: str
     name_en: str
     description: str = ""
+    valence: Literal[1, -1] = 1
+    """-1 where the theme rising is bad news (conflict, pandemic, export controls): good news in a
+    sentence about it then means the theme is easing."""
     triggers_ko: tuple[str, ...] = Field(min_length=1)
     triggers_en: tuple[str, ...] = Field(min_length=1)
     exposures: tuple[Exposure, ...] = Field(min_length=1)

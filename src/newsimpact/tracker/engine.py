@@ -29,6 +29,9 @@ from newsimpact.tracker.themes import SentenceEmbedder, ThemeDetector, ThemeHit,
 _MAX_EVIDENCE = 3
 _MAX_THEMES = 4
 _PER_GROUP_PER_SIDE = 2
+_BRAND_ONLY_FACTOR = 0.5
+_THEME_SHARE = 0.15
+"""A theme not in the headline and never said to move must fill this share of the sentences."""
 _SUB_INDUSTRY_TICKERS = 3
 _RELATIONS_PER_SOURCE = 3
 _RELATION_DISCOUNT = 0.35
@@ -56,6 +59,7 @@ class _EntityEvent:
     cues: list[str] = field(default_factory=list)
     in_title: bool = False
     central: bool = False
+    by_name: bool = False
 
 
 def calibrate(strength: float) -> float:
@@ -97,13 +101,14 @@ class Tracker:
         events = self._events(entity_mentions, language)
 
         candidates: list[Candidate] = []
-        candidates += self._mention_candidates(events)
         themes = self.themes.detect(sentences, language)
+        market_words = self._market_words_in(sentences)
         # A theme said outright to move ("국제유가 급등") is itself market language.
-        market = self._market_words_in(sentences) + any(h.explicit for h in themes) >= 2
+        market = market_words + any(h.explicit for h in themes) >= 2
+        candidates += self._mention_candidates(events, business=market_words >= 1 or self._about_business(sentences))
         if market:
             candidates += self._relation_candidates(events)
-            candidates += self._theme_candidates(themes)
+            candidates += self._theme_candidates(themes, max(1, len(sentences)))
         positive, negative = self._select(candidates)
         abstained = not positive and not negative
         return TrackerReport(
@@ -151,6 +156,7 @@ class Tracker:
             event = events.setdefault(key, _EntityEvent())
             sentence = mention.sentence
             event.in_title |= sentence.is_title
+            event.by_name |= mention.ref.by_name
             event.central |= sentence.is_title or sentence.paragraph <= 1
             marker = (*key, sentence.paragraph, sentence.start)
             if marker in counted:
@@ -179,18 +185,21 @@ class Tracker:
             or any(before.rstrip(" ,").endswith(c) for c in rules.citation_before_en)
         )
 
-    def _mention_candidates(self, events: dict[tuple[str, str], _EntityEvent]) -> list[Candidate]:
+    def _mention_candidates(self, events: dict[tuple[str, str], _EntityEvent], *, business: bool) -> list[Candidate]:
+        """A named company with a clear direction; outside business news only when it is the headline's subject."""
         out = []
         for (kind, ticker), event in events.items():
-            if kind != "sp500" or not event.polarity:
+            if kind != "sp500" or not event.polarity or not (business or event.in_title):
                 continue
             direction = 1 if event.polarity > 0 else -1
-            aligned = [s for s in event.sentences]
             company = self.kb.companies[ticker]
             ko, en = rationale.mention(
                 self.kb.name_ko(ticker) or company.name, company.name, direction, event.cues, event.in_title
             )
-            out.append(Candidate(ticker, "mention", event.polarity, aligned, ko, en))
+            # Only a brand or product was named (a YouTube channel, a CNN report): the news is
+            # usually about something happening there, so it counts for half.
+            strength = event.polarity if event.by_name else event.polarity * _BRAND_ONLY_FACTOR
+            out.append(Candidate(ticker, "mention", strength, event.sentences, ko, en))
         return out
 
     def _relation_candidates(self, events: dict[tuple[str, str], _EntityEvent]) -> list[Candidate]:
@@ -231,13 +240,14 @@ class Tracker:
                 )
         return out
 
-    def _theme_candidates(self, hits: list[ThemeHit]) -> list[Candidate]:
+    def _theme_candidates(self, hits: list[ThemeHit], sentence_count: int) -> list[Candidate]:
         out = []
         # A theme counts when the article returns to it, puts it in the headline, or says it moves.
         strong = [
             h
             for h in hits
-            if h.direction != 0 and (len(h.sentences) >= 2 or any(s.is_title for s in h.sentences) or h.explicit)
+            if h.direction != 0
+            and (any(s.is_title for s in h.sentences) or h.explicit or len(h.sentences) / sentence_count >= _THEME_SHARE)
         ][:_MAX_THEMES]
         for hit in strong:
             intensity = hit.direction_abs / hit.weight if hit.weight else 0.0

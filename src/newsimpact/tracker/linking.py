@@ -27,6 +27,8 @@ class EntityRef:
     reject_within: tuple[str, ...] = ()
     reject_context: tuple[str, ...] = ()
     require_context: tuple[str, ...] = ()
+    by_name: bool = True
+    """Named as the company (name, short form, ticker), not through a brand, product or unit."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,10 @@ def _boundary_for(surface: str) -> str:
 
 
 def _alias_surface(alias: Alias) -> Surface[EntityRef]:
-    ref = EntityRef("sp500", alias.ticker, alias.reject_within, alias.reject_context, alias.require_context)
+    ref = EntityRef(
+        "sp500", alias.ticker, alias.reject_within, alias.reject_context, alias.require_context,
+        by_name=alias.kind in ("name", "short", "ticker"),
+    )
     return Surface(
         alias.alias, ref, case_sensitive=alias.case_sensitive, boundary=_boundary_for(alias.alias), spaced=True  # type: ignore[arg-type]
     )

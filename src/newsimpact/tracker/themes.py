@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -11,8 +12,10 @@ from newsimpact.tracker.polarity import PolarityScorer
 from newsimpact.tracker.surface import NormalisedText, Surface, SurfaceIndex, longest_non_overlapping
 from newsimpact.tracker.text import Sentence
 
-_MOVEMENT_WINDOW = 40
-"""Characters after a trigger in which a movement word says which way the theme moves."""
+_MOVEMENT_WINDOW = 16
+"""Characters after a trigger in which a movement word says which way the theme moves
+("국제유가가 급등", "금리 인상"); further away it is usually about something else."""
+_CLAUSE_END = re.compile(r"[,;:…]|\s[-–—]\s|(?:고|며|면서|지만|는데|으나|나)\s")
 
 
 class SentenceEmbedder(Protocol):
@@ -85,7 +88,7 @@ class ThemeDetector:
                 entry.sentences.append(sentence)
                 entry.triggers.append(sentence.text[hit.start : hit.end])
                 entry.weight += weight
-                direction, explicit = self._direction(sentence.text, hit.end, language)
+                direction, explicit = self._direction(sentence.text, hit.end, language, theme.valence)
                 entry.explicit |= explicit
                 entry.direction_sum += direction * weight
                 entry.direction_abs += abs(direction) * weight
@@ -93,13 +96,16 @@ class ThemeDetector:
             self._add_paraphrases(sentences, language, found)
         return sorted(found.values(), key=lambda h: -h.weight)
 
-    def _direction(self, text: str, trigger_end: int, language: str) -> tuple[float, bool]:
+    def _direction(self, text: str, trigger_end: int, language: str, valence: int = 1) -> tuple[float, bool]:
         """(direction, explicit): a movement word after the trigger says rise/fall outright.
 
         Without one, the theme is taken as present and active (weakly up); the sentence's own
         polarity only leans that, because it is usually about something else in the sentence.
         """
         window = text[trigger_end : trigger_end + _MOVEMENT_WINDOW]
+        clause_end = _CLAUSE_END.search(window)
+        if clause_end:
+            window = window[: clause_end.start() + 1]
         movement = longest_non_overlapping([*self._up.find(window), *self._down.find(window)])
         if movement:
             first = movement[0]
@@ -110,7 +116,7 @@ class ThemeDetector:
         trigger_start = max(0, trigger_end - 1)
         polarity = self._polarity.towards(text, language, trigger_start, trigger_end).score
         if polarity:
-            return (0.5 if polarity > 0 else -0.5), False
+            return (0.5 if polarity > 0 else -0.5) * valence, False
         return 0.2, False
 
     def _add_paraphrases(self, sentences: list[Sentence], language: str, found: dict[str, ThemeHit]) -> None:
@@ -134,6 +140,6 @@ class ThemeDetector:
                 entry.sentences.append(sentence)
                 entry.triggers.append(theme.name_ko)
                 entry.weight += weight
-                direction, _ = self._direction(sentence.text, 0, language)
+                direction, _ = self._direction(sentence.text, 0, language, theme.valence)
                 entry.direction_sum += direction * weight
                 entry.direction_abs += abs(direction) * weight

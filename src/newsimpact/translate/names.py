@@ -136,6 +136,8 @@ def name_hits(text: str, target: str) -> list[GlossaryHit]:
     hits: dict[str, GlossaryHit] = {}
     for match in _NAME.finditer(text):
         name = match.group(1)
+        if name.startswith(tuple(TITLES)):  # 장관은 김승환 대표: a title with a particle, not a name
+            continue
         roman = romanize_name(name)
         if roman is not None and name not in hits:
             hits[name] = GlossaryHit(name, roman, checked=True)
