@@ -116,3 +116,32 @@ def test_tone(tracker: Tracker) -> None:
     assert tracker.track(article("주가가 급등했다.")).tone.label == "positive"
     assert tracker.track(article("주가가 급락했다.")).tone.label == "negative"
     assert tracker.track(article("회의가 열렸다.")).tone.label == "neutral"
+
+
+class KeywordEmbedder:
+    """A fake sentence encoder: a theme's prototype and any sentence with one of its paraphrases
+    land on the same unit vector; everything else is orthogonal."""
+
+    def __init__(self, paraphrases: dict[str, str]) -> None:
+        self.paraphrases = paraphrases  # paraphrase -> theme name_ko
+        self.names = sorted(set(paraphrases.values()))
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        vectors = []
+        for text in texts:
+            vector = [0.0] * (len(self.names) + 1)
+            hit = next((n for n in self.names if text.startswith(f"{n}.")), None)
+            hit = hit or next((n for p, n in self.paraphrases.items() if p in text), None)
+            vector[self.names.index(hit) if hit else -1] = 1.0
+            vectors.append(vector)
+        return vectors
+
+
+def test_embeddings_find_a_theme_paraphrase(small_kb) -> None:  # type: ignore[no-untyped-def]
+    text = "기름값 급등에 에너지 기업 주가가 올랐다."
+    without = Tracker(small_kb).track(article(text, title="기름값 급등"))
+    assert "XOM" not in tickers(without, "positive")
+    embedder = KeywordEmbedder({"기름값": "국제유가"})
+    with_embeddings = Tracker(small_kb, embedder=embedder).track(article(text, title="기름값 급등"))
+    assert "XOM" in tickers(with_embeddings, "positive")
+    assert {"DAL", "UAL"} & set(tickers(with_embeddings, "negative"))

@@ -247,7 +247,9 @@ class Tracker:
             h
             for h in hits
             if h.direction != 0
-            and (any(s.is_title for s in h.sentences) or h.explicit or len(h.sentences) / sentence_count >= _THEME_SHARE)
+            and (
+                any(s.is_title for s in h.sentences) or h.explicit or len(h.sentences) / sentence_count >= _THEME_SHARE
+            )
         ][:_MAX_THEMES]
         for hit in strong:
             intensity = hit.direction_abs / hit.weight if hit.weight else 0.0

@@ -56,11 +56,19 @@ def _boundary_for(surface: str) -> str:
 
 def _alias_surface(alias: Alias) -> Surface[EntityRef]:
     ref = EntityRef(
-        "sp500", alias.ticker, alias.reject_within, alias.reject_context, alias.require_context,
+        "sp500",
+        alias.ticker,
+        alias.reject_within,
+        alias.reject_context,
+        alias.require_context,
         by_name=alias.kind in ("name", "short", "ticker"),
     )
     return Surface(
-        alias.alias, ref, case_sensitive=alias.case_sensitive, boundary=_boundary_for(alias.alias), spaced=True  # type: ignore[arg-type]
+        alias.alias,
+        ref,
+        case_sensitive=alias.case_sensitive,
+        boundary=_boundary_for(alias.alias),
+        spaced=True,  # type: ignore[arg-type]
     )
 
 

@@ -140,6 +140,7 @@ class ThemeDetector:
                 entry.sentences.append(sentence)
                 entry.triggers.append(theme.name_ko)
                 entry.weight += weight
-                direction, _ = self._direction(sentence.text, 0, language, theme.valence)
+                direction, explicit = self._direction(sentence.text, 0, language, theme.valence)
+                entry.explicit |= explicit
                 entry.direction_sum += direction * weight
                 entry.direction_abs += abs(direction) * weight
