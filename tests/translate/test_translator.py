@@ -166,7 +166,7 @@ def test_english_to_korean() -> None:
         (
             Article(title="日銀が金利を据え置き", paragraphs=["日本銀行は金利を据え置いた。"]),
             "en",
-            "not Korean and English",
+            "neither Korean nor English",
         ),
     ],
 )

@@ -117,8 +117,7 @@ class Translator:
         """The normalised target, or a TranslationError naming what is supported."""
         code = normalize_target(target)
         if source not in SUPPORTED_TARGETS:
-            supported = " and ".join(LANGUAGE_NAMES[s] for s in SUPPORTED_TARGETS)
-            raise TranslationError(f"cannot translate this text: its language is not {supported}")
+            raise TranslationError("cannot translate this text: it is neither Korean nor English")
         if code not in SUPPORTED_TARGETS[source]:
             allowed = ", ".join(SUPPORTED_TARGETS[source])
             what = LANGUAGE_NAMES.get(code, repr(target))
