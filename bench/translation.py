@@ -1,6 +1,6 @@
 """Translation benchmark: bare model vs the full machinery, Korean -> English.
 
-    python bench/translation.py --limit 60            # the packaged local model
+    python bench/translation.py --limit 60            # the packaged local model; SIGTERM reports early
     python bench/translation.py --engine fake --limit 5
 
 Reads the evaluation pairs (Korean sentence, English original) from the shared eval-dev folder;
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import signal
 import sys
 import time
 from collections import Counter
@@ -32,6 +33,10 @@ from newsimpact.translate.translator import max_tokens
 DEFAULT_PAIRS = Path(__file__).resolve().parents[2] / "shared" / "eval-dev" / "ko_en_pairs.jsonl"
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pairs", type=Path, default=DEFAULT_PAIRS)
@@ -39,7 +44,7 @@ def main() -> int:
         "--limit",
         type=int,
         default=60,
-        help="first N pairs (the local model is slow on 2 cores); Ctrl-C reports on the pairs done",
+        help="first N pairs (the local model is slow on 2 cores); Ctrl-C or SIGTERM reports on the pairs done",
     )
     parser.add_argument("--engine", default="local")
     parser.add_argument("--n-threads", type=int, default=1)
@@ -63,6 +68,8 @@ def main() -> int:
     seconds = {"bare": 0.0, "full": 0.0}
     calls = 0
     chars = 0
+    # llama.cpp swallows Ctrl-C while it decodes, so SIGTERM stops the loop too.
+    signal.signal(signal.SIGTERM, _stop)
     try:
         for i, pair in enumerate(pairs, 1):
             ko = pair["ko"]
@@ -85,7 +92,7 @@ def main() -> int:
             if i <= args.show:
                 print(f"--- {pair.get('id', i)}\nKO   {ko}\nREF  {pair['en']}\nBARE {bare}\nFULL {full.text}")
             print(f"\r{i}/{len(pairs)}", end="", file=sys.stderr, flush=True)
-    except KeyboardInterrupt:  # Ctrl-C: report on the pairs done so far
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: report on the pairs done so far
         pass
     print(file=sys.stderr)
     pairs = pairs[: len(full_out)]
