@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import Alias
 from newsimpact.tracker.surface import (
+    Boundary,
     Hit,
     NormalisedText,
     Surface,
@@ -50,7 +51,7 @@ def _squash_lower(text: str) -> str:
     return "".join(text.split()).lower()
 
 
-def _boundary_for(surface: str) -> str:
+def _boundary_for(surface: str) -> Boundary:
     return "korean" if is_hangul(surface[-1]) else "latin"
 
 
@@ -68,7 +69,7 @@ def _alias_surface(alias: Alias) -> Surface[EntityRef]:
         ref,
         case_sensitive=alias.case_sensitive,
         boundary=_boundary_for(alias.alias),
-        spaced=True,  # type: ignore[arg-type]
+        spaced=True,
     )
 
 
@@ -91,9 +92,7 @@ class Linker:
             ref = EntityRef("korean", company.id, company.reject_within, company.reject_context)
             for name in company.aliases:
                 exact = name.isascii() and (name.isupper() or len(name) <= 4)
-                surfaces.append(
-                    Surface(name, ref, case_sensitive=exact, boundary=_boundary_for(name), spaced=True)  # type: ignore[arg-type]
-                )
+                surfaces.append(Surface(name, ref, case_sensitive=exact, boundary=_boundary_for(name), spaced=True))
         self._index = SurfaceIndex(surfaces, suffixes=rules.korean_suffixes)
         prefixes = "|".join(re.escape(p) for p in sorted(rules.exchange_prefixes, key=len, reverse=True))
         self._exchange = re.compile(rf"(?:(?:{prefixes})\s*[:：]\s*|\$)(?P<ticker>[A-Z]{{1,5}}(?:\.[A-Z])?)\b")
