@@ -165,6 +165,10 @@ class Tracker:
             local_start = mention.start - sentence.start
             if self._is_citation(sentence.text, local_start, local_start + len(mention.matched)):
                 continue
+            if not mention.ref.by_name and not self._about_business([sentence]):
+                # A brand named as a venue ("유튜브 채널", "CNN 보도") without business words in
+                # its sentence: what happens there is not news about the company.
+                continue
             towards = self.polarity.towards(sentence.text, language, local_start, local_start + len(mention.matched))
             if towards.score:
                 event.polarity += towards.score * sentence_weight(sentence)
