@@ -103,3 +103,32 @@ def test_glossary_names_must_be_used() -> None:
 
 def test_empty_output() -> None:
     assert [p.check for p in check_output("회의를 열었다.", "  ", "ko", "en")] == ["empty"]
+
+
+def test_date_notes_name_the_day_and_never_invent_a_month() -> None:
+    from newsimpact.translate.checks import date_notes, number_notes
+
+    notes = number_notes("장관은 19일 회의에서 1월 18일 발표를 언급했다.", "en")
+    assert "19일 = the 19th (day of the month; no month is given, add none)" in notes
+    assert "1월 18일 = January 18" in notes
+    assert date_notes("3일과 22일, 31일", "en")[0].startswith("3일 = the 3rd")
+    assert date_notes("45일", "en") == []
+    assert date_notes("19일", "ja") == []
+
+
+def test_a_month_the_korean_source_never_named_is_a_problem() -> None:
+    from newsimpact.translate.checks import check_output
+
+    problems = check_output("사전 예약은 19일부터 진행된다.", "Pre-orders open on September 19.", "ko", "en")
+    assert any("month not in the source" in p.message for p in problems)
+    fine = check_output("사전 예약은 19일부터 진행된다.", "Pre-orders open on the 19th.", "ko", "en")
+    assert not any("month" in p.message for p in fine)
+    dated = check_output("1월 19일 발표했다.", "It announced on January 19.", "ko", "en")
+    assert not any("month" in p.message for p in dated)
+
+
+def test_the_verb_may_is_not_a_month() -> None:
+    from newsimpact.translate.checks import invented_months
+
+    assert invented_months("실적이 개선될 수 있다.", "Earnings may improve in 2 quarters.", "ko") == []
+    assert invented_months("19일 공개", "unveiled on September 19th", "ko") == ["September 19th"]

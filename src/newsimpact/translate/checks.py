@@ -155,8 +155,62 @@ def missing_numbers(source: str, output: str) -> list[str]:
     ]
 
 
+_KOREAN_DAY = re.compile(r"(?<![\d.])(?:(\d{1,2})월\s*)?(\d{1,2})일")
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _ordinal(day: int) -> str:
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+def date_notes(text: str, target: str) -> list[str]:
+    """Korean day-of-month dates: a small model drops "19일" or invents a month for it."""
+    if target != "en":
+        return []
+    notes = []
+    for match in _KOREAN_DAY.finditer(_normalise(text)):
+        month, day = match.group(1), int(match.group(2))
+        if not 1 <= day <= 31:
+            continue
+        if month and 1 <= int(month) <= 12:
+            notes.append(f"{match.group(0)} = {_MONTH_NAMES[int(month) - 1]} {day}")
+        elif not month:
+            notes.append(f"{match.group(0)} = the {_ordinal(day)} (day of the month; no month is given, add none)")
+    return notes
+
+
+_KOREAN_MONTH = re.compile(r"\d{1,2}\s*월|\d{4}\s*[.\-/]\s*\d{1,2}")
+# Capitalised and followed by a day, so the verb "may" and words like "march" never count.
+_ENGLISH_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+)
+
+
+def invented_months(source: str, output: str, source_lang: str) -> list[str]:
+    """Month names in an English output of a Korean source that names no month ("19일" -> "September 19")."""
+    if source_lang != "ko" or _KOREAN_MONTH.search(_normalise(source)):
+        return []
+    return list(dict.fromkeys(m.group(0) for m in _ENGLISH_DATE.finditer(output)))
+
+
 def number_notes(text: str, target: str) -> list[str]:
-    """Conversions a small model gets wrong on its own: 270억 = 27 billion (for en and vi targets)."""
+    """Conversions a small model gets wrong on its own: 270억 = 27 billion (for en and vi targets),
+    and Korean day-of-month dates (19일 = the 19th) for English."""
     if target not in ("en", "vi"):
         return []
     notes = []
@@ -164,6 +218,7 @@ def number_notes(text: str, target: str) -> list[str]:
         big = max(mention.values)
         if big >= 1e4 and any(u in mention.text for u in "만억조"):
             notes.append(f"{mention.text} = {_spell(big, target)}")
+    notes += date_notes(text, target)
     return list(dict.fromkeys(notes))
 
 
@@ -282,6 +337,9 @@ def check_output(
     missing = missing_numbers(source, output)
     if missing:
         problems.append(Problem("numbers", "numbers missing: " + ", ".join(missing)))
+    invented = invented_months(source, output, source_lang)
+    if invented:
+        problems.append(Problem("numbers", "month not in the source: " + ", ".join(invented)))
     for found in (repetition_problem(output, target), length_problem(source, output, source_lang, target)):
         if found is not None:
             problems.append(found)
