@@ -132,3 +132,11 @@ def test_the_verb_may_is_not_a_month() -> None:
 
     assert invented_months("실적이 개선될 수 있다.", "Earnings may improve in 2 quarters.", "ko") == []
     assert invented_months("19일 공개", "unveiled on September 19th", "ko") == ["September 19th"]
+
+
+def test_front_day_dates_moves_a_bare_day_to_the_sentence_start() -> None:
+    from newsimpact.translate.checks import front_day_dates
+
+    assert front_day_dates('장관은 19일 "혁신"이라고 강조했다.') == '19일, 장관은 "혁신"이라고 강조했다.'
+    assert front_day_dates("회사는 1월 19일 발표했다.") == "회사는 1월 19일 발표했다."  # a full date stays
+    assert front_day_dates("19일 발표했다. 주가는 올랐다.") == "19일 발표했다. 주가는 올랐다."

@@ -208,3 +208,15 @@ def test_the_pipeline_uses_the_configured_translator() -> None:
     settings = Settings(translation=TranslationSettings(engine="fake"))
     analysis = Pipeline(settings, with_tracker=False).analyze_article(ARTICLE, translate_to="ja")
     assert analysis.translation is not None and analysis.translation.target_language == "ja"
+
+
+def test_a_dropped_day_is_retried_with_the_date_leading_the_sentence() -> None:
+    # Like the small model: a day after the subject is lost, a leading one is kept.
+    def reply(text: str, strict: bool) -> str:
+        return "On the 19th, the minister spoke." if text.startswith("19일") else "The minister spoke."
+
+    engine = ScriptedEngine(reply)
+    result = Translator(engine, glossary=Glossary([])).translate_text("장관은 19일 말했다.", "ko", "en")
+    assert result.text == "On the 19th, the minister spoke."
+    assert not result.problems
+    assert [parse_prompt(p).text for p in engine.prompts] == ["장관은 19일 말했다.", "19일, 장관은 말했다."]

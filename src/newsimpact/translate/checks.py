@@ -208,6 +208,26 @@ def invented_months(source: str, output: str, source_lang: str) -> list[str]:
     return list(dict.fromkeys(m.group(0) for m in _ENGLISH_DATE.finditer(output)))
 
 
+_MID_SENTENCE_DAY = re.compile(r"(?<=\s)(\d{1,2}일)(?:\s|,)")
+
+
+def front_day_dates(text: str) -> str:
+    """Move a bare day-of-month to the front of its sentence ("장관은 19일 말했다" -> "19일, 장관은 말했다").
+
+    Korean puts the date after the subject; a small model then tends to drop it. Fronted, it
+    translates as "On the 19th, ...". Used for the retry when a day went missing.
+    """
+    out = []
+    for sentence in re.split(r"(?<=[.?!])\s+", text):
+        match = _MID_SENTENCE_DAY.search(sentence)
+        if match is None or _KOREAN_MONTH.search(_normalise(sentence[: match.end()])):
+            out.append(sentence)
+            continue
+        rest = (sentence[: match.start()].rstrip() + " " + sentence[match.end() :].lstrip()).strip()
+        out.append(f"{match.group(1)}, {rest}")
+    return " ".join(out)
+
+
 def number_notes(text: str, target: str) -> list[str]:
     """Conversions a small model gets wrong on its own: 270억 = 27 billion (for en and vi targets),
     and Korean day-of-month dates (19일 = the 19th) for English."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from newsimpact.article import Article
 from newsimpact.errors import TranslationError
 from newsimpact.translate.cache import CachedSegment, TranslationCache, cache_key
-from newsimpact.translate.checks import Problem, check_output, number_notes, score
+from newsimpact.translate.checks import Problem, check_output, front_day_dates, number_notes, score
 from newsimpact.translate.engines import TranslationEngine
 from newsimpact.translate.glossary import Glossary, GlossaryHit, describe
 from newsimpact.translate.names import name_hits
@@ -163,7 +163,13 @@ class Translator:
         first = self._attempt(text, source, target, hits, notes, ())
         if not first.problems:
             return first
-        retry = self._attempt(text, source, target, hits, notes, [p.message for p in first.problems])
+        # A dropped day ("19일") comes back when the date leads the sentence; the checks still
+        # compare against the original text.
+        fronted = front_day_dates(text) if source == "ko" else text
+        retry_text = fronted if any(p.check == "numbers" for p in first.problems) else text
+        retry = self._attempt(
+            retry_text, source, target, hits, notes, [p.message for p in first.problems], checked_against=text
+        )
         best = retry if score(retry.problems) < score(first.problems) else first
         return SegmentResult(best.text, best.problems, first_problems=first.problems, engine_calls=2)
 
@@ -175,6 +181,7 @@ class Translator:
         hits: list[GlossaryHit],
         notes: list[str],
         problems: tuple[str, ...] | list[str],
+        checked_against: str | None = None,
     ) -> SegmentResult:
         messages = build_messages(
             text,
@@ -186,8 +193,9 @@ class Translator:
             strict=bool(problems),
         )
         raw = self.engine.complete(messages, max_tokens=max_tokens(text, source))
-        output = clean_output(raw, text, target)
-        found = check_output(text, output, source, target, hits)
+        original = checked_against if checked_against is not None else text
+        output = clean_output(raw, original, target)
+        found = check_output(original, output, source, target, hits)
         return SegmentResult(output, found, first_problems=found, engine_calls=1)
 
 
