@@ -30,10 +30,9 @@ from pathlib import Path
 
 import trafilatura
 
+from evaldata import EVAL_DEV as DEFAULT_DATA  # ../shared/eval-dev beside the checkout
 from newsimpact.errors import NewsImpactError
 from newsimpact.extract import Page, extract
-
-DEFAULT_DATA = Path("/work/shared/eval-dev")
 
 Extractor = Callable[[bytes], str]
 
@@ -144,9 +143,7 @@ def run_snippet_benchmark(folder: Path, limit: int | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding the two data sets")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N pages of each set")
     args = parser.parse_args(argv)
