@@ -1,6 +1,6 @@
 """Run the tracker over the Korean Wikinews articles and draw 40 picks at random for reading.
 
-    python bench/plausibility.py [--n 40] [--seed 2026] [--out docs/eval/plausibility_sample.md]
+    python bench/plausibility.py [--n 40] [--seed 4242] [--out docs/eval/plausibility_sample.md]
 
 The sample is written as a Markdown table with an empty verdict column; a person reads each pick
 (article title, direction, path, rationale, evidence) and fills in right / wrong. The judged copy
@@ -22,7 +22,7 @@ from newsimpact.tracker import build_tracker
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=40)
-    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--seed", type=int, default=4242)
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "eval" / "plausibility_sample.md")
     args = parser.parse_args()
 

@@ -52,6 +52,14 @@ THEMES = """
   exposures:
     - {ticker: XOM, sign: 1, reason_ko: 원유 판매 가격 상승은 매출 증가, reason_en: higher realised crude prices}
     - {sub_industry: Passenger Airlines, sign: -1, reason_ko: 항공유 비용 증가, reason_en: jet fuel costs rise}
+- id: us_rates
+  name_ko: 금리
+  name_en: Interest rates
+  scope: us
+  triggers_ko: [금리 인상]
+  triggers_en: [rate hike]
+  exposures:
+    - {ticker: AAPL, sign: -1, reason_ko: 할인율 상승으로 성장주 부담, reason_en: higher discount rates weigh on growth stocks}
 """
 
 RELATIONS = """

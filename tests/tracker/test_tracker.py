@@ -87,6 +87,13 @@ def test_theme_direction_times_exposure_sign(tracker: Tracker) -> None:
     assert all(p.path == "theme" for p in down.picks)
 
 
+def test_us_scoped_theme_needs_the_us_or_world_stage(tracker: Tracker) -> None:
+    domestic = tracker.track(article("한국은행이 금리 인상을 단행했다. 증시 주가가 하락했다.", title="금리 인상"))
+    assert "AAPL" not in tickers(domestic, "negative")
+    american = tracker.track(article("미국 연준이 금리 인상을 단행했다. 증시 주가가 하락했다.", title="미국 금리 인상"))
+    assert "AAPL" in tickers(american, "negative")
+
+
 def test_relation_carries_event_to_customers(tracker: Tracker) -> None:
     report = tracker.track(article("SK하이닉스의 HBM 매출이 급증했다.", title="SK하이닉스 실적 급증"))
     assert {"NVDA", "MU"} <= set(tickers(report, "positive"))

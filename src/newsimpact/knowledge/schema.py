@@ -103,6 +103,9 @@ class Theme(_Frozen):
     name_ko: str
     name_en: str
     description: str = ""
+    scope: Literal["global", "us"] = "global"
+    """us: Korean news on it moves S&P 500 names only when it speaks of the US or world market
+    (a Korean savings-bank run or a Korea–Australia FTA does not move US banks or carmakers)."""
     valence: Literal[1, -1] = 1
     """-1 where the theme rising is bad news (conflict, pandemic, export controls): good news in a
     sentence about it then means the theme is easing."""
@@ -156,6 +159,7 @@ class LinkingRules(_Frozen):
     market_context_en: tuple[str, ...]
     business_event_ko: tuple[str, ...] = ()
     business_event_en: tuple[str, ...] = ()
+    us_context: tuple[str, ...] = ()
     citation_after_ko: tuple[str, ...] = ()
     citation_after_en: tuple[str, ...] = ()
     citation_before_en: tuple[str, ...] = ()

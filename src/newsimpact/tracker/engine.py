@@ -87,6 +87,7 @@ class Tracker:
         self._business_words = tuple(
             "".join(w.split()).lower() for w in (*kb.linking.business_event_ko, *kb.linking.business_event_en)
         )
+        self._us_words = tuple("".join(w.split()).lower() for w in kb.linking.us_context)
         self._relations_by_source = defaultdict(list)
         for edge in kb.relations:
             self._relations_by_source[edge.source].append(edge)
@@ -108,7 +109,7 @@ class Tracker:
         candidates += self._mention_candidates(events, business=market_words >= 1 or self._about_business(sentences))
         if market:
             candidates += self._relation_candidates(events)
-            candidates += self._theme_candidates(themes, max(1, len(sentences)))
+            candidates += self._theme_candidates(themes, max(1, len(sentences)), language)
         positive, negative = self._select(candidates)
         abstained = not positive and not negative
         return TrackerReport(
@@ -244,13 +245,14 @@ class Tracker:
                 )
         return out
 
-    def _theme_candidates(self, hits: list[ThemeHit], sentence_count: int) -> list[Candidate]:
+    def _theme_candidates(self, hits: list[ThemeHit], sentence_count: int, language: str) -> list[Candidate]:
         out = []
         # A theme counts when the article returns to it, puts it in the headline, or says it moves.
         strong = [
             h
             for h in hits
             if h.direction != 0
+            and (h.theme.scope == "global" or language == "en" or self._on_us_stage(h.sentences))
             and (
                 any(s.is_title for s in h.sentences) or h.explicit or len(h.sentences) / sentence_count >= _THEME_SHARE
             )
@@ -316,6 +318,10 @@ class Tracker:
             rationale_en=candidate.rationale_en,
             evidence=_evidence(candidate.sentences),
         )
+
+    def _on_us_stage(self, sentences: list[Sentence]) -> bool:
+        text = "".join("".join(s.text.split()).lower() for s in sentences)
+        return any(word in text for word in self._us_words)
 
     def _about_business(self, sentences: list[Sentence]) -> bool:
         text = "".join("".join(s.text.split()).lower() for s in sentences)
