@@ -1,5 +1,6 @@
 """Storage: SQLAlchemy tables, Alembic migrations and the Store the service talks to."""
 
+from newsimpact.knowledge.universe import normalise_ticker as normalize_ticker
 from newsimpact.store.repository import (
     IngestResult,
     JobInfo,
@@ -8,7 +9,6 @@ from newsimpact.store.repository import (
     StoredArticle,
     StoredPick,
     content_hash,
-    normalize_ticker,
 )
 
 __all__ = [

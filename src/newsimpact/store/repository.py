@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from newsimpact.article import Article
+from newsimpact.knowledge.universe import normalise_ticker as normalize_ticker
 from newsimpact.store.db import make_engine, migrate
 from newsimpact.store.models import AnalysisRow, ArticleRow, JobRow, PickRow, TranslationRow, utcnow
 from newsimpact.tracker.report import TrackerReport
@@ -31,11 +32,6 @@ def content_hash(article: Article) -> str:
     }
     data = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return hashlib.sha256(data).hexdigest()
-
-
-def normalize_ticker(ticker: str) -> str:
-    """BRK-B, brk/b and BRK.B all mean the universe's BRK.B."""
-    return ticker.strip().upper().replace("-", ".").replace("/", ".")
 
 
 @dataclass(frozen=True)
