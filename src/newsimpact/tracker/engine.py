@@ -23,6 +23,7 @@ from newsimpact.tracker.report import (
     Tone,
     TrackerReport,
 )
+from newsimpact.tracker.surface import squash, squash_lower
 from newsimpact.tracker.text import Sentence, article_sentences
 from newsimpact.tracker.themes import SentenceEmbedder, ThemeDetector, ThemeHit, sentence_weight
 
@@ -67,6 +68,10 @@ def calibrate(strength: float) -> float:
     return round(1.0 - math.exp(-max(0.0, strength) / 1.5), 3)
 
 
+def _squashed_text(sentences: list[Sentence]) -> str:
+    return "".join(squash_lower(s.text) for s in sentences)
+
+
 def _evidence(sentences: list[Sentence]) -> list[Evidence]:
     unique = list({(s.paragraph, s.start): s for s in sentences}.values())
     return [Evidence(text=s.text, paragraph=s.paragraph, start=s.start, end=s.end) for s in unique[:_MAX_EVIDENCE]]
@@ -81,13 +86,10 @@ class Tracker:
         self.linker = Linker(kb)
         self.polarity = PolarityScorer(kb)
         self.themes = ThemeDetector(kb, self.polarity, embedder)
-        self._market_words = tuple(
-            "".join(w.split()).lower() for w in (*kb.linking.market_context_ko, *kb.linking.market_context_en)
-        )
-        self._business_words = tuple(
-            "".join(w.split()).lower() for w in (*kb.linking.business_event_ko, *kb.linking.business_event_en)
-        )
-        self._us_words = tuple("".join(w.split()).lower() for w in kb.linking.us_context)
+        rules = kb.linking
+        self._market_words = tuple(squash_lower(w) for w in (*rules.market_context_ko, *rules.market_context_en))
+        self._business_words = tuple(squash_lower(w) for w in (*rules.business_event_ko, *rules.business_event_en))
+        self._us_words = tuple(squash_lower(w) for w in rules.us_context)
         self._relations_by_source = defaultdict(list)
         for edge in kb.relations:
             self._relations_by_source[edge.source].append(edge)
@@ -118,7 +120,7 @@ class Tracker:
             mentions=mentions,
             tone=tone,
             abstained=abstained,
-            reason=self._abstain_reason(mentions, events, market) if abstained else None,
+            reason=self._abstain_reason(mentions, market) if abstained else None,
             disclaimer=Disclaimer(ko=self.kb.disclaimer.ko, en=self.kb.disclaimer.en),
         )
 
@@ -182,10 +184,10 @@ class Tracker:
 
     def _is_citation(self, text: str, start: int, end: int) -> bool:
         rules = self.kb.linking
-        after = "".join(text[end : end + 16].split())
+        after = squash(text[end : end + 16])
         before = text[max(0, start - 20) : start].lower()
         return (
-            any(after.startswith("".join(c.split())) for c in rules.citation_after_ko)
+            any(after.startswith(squash(c)) for c in rules.citation_after_ko)
             or any(text[end : end + 30].lstrip(" ,").lower().startswith(c) for c in rules.citation_after_en)
             or any(before.rstrip(" ,").endswith(c) for c in rules.citation_before_en)
         )
@@ -320,19 +322,19 @@ class Tracker:
         )
 
     def _on_us_stage(self, sentences: list[Sentence]) -> bool:
-        text = "".join("".join(s.text.split()).lower() for s in sentences)
+        text = _squashed_text(sentences)
         return any(word in text for word in self._us_words)
 
     def _about_business(self, sentences: list[Sentence]) -> bool:
-        text = "".join("".join(s.text.split()).lower() for s in sentences)
+        text = _squashed_text(sentences)
         return any(word in text for word in self._business_words)
 
     def _market_words_in(self, sentences: list[Sentence]) -> int:
-        text = "".join("".join(s.text.split()).lower() for s in sentences)
+        text = _squashed_text(sentences)
         return sum(1 for word in self._market_words if word in text)
 
     @staticmethod
-    def _abstain_reason(mentions: list[Mention], events: dict[tuple[str, str], _EntityEvent], market: bool) -> str:
+    def _abstain_reason(mentions: list[Mention], market: bool) -> str:
         if not market:
             return (
                 "시장·기업 관련 내용이 없는 기사로 영향 종목을 고르지 않음 / "

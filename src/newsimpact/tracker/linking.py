@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from newsimpact.knowledge import KnowledgeBase
@@ -15,6 +16,8 @@ from newsimpact.tracker.surface import (
     SurfaceIndex,
     is_hangul,
     longest_non_overlapping,
+    squash,
+    squash_lower,
 )
 from newsimpact.tracker.text import Sentence
 
@@ -25,6 +28,7 @@ class EntityRef:
 
     kind: str  # "sp500" | "korean"
     key: str
+    # Guard words, squashed and lower-cased once here rather than at every match.
     reject_within: tuple[str, ...] = ()
     reject_context: tuple[str, ...] = ()
     require_context: tuple[str, ...] = ()
@@ -47,8 +51,8 @@ def _in_wire_code(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] == "<"
 
 
-def _squash_lower(text: str) -> str:
-    return "".join(text.split()).lower()
+def _squashed(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(squash_lower(w) for w in words)
 
 
 def _boundary_for(surface: str) -> Boundary:
@@ -59,9 +63,9 @@ def _alias_surface(alias: Alias) -> Surface[EntityRef]:
     ref = EntityRef(
         "sp500",
         alias.ticker,
-        alias.reject_within,
-        alias.reject_context,
-        alias.require_context,
+        _squashed(alias.reject_within),
+        _squashed(alias.reject_context),
+        _squashed(alias.require_context),
         by_name=alias.kind in ("name", "short", "ticker"),
     )
     return Surface(
@@ -89,7 +93,7 @@ class Linker:
         for ticker in bare_tickers:
             surfaces.append(Surface(ticker, EntityRef("sp500", ticker), case_sensitive=True, boundary="latin"))
         for company in kb.korean_companies.values():
-            ref = EntityRef("korean", company.id, company.reject_within, company.reject_context)
+            ref = EntityRef("korean", company.id, _squashed(company.reject_within), _squashed(company.reject_context))
             for name in company.aliases:
                 exact = name.isascii() and (name.isupper() or len(name) <= 4)
                 surfaces.append(Surface(name, ref, case_sensitive=exact, boundary=_boundary_for(name), spaced=True))
@@ -98,7 +102,7 @@ class Linker:
         self._exchange = re.compile(rf"(?:(?:{prefixes})\s*[:：]\s*|\$)(?P<ticker>[A-Z]{{1,5}}(?:\.[A-Z])?)\b")
 
     def find(self, sentences: list[Sentence]) -> list[EntityMention]:
-        article_text = _squash_lower(" ".join(s.text for s in sentences))
+        article_text = squash_lower(" ".join(s.text for s in sentences))
         mentions: list[EntityMention] = []
         for sentence in sentences:
             norm = NormalisedText(sentence.text)
@@ -134,16 +138,15 @@ class Linker:
         ref = hit.surface.payload
         if ref.reject_within:
             # Map the hit back into the squashed, lower-cased sentence and look around it.
-            squashed_start = norm.positions.index(hit.start)
-            squashed_end = squashed_start + len(_squash_lower(sentence.text[hit.start : hit.end]))
-            for word in ref.reject_within:
-                needle = _squash_lower(word)
+            squashed_start = bisect_left(norm.positions, hit.start)
+            squashed_end = squashed_start + len(squash(sentence.text[hit.start : hit.end]))
+            for needle in ref.reject_within:
                 lo = max(0, squashed_start - len(needle))
                 position = norm.lower.find(needle, lo, squashed_end + len(needle))
                 while position != -1:
                     if position < squashed_end and squashed_start < position + len(needle):
                         return False
                     position = norm.lower.find(needle, position + 1, squashed_end + len(needle))
-        if ref.reject_context and any(_squash_lower(w) in norm.lower for w in ref.reject_context):
+        if any(word in norm.lower for word in ref.reject_context):
             return False
-        return not (ref.require_context and not any(_squash_lower(w) in article_text for w in ref.require_context))
+        return not (ref.require_context and not any(word in article_text for word in ref.require_context))

@@ -8,14 +8,13 @@ negators in the three words before a term.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import PolarityLexicon
-from newsimpact.tracker.surface import NormalisedText, Surface, SurfaceIndex, longest_non_overlapping
+from newsimpact.tracker.surface import NormalisedText, Surface, SurfaceIndex, longest_non_overlapping, squash
 
 _KIWI_NEGATION = {("않", "VX"), ("못", "MAG"), ("안", "MAG"), ("없", "VA"), ("아니", "VCN"), ("못하", "VX")}
 _NOT_ONLY = {"뿐", "뿐만", "만"}
@@ -63,12 +62,19 @@ class _Kiwi:
 _KIWI = _Kiwi()
 
 
+def _kiwi_negations(text: str) -> list[int]:
+    """Offsets of negating morphemes; kiwipiepy runs only when the text could hold one."""
+    if any(marker in text for marker in _NEGATION_PRECHECK):
+        return _KIWI.negation_offsets(text)
+    return []
+
+
 class PolarityScorer:
     def __init__(self, kb: KnowledgeBase) -> None:
         ko = kb.polarity["ko"]
         en = kb.polarity["en"]
         self._ko_index: SurfaceIndex[float] = SurfaceIndex(Surface(t.term, t.score) for t in ko.terms)
-        self._ko_negators = tuple("".join(n.split()) for n in ko.negators if len(n) >= 2)
+        self._ko_negators = tuple(squash(n) for n in ko.negators if len(n) >= 2)
         self._ko = ko
         self._en = en
         self._en_terms, self._en_scores = self._english_regex(en)
@@ -81,6 +87,8 @@ class PolarityScorer:
             re.IGNORECASE,
         )
         self._intensifiers = {**ko.intensifiers, **en.intensifiers}
+        # The tone, every mention and every theme trigger of a sentence ask for its cues: find them once.
+        self._cues = lru_cache(maxsize=4096)(self._find_cues)
 
     @staticmethod
     def _english_regex(lexicon: PolarityLexicon) -> tuple[re.Pattern[str] | None, list[float]]:
@@ -99,16 +107,17 @@ class PolarityScorer:
 
     # -- cues ---------------------------------------------------------------------------------
     def cues(self, text: str, language: str) -> list[Cue]:
-        return self._english_cues(text) if language == "en" else self._korean_cues(text)
+        return list(self._cues(text, language))
+
+    def _find_cues(self, text: str, language: str) -> tuple[Cue, ...]:
+        return tuple(self._english_cues(text) if language == "en" else self._korean_cues(text))
 
     def _korean_cues(self, text: str) -> list[Cue]:
         norm = NormalisedText(self._apply_mask(text, self._ko.mask))
         hits = longest_non_overlapping(self._ko_index.find(norm))
         if not hits:
             return []
-        negations: list[int] = []
-        if any(marker in text for marker in _NEGATION_PRECHECK):
-            negations = _KIWI.negation_offsets(text)
+        negations = _kiwi_negations(text)
         for negator in self._ko_negators:
             negations += [m.start() for m in re.finditer(re.escape(negator), text)]
         cues = []
@@ -153,10 +162,7 @@ class PolarityScorer:
         """Is the word ending at `end` negated ("늘지 않았다", "did not rise")?"""
         if language == "en":
             return bool(self._en_negators.search(" ".join(text[max(0, end - 40) : end].split()[-4:])))
-        negations: list[int] = []
-        if any(marker in text for marker in _NEGATION_PRECHECK):
-            negations = _KIWI.negation_offsets(text)
-        return self._negated(text, end, negations)
+        return self._negated(text, end, _kiwi_negations(text))
 
     @staticmethod
     def _negated(text: str, term_end: int, negations: list[int]) -> bool:
@@ -203,8 +209,3 @@ class PolarityScorer:
             if inside:
                 used.append(cue)
         return SentencePolarity(total, tuple(used or cues))
-
-
-def squash_score(value: float, scale: float = 2.0) -> float:
-    """Map an unbounded evidence sum to (-1, 1)."""
-    return math.tanh(value / scale)

@@ -68,15 +68,20 @@ class NormalisedText:
         self.positions = positions
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """Whitespace removed: how Korean text and surfaces are compared."""
     return "".join(text.split())
+
+
+def squash_lower(text: str) -> str:
+    return squash(text).lower()
 
 
 class SurfaceIndex(Generic[PayloadT]):
     def __init__(self, surfaces: Iterable[Surface[PayloadT]], suffixes: Sequence[str] = ()) -> None:
         self._by_key: dict[str, list[tuple[str, Surface[PayloadT]]]] = {}
         for surface in surfaces:
-            squashed = _squash(surface.text)
+            squashed = squash(surface.text)
             if not squashed:
                 continue
             needle = squashed if surface.case_sensitive else squashed.lower()

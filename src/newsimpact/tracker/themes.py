@@ -32,9 +32,16 @@ class ThemeHit:
     weight: float = 0.0
     direction_sum: float = 0.0
     direction_abs: float = 0.0
-    by_embedding: bool = False
     explicit: bool = False
     """Some hit sentence says outright that the theme moves (a movement word after the trigger)."""
+
+    def add(self, sentence: Sentence, trigger: str, weight: float, direction: float, explicit: bool) -> None:
+        self.sentences.append(sentence)
+        self.triggers.append(trigger)
+        self.weight += weight
+        self.explicit |= explicit
+        self.direction_sum += direction * weight
+        self.direction_abs += abs(direction) * weight
 
     @property
     def direction(self) -> int:
@@ -83,15 +90,10 @@ class ThemeDetector:
                 if theme.id in seen:
                     continue
                 seen.add(theme.id)
-                entry = found.setdefault(theme.id, ThemeHit(theme))
-                weight = sentence_weight(sentence)
-                entry.sentences.append(sentence)
-                entry.triggers.append(sentence.text[hit.start : hit.end])
-                entry.weight += weight
                 direction, explicit = self._direction(sentence.text, hit.end, language, theme.valence)
-                entry.explicit |= explicit
-                entry.direction_sum += direction * weight
-                entry.direction_abs += abs(direction) * weight
+                found.setdefault(theme.id, ThemeHit(theme)).add(
+                    sentence, sentence.text[hit.start : hit.end], sentence_weight(sentence), direction, explicit
+                )
         if self._embedder is not None:
             self._add_paraphrases(sentences, language, found)
         return sorted(found.values(), key=lambda h: -h.weight)
@@ -135,12 +137,7 @@ class ThemeDetector:
                 similarity = sum(a * b for a, b in zip(vector, prototype, strict=True))
                 if similarity < 0.45 or theme.id in found:
                     continue
-                entry = found.setdefault(theme.id, ThemeHit(theme, by_embedding=True))
-                weight = sentence_weight(sentence) * 0.6
-                entry.sentences.append(sentence)
-                entry.triggers.append(theme.name_ko)
-                entry.weight += weight
                 direction, explicit = self._direction(sentence.text, 0, language, theme.valence)
-                entry.explicit |= explicit
-                entry.direction_sum += direction * weight
-                entry.direction_abs += abs(direction) * weight
+                found.setdefault(theme.id, ThemeHit(theme)).add(
+                    sentence, theme.name_ko, sentence_weight(sentence) * 0.6, direction, explicit
+                )
