@@ -59,8 +59,6 @@ def process_line(line: str, settings: Settings, translate_to: str | None) -> dic
             raise InputError("record is not a JSON object")
         record_id = record.get("id")
         page = record_to_page(record)
-        if isinstance(page.content, str) and len(page.content.encode("utf-8")) > settings.extract.max_bytes:
-            raise InputError(f"record is over the size limit of {settings.extract.max_bytes:,} bytes")
         analysis = _pipeline(settings).analyze(page, translate_to=translate_to)
         return {"id": record_id, **analysis.model_dump(mode="json", exclude_none=True)}
     except json.JSONDecodeError as exc:

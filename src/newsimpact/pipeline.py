@@ -50,7 +50,10 @@ class Pipeline:
     @property
     def tracker(self) -> ArticleTracker | None:
         if self._tracker is None and self._with_tracker:
-            self._tracker = _default_tracker(self.settings)
+            # Imported here: extraction-only callers never pay for loading the knowledge base.
+            from newsimpact.tracker import build_tracker
+
+            self._tracker = build_tracker(self.settings.tracker)
         return self._tracker
 
     @property
@@ -73,14 +76,6 @@ class Pipeline:
         report = tracker.track(article) if tracker is not None else None
         translation = self.translator.translate(article, translate_to) if translate_to else None
         return Analysis(article=article, tracker=report, translation=translation)
-
-
-def _default_tracker(settings: Settings) -> ArticleTracker | None:
-    try:
-        from newsimpact.tracker import build_tracker
-    except ImportError:  # the tracker stage is optional while it is being built
-        return None
-    return build_tracker(settings.tracker)
 
 
 def analyze(page: Page, settings: Settings | None = None, *, translate_to: str | None = None) -> Analysis:

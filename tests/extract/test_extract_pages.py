@@ -274,6 +274,8 @@ def test_oversize_input(pages_dir: Path) -> None:
         Page.from_path(path, max_bytes=1000)
     with pytest.raises(InputError, match="size limit"):
         extract(Page(content=path.read_bytes()), ExtractSettings(max_bytes=1000))
+    with pytest.raises(InputError, match="size limit"):  # text handed in directly (a batch record)
+        extract(Page(content=path.read_text("utf-8"), kind="text"), ExtractSettings(max_bytes=1000))
 
 
 def test_utf16_page_with_bom_is_not_binary(pages_dir: Path) -> None:

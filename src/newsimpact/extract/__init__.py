@@ -35,11 +35,11 @@ def _has_article(article: Article) -> bool:
 
 def extract(page: Page, settings: ExtractSettings | None = None) -> Article:
     settings = settings or ExtractSettings()
+    # The limit holds for text handed in directly (a batch record, an API body) as for files.
+    size = len(page.content) if isinstance(page.content, bytes) else len(page.content.encode("utf-8"))
+    if size > settings.max_bytes:
+        raise InputError(f"input of {size:,} bytes is over the size limit of {settings.max_bytes:,} bytes")
     if isinstance(page.content, bytes):
-        if len(page.content) > settings.max_bytes:
-            raise InputError(
-                f"input of {len(page.content):,} bytes is over the size limit of {settings.max_bytes:,} bytes"
-            )
         text = decode(page.content)
     else:
         text = page.content
