@@ -10,19 +10,10 @@ from newsimpact import __version__
 from newsimpact.article import Article
 from newsimpact.errors import NewsImpactError
 from newsimpact.extract.page import Page
+from newsimpact.pipeline import ArticleTracker, ArticleTranslator
 from newsimpact.store import JobInfo, Store
-from newsimpact.tracker.report import TrackerReport
-from newsimpact.translate.translation import Translation
 
 log = logging.getLogger("newsimpact.service")
-
-
-class Tracker(Protocol):
-    def track(self, article: Article) -> TrackerReport: ...
-
-
-class Translator(Protocol):
-    def translate(self, article: Article, target: str) -> Translation: ...
 
 
 class ServicePipeline(Protocol):
@@ -31,10 +22,10 @@ class ServicePipeline(Protocol):
     def extract(self, page: Page) -> Article: ...
 
     @property
-    def tracker(self) -> Tracker | None: ...
+    def tracker(self) -> ArticleTracker | None: ...
 
     @property
-    def translator(self) -> Translator: ...
+    def translator(self) -> ArticleTranslator: ...
 
 
 def engine_name(engine: object) -> str:

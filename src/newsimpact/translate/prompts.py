@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsimpact.translate.engines import ChatMessage
-from newsimpact.translate.translation import LANGUAGE_NAMES
+from newsimpact.translate.translation import CJK_TARGETS, LANGUAGE_NAMES
 
 _SYSTEM = (
     "You are a professional translator for a financial news agency. "
@@ -119,5 +119,5 @@ def clean_output(raw: str, source_text: str, target: str) -> str:
     text = _LABEL.sub("", text, count=1).strip()
     if len(text) >= 2 and _QUOTES.get(text[0]) == text[-1] and source_text[:1] not in _QUOTES:
         text = text[1:-1].strip()
-    joiner = "" if target in ("ja", "zh-Hans", "zh-Hant") else " "
+    joiner = "" if target in CJK_TARGETS else " "
     return joiner.join(line.strip() for line in text.splitlines() if line.strip())

@@ -10,6 +10,9 @@ SUPPORTED_TARGETS: dict[str, tuple[str, ...]] = {
 }
 """Source language -> target languages (BCP 47 codes)."""
 
+CJK_TARGETS = ("ja", "zh-Hans", "zh-Hant")
+"""Targets written without spaces between sentences or lines."""
+
 LANGUAGE_NAMES: dict[str, str] = {
     "ko": "Korean",
     "en": "English",

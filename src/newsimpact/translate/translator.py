@@ -15,7 +15,13 @@ from newsimpact.translate.engines import TranslationEngine
 from newsimpact.translate.glossary import Glossary, GlossaryHit, describe
 from newsimpact.translate.names import name_hits
 from newsimpact.translate.prompts import build_messages, clean_output
-from newsimpact.translate.translation import LANGUAGE_NAMES, SUPPORTED_TARGETS, SegmentWarning, Translation
+from newsimpact.translate.translation import (
+    CJK_TARGETS,
+    LANGUAGE_NAMES,
+    SUPPORTED_TARGETS,
+    SegmentWarning,
+    Translation,
+)
 
 _TARGET_ALIASES = {
     "zh": "zh-Hans",
@@ -28,7 +34,6 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
 _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’」)]*\s+")
-_CJK_TARGETS = ("ja", "zh-Hans", "zh-Hant")
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (segments done, segments in all) after each segment."""
@@ -141,7 +146,7 @@ class Translator:
         sentences = split_sentences(text)
         if result.problems and len(sentences) > 1:
             parts = [self._translate_checked(s, source, target, self.hits(s, source, target)) for s in sentences]
-            joined = ("" if target in _CJK_TARGETS else " ").join(p.text for p in parts)
+            joined = ("" if target in CJK_TARGETS else " ").join(p.text for p in parts)
             calls = result.engine_calls + sum(p.engine_calls for p in parts)
             by_sentence = SegmentResult(joined, check_output(text, joined, source, target, hits), engine_calls=calls)
             if score(by_sentence.problems) < score(result.problems):
