@@ -53,6 +53,7 @@ class KnowledgeBase:
     linking: LinkingRules
     disclaimer: DisclaimerText
     _by_ticker_aliases: MappingProxyType[str, tuple[Alias, ...]] = field(repr=False)
+    _by_sub_industry: MappingProxyType[str, tuple[str, ...]] = field(repr=False)
 
     # -- lookups -------------------------------------------------------------------------------
     def company(self, ticker: str) -> Company | None:
@@ -75,7 +76,7 @@ class KnowledgeBase:
         return found.name_ko if found else sub_industry
 
     def tickers_in_sub_industry(self, sub_industry: str) -> list[str]:
-        return [c.ticker for c in self.companies.values() if c.sub_industry == sub_industry]
+        return list(self._by_sub_industry.get(sub_industry, ()))
 
     def resolve(self, query: str) -> list[Company]:
         """Ticker in any class form (BRK-B, BRK/B), a name, or any alias (Korean spacing-insensitive)."""
@@ -155,6 +156,10 @@ def load_knowledge_from(data_dir: Path | None = None) -> KnowledgeBase:
         s.name: s for s in _models(SubIndustry, _yaml(root, "sub_industries.yaml"), "sub_industries.yaml")
     }
     aliases = _alias_rows(root)
+    # Theme exposures to a sub-industry are expanded on every article: index them once.
+    by_sub_industry: dict[str, list[str]] = {}
+    for company in companies.values():
+        by_sub_industry.setdefault(company.sub_industry, []).append(company.ticker)
     by_ticker: dict[str, list[Alias]] = {}
     for alias in aliases:
         by_ticker.setdefault(alias.ticker, []).append(alias)
@@ -193,6 +198,7 @@ def load_knowledge_from(data_dir: Path | None = None) -> KnowledgeBase:
         linking=_models(LinkingRules, [_yaml(root, "linking.yaml")], "linking.yaml")[0],
         disclaimer=_models(DisclaimerText, [_yaml(root, "disclaimer.yaml")], "disclaimer.yaml")[0],
         _by_ticker_aliases=MappingProxyType({t: tuple(a) for t, a in by_ticker.items()}),
+        _by_sub_industry=MappingProxyType({name: tuple(t) for name, t in by_sub_industry.items()}),
     )
 
 
