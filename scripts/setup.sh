@@ -23,11 +23,12 @@ if [ -f scripts/install-local-model.sh ]; then
   bash scripts/install-local-model.sh
 fi
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "setup: installing Debian's chromium for the browser tests"
+# Chromium for the browser tests; Nanum fonts so Korean text renders in their screenshots.
+if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-nanum >/dev/null 2>&1; then
+  echo "setup: installing Debian's chromium and fonts-nanum for the browser tests"
   SUDO=""
   if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
-  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum >/dev/null \
     || echo "setup: warning: chromium could not be installed; browser tests will be skipped"
 fi
 echo "setup: done"
