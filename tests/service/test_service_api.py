@@ -190,7 +190,13 @@ def test_ticker_endpoint(client: TestClient, app: FastAPI) -> None:
     run_jobs(app)
     nvda = client.get("/api/tickers/nvda").json()
     assert nvda["ticker"] == "NVDA"
-    assert nvda["name"] == "NVIDIA"
+    # Names and sectors come from the universe, not from whichever article picked the stock first.
+    assert (nvda["name"], nvda["name_ko"], nvda["sector"], nvda["sector_ko"]) == (
+        "Nvidia",
+        "엔비디아",
+        "Information Technology",
+        "정보기술",
+    )
     assert [(a["id"], a["direction"], a["score"]) for a in nvda["articles"]] == [(article_id, "positive", 0.82)]
     assert nvda["daily"] == [{"day": "2024-03-19", "positive": 1, "negative": 0}]
     intc = client.get("/api/tickers/INTC").json()
@@ -198,6 +204,11 @@ def test_ticker_endpoint(client: TestClient, app: FastAPI) -> None:
     assert client.get("/api/tickers/AAPL").json()["articles"] == []
     assert client.get("/api/tickers/BRK-B").json()["ticker"] == "BRK.B"
     assert client.get("/api/tickers/" + "A" * 20).status_code == 422
+    # A listed company never picked still has a name; a ticker nobody lists or picked does not exist.
+    brk = client.get("/api/tickers/BRK-B").json()
+    assert (brk["name"], brk["articles"]) == ("Berkshire Hathaway", [])
+    missing = client.get("/api/tickers/ZZZZ")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
 
 
 def test_health_and_docs(client: TestClient) -> None:

@@ -127,6 +127,31 @@ def clean_dump(text: str) -> Draft:
 
 
 def clean_text(text: str, title: str | None = None) -> Draft:
-    """Already-clean article text: one paragraph per line (blank lines allowed), nothing dropped."""
+    """Already-clean article text: one paragraph per line (blank lines allowed). Without a given title,
+    a first line that reads as a headline becomes the title rather than the first paragraph."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not title:
+        title, lines = split_headline(lines)
     return Draft(title=title or "", lines=lines)
+
+
+_SENTENCE_END = re.compile(r"[.!?。…”\"')]\s*$|다\s*$")
+_HEADLINE_MAX = 120
+
+
+def split_headline(lines: list[str]) -> tuple[str, list[str]]:
+    """('headline', rest) when the first line looks like a headline: short, more text follows, not a
+    sentence (no final full stop or Korean 다-ending), not a dateline, byline, time or e-mail line."""
+    if len(lines) < 2:
+        return "", lines
+    first = lines[0]
+    if (
+        len(first) > _HEADLINE_MAX
+        or _SENTENCE_END.search(first)
+        or rules.parse_dateline(first) is not None
+        or rules.parse_byline(first) is not None
+        or rules.is_time_line(first)
+        or rules.email_only(first) is not None
+    ):
+        return "", lines
+    return first, lines[1:]

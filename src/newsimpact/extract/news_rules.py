@@ -28,6 +28,10 @@ EN_DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?),?\s+(?:(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2})\s+)?"
     r"\((?P<agency>Reuters|AP|AFP|Bloomberg|Yonhap)\)\s*[-–—]\s*"
 )
+KO_BYLINE_LINE = re.compile(
+    rf"^\s*(?P<name>{_KO_NAME})\s*{_KO_ROLE}\s*(?:[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*$"
+)
+"""A line that is only a Korean byline: "김하늘 기자", "김하늘 기자 sky@example.com"."""
 EN_BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'\-]+(?:\s+(?:and\s+)?[A-Z][\w.'\-]+){0,5})\s*$")
 EMAIL_ONLY = re.compile(rf"^\s*(?P<email>{_EMAIL})\s*$")
 TRAILING_EMAIL = re.compile(rf"\s*(?P<email>{_EMAIL})\s*$")
@@ -143,7 +147,7 @@ def parse_figcaption(text: str) -> Caption:
 
 
 def parse_byline(line: str) -> str | None:
-    match = EN_BYLINE.match(line)
+    match = EN_BYLINE.match(line) or KO_BYLINE_LINE.match(line)
     return match.group("name") if match else None
 
 

@@ -1,6 +1,7 @@
 """Storage: SQLAlchemy tables, Alembic migrations and the Store the service talks to."""
 
 from newsimpact.knowledge.universe import normalise_ticker as normalize_ticker
+from newsimpact.store.editorial import AuditEntry, PickEdit, apply_edits
 from newsimpact.store.repository import (
     IngestResult,
     JobInfo,
@@ -12,6 +13,9 @@ from newsimpact.store.repository import (
 )
 
 __all__ = [
+    "AuditEntry",
+    "PickEdit",
+    "apply_edits",
     "IngestResult",
     "JobInfo",
     "Store",
