@@ -121,9 +121,8 @@ def price_chart(
         if i >= len(days) or (days[i] - pick.published.date()).days > 7 or pick.published.date() < days[0]:
             continue
         word = labels["direction_" + pick.direction]
-        markers.append(
-            Marker(x_of(i), y_of(values[i]), pick.direction, pick.article_id, f"{days[i].isoformat()} · {word} · {pick.title}")
-        )
+        label = f"{days[i].isoformat()} · {word} · {pick.title}"
+        markers.append(Marker(x_of(i), y_of(values[i]), pick.direction, pick.article_id, label))
     y_ticks = [Tick(y_of(v), f"{v:,.2f}" if high - low < 10 else f"{v:,.0f}") for v in nice_ticks(low, high)]
     y_ticks = [t for t in y_ticks if layout.top <= t.pos <= layout.top + plot_h]
     n = layout.x_ticks

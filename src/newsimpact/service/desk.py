@@ -257,7 +257,7 @@ def desk_edit_pick(
     body = PickEditIn(
         editor=editor,
         hidden=bool(hidden),
-        direction=direction if direction in ("positive", "negative") else None,  # type: ignore[arg-type]
+        direction="positive" if direction == "positive" else "negative" if direction == "negative" else None,
         rationale_ko=rationale_ko,
         rationale_en=rationale_en,
     )

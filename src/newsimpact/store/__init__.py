@@ -14,14 +14,14 @@ from newsimpact.store.repository import (
 
 __all__ = [
     "AuditEntry",
-    "PickEdit",
-    "apply_edits",
     "IngestResult",
     "JobInfo",
+    "PickEdit",
     "Store",
     "StoredAnalysis",
     "StoredArticle",
     "StoredPick",
+    "apply_edits",
     "content_hash",
     "normalize_ticker",
 ]
