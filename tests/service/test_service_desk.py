@@ -118,7 +118,7 @@ def test_html_desk_signs_in_with_the_key(client: TestClient, app: FastAPI) -> No
     )
     assert saved.status_code == 303
     desk = client.get(f"/desk/articles/{article_id}").text
-    assert "종목 수정" in desk and "hidden=True" in desk and "<td>정편집</td>" in desk
+    assert "종목 수정 <span lang=\"en\">NVDA</span> · 숨김" in desk and "<td>정편집</td>" in desk
     assert "엔비디아 <span" not in client.get(f"/articles/{article_id}").text
     client.post(f"/desk/articles/{article_id}/tracker", data={"no_tracker": "on"})
     assert "추적기 숨김" in client.get(f"/desk/articles/{article_id}").text

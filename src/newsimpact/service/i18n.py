@@ -50,7 +50,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "disclaimer": "이 정보는 기사 내용을 자동으로 분석한 참고 자료이며 투자 권유가 아닙니다. "
         "투자 판단과 그 결과에 대한 책임은 투자자 본인에게 있습니다.",
         "photo": "사진",
-        "ticker_articles": "이 종목을 움직인 최근 기사",
+        "ticker_articles": "이 종목을 고른 최근 기사",
         "ticker_none": "이 종목이 선택된 기사가 아직 없습니다.",
                 "direction_positive": "긍정",
         "direction_negative": "부정",
@@ -121,6 +121,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "action_pick_revert": "수정 취소",
         "action_no_tracker": "추적기 숨김",
         "action_tracker_shown": "추적기 표시",
+        "detail_hidden": "숨김",
+        "detail_direction": "방향",
+        "detail_rationale_ko": "근거(한국어)",
+        "detail_rationale_en": "근거(영어)",
     },
     "en": {
         "site": "NewsImpact",
@@ -161,7 +165,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "disclaimer": "This is an automated reading of the article for reference only, "
         "not investment advice. Investors are responsible for their own decisions.",
         "photo": "Photo",
-        "ticker_articles": "Recent articles that moved this stock",
+        "ticker_articles": "Recent articles that picked this stock",
         "ticker_none": "No article has picked this stock yet.",
                 "direction_positive": "Positive",
         "direction_negative": "Negative",
@@ -233,6 +237,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "action_pick_revert": "Edit undone",
         "action_no_tracker": "Tracker hidden",
         "action_tracker_shown": "Tracker shown",
+        "detail_hidden": "hidden",
+        "detail_direction": "direction",
+        "detail_rationale_ko": "rationale (Korean)",
+        "detail_rationale_en": "rationale (English)",
     },
 }
 
