@@ -339,3 +339,12 @@ def test_tracker_without_report_and_engine_crash(tmp_path: Path) -> None:
         page = client.get(f"/articles/{article_id}")
         assert page.status_code == 200
         assert "분석하지 못했습니다" in page.text
+
+
+def test_list_articles_search_and_offset(client: TestClient, app: FastAPI) -> None:
+    first = ingest_html(client)["id"]
+    client.post("/api/articles", json={"text": TEXT_ARTICLE, "title": "테슬라 인도량 부진"}, headers=AUTH)
+    run_jobs(app)
+    assert [a["title"] for a in client.get("/api/articles", params={"q": "인도량"}).json()] == ["테슬라 인도량 부진"]
+    assert [a["id"] for a in client.get("/api/articles", params={"limit": 1, "offset": 1}).json()] == [first]
+    assert client.get("/api/articles", params={"offset": -1}).status_code == 422

@@ -283,9 +283,14 @@ async def ingest_article(
 
 
 @router.get("/articles", response_model=list[ArticleSummary], summary="Recent articles with their picks")
-def list_articles(request: Request, limit: Annotated[int, Query(ge=1, le=100)] = 20) -> list[ArticleSummary]:
+def list_articles(
+    request: Request,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    q: Annotated[str, Query(max_length=100, description="Only titles containing this text.")] = "",
+) -> list[ArticleSummary]:
     out = []
-    for stored, picks in service_of(request).recent(limit):
+    for stored, picks in service_of(request).recent(limit, offset, q.strip()):
         out.append(
             ArticleSummary(
                 id=stored.id,

@@ -88,7 +88,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "sector": "섹터",
         "price_chart": "주가 (수정 종가)와 이 종목을 고른 기사",
         "price_summary": "{first}부터 {last}까지 {n}거래일 종가. 기사 표시: 긍정 {pos}건, 부정 {neg}건.",
-        "price_none": "이 종목의 가격 자료가 없습니다. 관리자가 `newsimpact prices import`로 불러올 수 있습니다.",
+        "price_none": "이 종목의 가격 자료가 없습니다. 관리자가 newsimpact prices import 명령으로 불러올 수 있습니다.",
         "price_note": "차트의 기사 표시는 발행 시점을 보여 줄 뿐, 주가 변동의 원인이나 판단의 정오를 뜻하지 않습니다.",
         "undated_note": "발행 시각이 없는 기사 {n}건은 차트에 표시하지 않았습니다.",
         "undated": "발행 시각 없음",
@@ -204,7 +204,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "price_chart": "Share price (adjusted close) with the articles that picked it",
         "price_summary": "Closes of {n} sessions from {first} to {last}. "
         "Articles marked: {pos} positive, {neg} negative.",
-        "price_none": "No price data for this stock. An administrator can load it with `newsimpact prices import`.",
+        "price_none": "No price data for this stock. An administrator can load it with the newsimpact prices import command.",
         "price_note": "Article marks show when they were published; they do not explain the price or judge the pick.",
         "undated_note": "{n} article(s) without a publication time are not marked on the chart.",
         "undated": "no publication time",
