@@ -204,7 +204,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "price_chart": "Share price (adjusted close) with the articles that picked it",
         "price_summary": "Closes of {n} sessions from {first} to {last}. "
         "Articles marked: {pos} positive, {neg} negative.",
-        "price_none": "No price data for this stock. An administrator can load it with the newsimpact prices import command.",
+        "price_none": "No price data for this stock. "
+        "An administrator can load it with the newsimpact prices import command.",
         "price_note": "Article marks show when they were published; they do not explain the price or judge the pick.",
         "undated_note": "{n} article(s) without a publication time are not marked on the chart.",
         "undated": "no publication time",
