@@ -127,5 +127,8 @@ def price_chart(
     y_ticks = [t for t in y_ticks if layout.top <= t.pos <= layout.top + plot_h]
     n = layout.x_ticks
     idx = sorted({round(k * (len(shown) - 1) / (n - 1)) for k in range(n)})
-    x_ticks = [Tick(x_of(i), days[i].strftime("%Y-%m-%d" if n <= 3 else "%Y-%m")) for i in idx]
+    # Whole dates unless the ticks lie months apart (then two would read as the same month).
+    span = (days[-1] - days[0]).days
+    style = "%Y-%m" if n > 3 and span / (n - 1) > 45 else "%Y-%m-%d"
+    x_ticks = [Tick(x_of(i), days[i].strftime(style)) for i in idx]
     return PriceChart(layout, path, markers, y_ticks, x_ticks, days[0], days[-1], len(shown))
