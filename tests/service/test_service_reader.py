@@ -115,7 +115,7 @@ def test_ticker_page_price_chart_and_names(client: TestClient, app: FastAPI, tmp
     assert "엔비디아" in page and "Nvidia" in page and "정보기술" in page
     assert page.count('class="price-line"') == 2  # wide and narrow layouts
     assert page.count('class="marker marker-positive"') == 4  # two dated articles, in both layouts
-    assert f'<a href="/articles/{first}" class="marker marker-positive">' in page
+    assert f'<a href="/articles/{first}" class="marker marker-positive" aria-label="2024-03-19 · 긍정 · ' in page
     assert "발행 시각이 없는 기사 1건은 차트에 표시하지 않았습니다." in page
     assert "기사 표시: 긍정 2건, 부정 0건" in page
     assert "판단의 정오를 뜻하지 않습니다" in page
