@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -247,6 +248,13 @@ def test_panel_shows_every_pick_and_the_disclaimer(page: Any, site: Site, width:
     assert in_viewport(page, ".disclaimer")
     if width == 1280:
         assert page.locator(".jump").first.is_hidden()  # panel sits beside the article
+        # This panel fits the window, so it follows the reader down; once the text grows past the
+        # window it drops back into the page flow rather than scroll inside itself.
+        assert tracker.evaluate("el => getComputedStyle(el).position") == "sticky"
+        page.set_viewport_size({"width": 1280, "height": 420})
+        sync_api.expect(tracker).not_to_have_class(re.compile("is-sticky"))
+        assert tracker.evaluate("el => getComputedStyle(el).position") == "static"
+        page.set_viewport_size({"width": 1280, "height": 800})
         page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(OUT / "i11-article-1280.png"), full_page=True)
     else:
