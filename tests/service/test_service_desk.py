@@ -83,6 +83,19 @@ def test_hide_and_correct_then_reanalyse(client: TestClient, app: FastAPI) -> No
     assert undo.json()["audit"][0]["action"] == "pick_revert"
 
 
+def test_saving_the_trackers_own_values_is_no_edit(client: TestClient, app: FastAPI) -> None:
+    article_id = ingest(client, app)
+    url = f"/api/articles/{article_id}/picks/NVDA"
+    same = {"editor": "정편집", "direction": "positive", "rationale_en": "The article discusses NVIDIA positively."}
+    desk = client.put(url, json=same, headers=AUTH).json()
+    assert (desk["edits"], desk["audit"]) == ([], [])
+    client.put(url, json={"editor": "정편집", "hidden": True}, headers=AUTH)
+    desk = client.put(url, json=same, headers=AUTH).json()  # back to the tracker's own pick
+    assert desk["edits"] == []
+    assert [a["action"] for a in desk["audit"]] == ["pick_revert", "pick_edit"]
+    assert tracker_of(client, article_id)["edited"] == []
+
+
 def test_no_tracker_flag(client: TestClient, app: FastAPI) -> None:
     article_id = ingest(client, app)
     r = client.put(f"/api/articles/{article_id}/tracker", json={"editor": "정편집", "no_tracker": True}, headers=AUTH)

@@ -298,16 +298,18 @@ class NewsService:
         pick = next((p for p in report.picks if normalize_ticker(p.ticker) == ticker), None) if report else None
         if pick is None:
             raise NotFound(f"article {article_id} has no pick {ticker} to edit")
-        self.store.save_pick_edit(
-            article_id,
-            replace(
-                edit,
-                ticker=ticker,
-                direction=edit.direction if edit.direction != pick.direction else None,
-                rationale_ko=edit.rationale_ko if edit.rationale_ko != pick.rationale_ko else None,
-                rationale_en=edit.rationale_en if edit.rationale_en != pick.rationale_en else None,
-            ),
+        edit = replace(
+            edit,
+            ticker=ticker,
+            direction=edit.direction if edit.direction != pick.direction else None,
+            rationale_ko=edit.rationale_ko if edit.rationale_ko != pick.rationale_ko else None,
+            rationale_en=edit.rationale_en if edit.rationale_en != pick.rationale_en else None,
         )
+        if edit.changes() == {"hidden": False}:
+            # Saving the tracker's own values is no edit: drop an earlier one rather than store nothing.
+            self.store.revert_pick_edit(article_id, ticker, edit.editor)
+            return
+        self.store.save_pick_edit(article_id, edit)
 
     def revert_pick(self, article_id: int, ticker: str, editor: str) -> None:
         self.article(article_id)
