@@ -91,7 +91,8 @@ def test_html_errors(client: TestClient) -> None:
     assert "text/html" in r.headers["content-type"]
     assert "요청하신 페이지를 찾을 수 없습니다" in r.text
     assert "no article with id 4242" in r.text  # folded away under 자세한 정보
-    for path in ("/articles/x", "/articles/abc", "/articles/-1", "/articles/0", "/tickers/a%2Fb", "/tickers/ZZZZ"):
+    bad = ("/articles/x", "/articles/abc", "/articles/-1", "/articles/0", "/articles/" + "9" * 5000)
+    for path in (*bad, "/articles/9223372036854775808", "/tickers/a%2Fb", "/tickers/ZZZZ", "/tickers/%00"):
         r = client.get(path, headers=HTML_ACCEPT)
         assert r.status_code == 404, path
         assert "text/html" in r.headers["content-type"], path
