@@ -135,23 +135,8 @@ def clean_text(text: str, title: str | None = None) -> Draft:
     return Draft(title=title or "", lines=lines)
 
 
-_SENTENCE_END = re.compile(r"[.!?。…”\"')]\s*$|다\s*$")
-_HEADLINE_MAX = 120
-
-
 def split_headline(lines: list[str]) -> tuple[str, list[str]]:
-    """('headline', rest) when the first line looks like a headline: short, more text follows, not a
-    sentence (no final full stop or Korean 다-ending), not a dateline, byline, time or e-mail line."""
-    if len(lines) < 2:
+    """('headline', rest) when the first of several lines reads as a headline; else ('', lines)."""
+    if len(lines) < 2 or not rules.looks_like_headline(lines[0]):
         return "", lines
-    first = lines[0]
-    if (
-        len(first) > _HEADLINE_MAX
-        or _SENTENCE_END.search(first)
-        or rules.parse_dateline(first) is not None
-        or rules.parse_byline(first) is not None
-        or rules.is_time_line(first)
-        or rules.email_only(first) is not None
-    ):
-        return "", lines
-    return first, lines[1:]
+    return lines[0], lines[1:]

@@ -151,6 +151,23 @@ def parse_byline(line: str) -> str | None:
     return match.group("name") if match else None
 
 
+SENTENCE_END = re.compile(r"[.!?。…”\"')]\s*$|다\s*$")
+"""How a body sentence ends (a final stop or the Korean declarative 다); headlines usually do not."""
+HEADLINE_MAX_CHARS = 120
+
+
+def looks_like_headline(line: str) -> bool:
+    """Short, not a sentence, and none of the other newsroom lines (dateline, byline, time, e-mail)."""
+    return not (
+        len(line) > HEADLINE_MAX_CHARS
+        or SENTENCE_END.search(line)
+        or parse_dateline(line) is not None
+        or parse_byline(line) is not None
+        or is_time_line(line)
+        or email_only(line) is not None
+    )
+
+
 def email_only(line: str) -> str | None:
     match = EMAIL_ONLY.match(line)
     return match.group("email") if match else None

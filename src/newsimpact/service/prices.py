@@ -9,9 +9,10 @@ import io
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import IO, Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from newsimpact.errors import InputError
 from newsimpact.knowledge.universe import normalise_ticker
@@ -19,10 +20,18 @@ from newsimpact.store import Store
 
 PRICE_COLUMNS = ("date", "ticker", "close")
 _TICKER_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.^")
-# US exchanges close at 16:00 New York time; a fixed UTC-5 errs by an hour in summer, which only moves
-# articles published in that hour to the neighbouring session.
-NEW_YORK = timezone(timedelta(hours=-5))
 MARKET_CLOSE = time(16, 0)
+"""US exchanges close at 16:00 New York time."""
+
+
+def _new_york() -> tzinfo:
+    try:
+        return ZoneInfo("America/New_York")
+    except ZoneInfoNotFoundError:  # no time zone database: standard time errs by an hour in summer only
+        return timezone(timedelta(hours=-5))
+
+
+NEW_YORK = _new_york()
 
 
 class PriceSource(Protocol):
