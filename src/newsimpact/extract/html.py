@@ -1,11 +1,10 @@
-"""HTML pages: trafilatura finds the main text; page metadata gives times; newsroom rules follow."""
+"""HTML pages: parse once; read metadata, captions, deck and page type from the tree; trafilatura
+finds the main text on the same tree; newsroom rules follow (assemble)."""
 
 from __future__ import annotations
 
-import json
 import re
 from configparser import ConfigParser
-from datetime import datetime
 
 import lxml.html
 import trafilatura
@@ -13,125 +12,12 @@ from trafilatura.settings import use_config
 
 from newsimpact.article import Caption
 from newsimpact.errors import InputError
+from newsimpact.extract import embedded, metadata, page_type
 from newsimpact.extract import news_rules as rules
 from newsimpact.extract.assemble import Draft
+from newsimpact.extract.ruledata import newsroom
 
-_PUBLISHED_META = (
-    "article:published_time",
-    "og:article:published_time",
-    "pubdate",
-    "publishdate",
-    "date",
-    "dc.date.issued",
-    "parsely-pub-date",
-    "sailthru.date",
-)
-_MODIFIED_META = (
-    "article:modified_time",
-    "og:updated_time",
-    "og:article:modified_time",
-    "lastmod",
-    "dc.date.modified",
-)
 _SPACES = re.compile(r"\s+")
-
-
-def _parse_iso(value: str) -> datetime | None:
-    value = value.strip().replace("Z", "+00:00")
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?[+-]\d{4}", value):
-        value = value[:-2] + ":" + value[-2:]
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _walk_jsonld(node: object) -> list[dict[str, object]]:
-    if isinstance(node, list):
-        return [item for child in node for item in _walk_jsonld(child)]
-    if isinstance(node, dict):
-        found = [node]
-        if "@graph" in node:
-            found += _walk_jsonld(node["@graph"])
-        return found
-    return []
-
-
-def _metadata_times(tree: lxml.html.HtmlElement) -> tuple[datetime | None, datetime | None]:
-    published = modified = None
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text_content())
-        except (json.JSONDecodeError, ValueError):
-            continue
-        for item in _walk_jsonld(data):
-            if published is None and isinstance(item.get("datePublished"), str):
-                published = _parse_iso(str(item["datePublished"]))
-            if modified is None and isinstance(item.get("dateModified"), str):
-                modified = _parse_iso(str(item["dateModified"]))
-    for meta in tree.xpath("//meta[@content]"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        content = meta.get("content") or ""
-        if published is None and key in _PUBLISHED_META:
-            published = _parse_iso(content)
-        elif modified is None and key in _MODIFIED_META:
-            modified = _parse_iso(content)
-    return published, modified
-
-
-def _page_times(tree: lxml.html.HtmlElement) -> tuple[datetime | None, datetime | None]:
-    """Korean pages print "기사입력 : ..." / "최종수정 : ..." outside the main text."""
-    published = modified = None
-    for text in tree.xpath("//body//text()"):
-        line = _SPACES.sub(" ", str(text)).strip()
-        if not line or len(line) > 80:
-            continue
-        published = published or rules.parse_published(line)
-        modified = modified or rules.parse_modified(line)
-        if published and modified:
-            break
-    return published, modified
-
-
-def _figcaptions(tree: lxml.html.HtmlElement) -> list[Caption]:
-    captions = []
-    for node in tree.xpath("//figcaption"):
-        text = _SPACES.sub(" ", node.text_content()).strip()
-        if not text:
-            continue
-        captions.append(rules.parse_figcaption(text))
-    return captions
-
-
-_SUBTITLE_CLASS = re.compile(r"sub[-_ ]?(?:title|head)|deck|dek|standfirst|summary-title", re.IGNORECASE)
-
-
-def _subtitles(tree: lxml.html.HtmlElement) -> dict[str, str | None]:
-    """The deck under each <h1>: a heading (or a "subtitle"-classed block) between the headline and
-    the first body paragraph. Extractors drop it with the headline, but readers see it as part of
-    the article. Keyed by the headline text without spaces; which <h1> is the headline is decided
-    once the title is known."""
-    found: dict[str, str | None] = {}
-    for h1 in tree.xpath("//h1")[:3]:
-        key = _SPACES.sub("", h1.text_content())
-        found.setdefault(key, None)
-        for node in h1.xpath("following::*[position() <= 25]"):
-            tag = node.tag if isinstance(node.tag, str) else ""
-            text = _SPACES.sub(" ", node.text_content()).strip()
-            if tag == "p" and len(text) >= 60:
-                break  # the body has started
-            is_deck = tag in ("h2", "h3", "h4") or _SUBTITLE_CLASS.search(node.get("class") or "")
-            if is_deck and 8 <= len(text) <= 200 and _SPACES.sub("", text) != key:
-                found[key] = text
-                break
-    return found
-
-
-def _pick_subtitle(subtitles: dict[str, str | None], title: str) -> str | None:
-    key = _SPACES.sub("", title)
-    if key in subtitles:
-        return subtitles[key]
-    return next(iter(subtitles.values()), None) if len(subtitles) == 1 else None
 
 
 MIN_EXTRACTED_CHARS = 100
@@ -160,50 +46,145 @@ def _parse(html: str) -> lxml.html.HtmlElement:
     return tree
 
 
-def _drop_figcaptions(tree: lxml.html.HtmlElement) -> None:
-    """Captions are collected apart; left in the tree they leak into the body text."""
-    for node in tree.xpath("//figcaption"):
-        node.drop_tree()
+_RE_NS = {"re": "http://exslt.org/regular-expressions"}
+_CAPTION_CONTAINERS = frozenset({"div", "span", "table", "td", "tr", "tbody", "figure", "dl", "dd", "dt", "li", "ul"})
+_MAX_CAPTION_CHARS = 300
+_DECK_BULLET = re.compile(r"^[\sㆍ·•\-–▶▷■□◆◇]+")
+
+
+def _text(element: lxml.html.HtmlElement) -> str:
+    return _SPACES.sub(" ", element.text_content()).strip()
+
+
+def _drop(element: lxml.html.HtmlElement) -> None:
+    if element.getparent() is not None:
+        element.drop_tree()
+
+
+def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
+    """Text a reader never sees (display:none photo titles, hidden templates) is neither body nor caption."""
+    for element in tree.xpath(
+        "//body//*[@hidden or re:test(@style, $p, 'i')]", namespaces=_RE_NS, p=newsroom().hidden_style
+    ):
+        _drop(element)
+
+
+def _photo_box(image: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The small box around an image that holds its caption: the highest ancestor (up to three
+    levels) still short and holding at most two images; None when that box is a linked teaser."""
+    box = None
+    element = image.getparent()
+    for _ in range(3):
+        if element is None or element.tag not in _CAPTION_CONTAINERS:
+            break
+        text = _text(element)
+        if len(text) > _MAX_CAPTION_CHARS or len(element.xpath(".//img")) > 2 or element.xpath(".//p[string-length() > 100]"):
+            break
+        box = element
+        element = element.getparent()
+    if box is None or not _text(box):
+        return None
+    linked = sum(len(_text(a)) for a in box.iter("a"))
+    return None if linked * 2 >= len(_text(box)) else box
+
+
+def _captions(tree: lxml.html.HtmlElement) -> list[Caption]:
+    """Figcaptions, caption-classed elements and the text boxes around images; removed from
+    the tree so they never reach the body."""
+    found: list[Caption] = []
+    seen: set[str] = set()
+    boxes = list(tree.xpath("//figcaption"))
+    boxes += tree.xpath(
+        "//body//*[re:test(@class, $p, 'i')][not(self::body)]", namespaces=_RE_NS, p=newsroom().caption_class
+    )
+    for image in tree.xpath("//body//img"):
+        box = _photo_box(image)
+        if box is not None:
+            boxes.append(box)
+    for box in boxes:
+        if box.getparent() is None:
+            continue  # already removed with an enclosing box
+        text = _text(box)
+        if not text or len(text) > _MAX_CAPTION_CHARS * 2:
+            continue
+        for drop in box.xpath(".//button | .//*[re:test(@class, 'blind|zoom|btn', 'i')]", namespaces=_RE_NS):
+            _drop(drop)
+        text = _text(box)
+        if text and text not in seen:
+            seen.add(text)
+            found.append(rules.parse_figcaption(text))
+        _drop(box)
+    return found
+
+
+def _deck(tree: lxml.html.HtmlElement, title: str) -> list[str]:
+    """The deck (subtitle lines) in a subtitle-classed element, one part per <br> line; removed
+    from the tree. Elements inside navigation, lists or links are menus, not decks."""
+    squashed_title = _SPACES.sub("", title)
+    for element in tree.xpath(
+        "//body//*[re:test(@class, $p, 'i')][not(ancestor::nav or ancestor::li or ancestor::a or ancestor::footer)]",
+        namespaces=_RE_NS,
+        p=newsroom().subtitle_class,
+    )[:10]:
+        text = _text(element)
+        if not 8 <= len(text) <= 400 or _SPACES.sub("", text) == squashed_title or element.xpath(".//a"):
+            continue
+        for br in element.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+        for block in element.iter("p", "div", "li", "h2", "h3", "h4", "strong", "b"):
+            block.tail = "\n" + (block.tail or "")
+        parts = [_DECK_BULLET.sub("", _SPACES.sub(" ", part)).strip() for part in element.text_content().split("\n")]
+        _drop(element)
+        return [part for part in parts if part]
+    return []
 
 
 def extract_html(html: str, url: str | None = None) -> Draft:
     tree = _parse(html)
-    captions = _figcaptions(tree)
-    published, modified = _metadata_times(tree)
-    # Scanning every text node is the slow part; metadata usually has both times already.
-    page_published, page_modified = (
-        _page_times(tree) if published is None or modified is None else (None, None)
-    )
-    subtitles = _subtitles(tree)
-    _drop_figcaptions(tree)
-    # The parsed tree goes to trafilatura (which changes it in place), so the page is parsed once.
+    _drop_hidden(tree)
+    meta = metadata.read(tree)
+    bylines = metadata.byline_elements(tree)
+    captions = _captions(tree)
+    deck = _deck(tree, meta.title)
+    listing = page_type.find_listing(tree)
+    embedded_article = embedded.find(tree)
+    # The parsed tree goes to trafilatura (which changes it in place), so the page is parsed once;
+    # its own metadata pass (htmldate) is skipped: the tree was read above.
     document = trafilatura.bare_extraction(
         tree,
         url=url,
-        with_metadata=True,
+        with_metadata=False,
         include_comments=False,
         include_tables=True,
         deduplicate=False,
         config=_CONFIG,
     )
     draft = Draft(url=url)
-    if document is None:
-        return draft
-    meta = document if isinstance(document, dict) else document.as_dict()
-    draft.title = str(meta.get("title") or "").strip()
-    draft.url = url or (str(meta["url"]) if meta.get("url") else None)
-    author = meta.get("author")
-    draft.author = str(author).strip() if author else None
-    text = str(meta.get("text") or "")
+    text = ""
+    if document is not None:
+        found = document if isinstance(document, dict) else document.as_dict()
+        text = str(found.get("text") or "")
     draft.lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if embedded_article is not None and sum(map(len, draft.lines)) < sum(map(len, embedded_article.paragraphs)) // 2:
+        # Arc/Next.js-style pages: the body is only in the page's JSON.
+        draft.lines = embedded_article.paragraphs
+        meta.title = meta.title or embedded_article.title
+        meta.published = meta.published or embedded_article.published
+        meta.modified = meta.modified or embedded_article.modified
+        meta.authors = meta.authors or embedded_article.authors
+    elif sum(map(len, draft.lines)) < 80 and meta.jsonld_body:
+        draft.lines = [line.strip() for line in meta.jsonld_body.split("\n") if line.strip()]
+    draft.title = meta.title
+    draft.subtitle = " / ".join(deck) or None
+    draft.subtitle_parts = deck
     draft.captions = captions
-    draft.subtitle = _pick_subtitle(subtitles, draft.title) if draft.title else None
-    draft.published = published or page_published
-    draft.modified = modified or page_modified
-    if draft.published is None and meta.get("date"):
-        # htmldate found only a day: keep it, at midnight, and say so.
-        day = _parse_iso(str(meta["date"]))
-        if day is not None:
-            draft.published = day
-            draft.warnings.append("published time known to the day only")
+    draft.published, draft.modified = meta.published, meta.modified
+    if meta.published_day_only:
+        draft.warnings.append("published time known to the day only")
+    draft.author = ", ".join(meta.authors) or None
+    draft.author_email = meta.email
+    draft.byline_texts = bylines
+    draft.site_name = meta.site_name
+    draft.boilerplate = True
+    draft.refusal = page_type.refusal(draft.lines, listing, draft.title)
     return draft

@@ -1,0 +1,84 @@
+"""Single article or not: list, home, section and search pages are refused with what was seen.
+
+Signals that hold across sites:
+* repeated headline blocks: a run of sibling items (same tag and class), each a headline link with
+  a lede or time stamp beside it — what list, section and search pages are made of;
+* the main text the extractor found lives inside those items (no dominant body of its own);
+* no sentence at all in the main text (a portal home: only headlines and menu words).
+Length alone never refuses a page: a two-paragraph flash item with a title is an article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import lxml.html
+
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"(?:다|요|음|함|됨|\.|!|\?|。)[\"'”’)\]]*\s*$")
+_MIN_ITEMS = 5
+_MAX_ITEM_CHARS = 800
+_LEDE_CHARS = 30
+
+
+def _text(element: lxml.html.HtmlElement) -> str:
+    return _SPACES.sub(" ", element.text_content()).strip()
+
+
+@dataclass
+class Listing:
+    """The largest run of repeated headline items on the page and their texts."""
+
+    items: int = 0
+    texts: list[str] = field(default_factory=list)
+
+
+def find_listing(tree: lxml.html.HtmlElement) -> Listing:
+    best = Listing()
+    for parent in tree.iter():
+        if len(parent) < 3:
+            continue
+        groups: dict[tuple[str, str], list[lxml.html.HtmlElement]] = defaultdict(list)
+        for child in parent:
+            if isinstance(child.tag, str):
+                groups[(child.tag, child.get("class") or "")].append(child)
+        for group in groups.values():
+            if len(group) < 3:
+                continue
+            texts = []
+            for child in group:
+                text = _text(child)
+                if len(text) > _MAX_ITEM_CHARS:
+                    continue
+                heads = [len(t) for t in (_text(a) for a in child.iter("a")) if 10 <= len(t) <= 120]
+                if heads and len(text) >= min(heads) + _LEDE_CHARS:
+                    texts.append(text)
+            if len(texts) > best.items:
+                best = Listing(items=len(texts), texts=texts)
+    return best
+
+
+def is_sentence(line: str) -> bool:
+    return len(line) >= 20 and _SENTENCE_END.search(line) is not None
+
+
+def refusal(lines: list[str], listing: Listing, title: str) -> str | None:
+    """None for a single article, else the one-line reason the page is not one."""
+    sentences = [line for line in lines if is_sentence(line)]
+    if not sentences:
+        shown = f"{len(lines)} short lines" if lines else "no text"
+        return f"no article found: the main text holds no sentence ({shown}; a home page, menu or empty template?)"
+    if listing.items >= _MIN_ITEMS:
+        squashed_items = _SPACES.sub("", " ".join(listing.texts))
+        inside = sum(len(s) for s in sentences if _SPACES.sub("", s)[:60] in squashed_items)
+        total = sum(len(s) for s in sentences)
+        if inside * 2 >= total:
+            return (
+                f"not a single article: {listing.items} repeated headline items with ledes hold the "
+                "main text (a list, section, home or search page)"
+            )
+    if not title and len(sentences) < 2 and listing.items >= 3:
+        return "no article found: no headline and no body beyond a few headline items"
+    return None
