@@ -144,9 +144,9 @@ def extract_html(html: str, url: str | None = None) -> Draft:
     _drop_hidden(tree)
     meta = metadata.read(tree)
     bylines = metadata.byline_elements(tree)
+    listing = page_type.find_listing(tree)
     captions = _captions(tree)
     deck = _deck(tree, meta.title)
-    listing = page_type.find_listing(tree)
     embedded_article = embedded.find(tree)
     # The parsed tree goes to trafilatura (which changes it in place), so the page is parsed once;
     # its own metadata pass (htmldate) is skipped: the tree was read above.
@@ -186,5 +186,5 @@ def extract_html(html: str, url: str | None = None) -> Draft:
     draft.byline_texts = bylines
     draft.site_name = meta.site_name
     draft.boilerplate = True
-    draft.refusal = page_type.refusal(draft.lines, listing, draft.title)
+    draft.refusal = page_type.refusal(draft.lines, listing, draft.title, dated=meta.published is not None)
     return draft

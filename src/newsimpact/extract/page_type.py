@@ -4,7 +4,8 @@ Signals that hold across sites:
 * repeated headline blocks: a run of sibling items (same tag and class), each a headline link with
   a lede or time stamp beside it — what list, section and search pages are made of;
 * the main text the extractor found lives inside those items (no dominant body of its own);
-* no sentence at all in the main text (a portal home: only headlines and menu words).
+* no sentence at all in the main text (a portal home: only headlines and menu words), or, on a
+  page that shows no publication time, short lines that dwarf the few sentences among them.
 Length alone never refuses a page: a two-paragraph flash item with a title is an article.
 """
 
@@ -21,6 +22,8 @@ _SENTENCE_END = re.compile(r"(?:다|요|음|함|됨|\.|!|\?|。)[\"'”’)\]]*\
 _MIN_ITEMS = 5
 _MAX_ITEM_CHARS = 800
 _LEDE_CHARS = 30
+_HEAD_CHARS = 20
+_MANY_LINES = 10
 
 
 def _text(element: lxml.html.HtmlElement) -> str:
@@ -33,10 +36,12 @@ class Listing:
 
     items: int = 0
     texts: list[str] = field(default_factory=list)
+    headlines: list[str] = field(default_factory=list)
 
 
 def find_listing(tree: lxml.html.HtmlElement) -> Listing:
-    best = Listing()
+    """Every item of every run of at least three repeated headline-with-lede siblings."""
+    found = Listing()
     for parent in tree.iter():
         if len(parent) < 3:
             continue
@@ -47,38 +52,49 @@ def find_listing(tree: lxml.html.HtmlElement) -> Listing:
         for group in groups.values():
             if len(group) < 3:
                 continue
-            texts = []
+            texts, headlines = [], []
             for child in group:
                 text = _text(child)
                 if len(text) > _MAX_ITEM_CHARS:
                     continue
-                heads = [len(t) for t in (_text(a) for a in child.iter("a")) if 10 <= len(t) <= 120]
-                if heads and len(text) >= min(heads) + _LEDE_CHARS:
+                heads = [t for t in (_text(a) for a in child.iter("a")) if 10 <= len(t) <= 120]
+                if heads and len(text) >= len(heads[0]) + _LEDE_CHARS:
                     texts.append(text)
-            if len(texts) > best.items:
-                best = Listing(items=len(texts), texts=texts)
-    return best
+                    headlines.append(heads[0])
+            if len(texts) >= 3:
+                found.items = max(found.items, len(texts))
+                found.texts += texts
+                found.headlines += headlines
+    return found
 
 
 def is_sentence(line: str) -> bool:
     return len(line) >= 20 and _SENTENCE_END.search(line) is not None
 
 
-def refusal(lines: list[str], listing: Listing, title: str) -> str | None:
+def refusal(lines: list[str], listing: Listing, title: str, dated: bool = True) -> str | None:
     """None for a single article, else the one-line reason the page is not one."""
     sentences = [line for line in lines if is_sentence(line)]
+    main = _SPACES.sub("", " ".join(lines))
+    inside = [
+        text
+        for text, headline in zip(listing.texts, listing.headlines, strict=True)
+        if _SPACES.sub("", headline)[:_HEAD_CHARS] in main
+    ]
+    if listing.items >= _MIN_ITEMS and len(inside) >= 3 and sum(map(len, inside)) * 2 >= len(main):
+        return (
+            f"not a single article: the main text is {len(inside)} repeated headline items with ledes "
+            "(a list, section, home or search page)"
+        )
     if not sentences:
         shown = f"{len(lines)} short lines" if lines else "no text"
         return f"no article found: the main text holds no sentence ({shown}; a home page, menu or empty template?)"
-    if listing.items >= _MIN_ITEMS:
-        squashed_items = _SPACES.sub("", " ".join(listing.texts))
-        inside = sum(len(s) for s in sentences if _SPACES.sub("", s)[:60] in squashed_items)
-        total = sum(len(s) for s in sentences)
-        if inside * 2 >= total:
-            return (
-                f"not a single article: {listing.items} repeated headline items with ledes hold the "
-                "main text (a list, section, home or search page)"
-            )
+    prose = sum(map(len, sentences))
+    if not dated and len(lines) >= _MANY_LINES and prose * 10 < 3 * len(main):
+        return (
+            f"no article found: no dominant body ({len(sentences)} sentence(s) among {len(lines)} short "
+            "lines, no publication time; a home page or widget page?)"
+        )
     if not title and len(sentences) < 2 and listing.items >= 3:
         return "no article found: no headline and no body beyond a few headline items"
     return None
