@@ -33,6 +33,7 @@ class Draft:
     subtitle_parts: list[str] = field(default_factory=list)
     author_email: str | None = None
     byline_texts: list[str] = field(default_factory=list)  # byline-classed elements of the page
+    mailto: list[tuple[str, str]] = field(default_factory=list)  # (address, text around the link)
     site_name: str | None = None
     boilerplate: bool = False  # lines come from a whole page: drop widgets, stop at copyright lines
     refusal: str | None = None  # why the page is not a single article (None: it is one)
@@ -87,6 +88,11 @@ def _same_name(a: str, b: str) -> bool:
     return a.replace(" ", "").casefold() == b.replace(" ", "").casefold()
 
 
+def _story_goes_on(following: list[str]) -> bool:
+    """Two long sentences among the next lines: the stop marker was an inline promo."""
+    return sum(1 for line in following if len(line) >= 80 and _SENTENCE_END.search(line)) >= 2
+
+
 def _lead_time_line(line: str, found: _Bylines) -> bool:
     """"홍길동 기자 입력 2025.03.04 09:30": a byline glued to the time line."""
     match = rules.PUBLISHED_LINE.search(line) or rules.MODIFIED_LINE.search(line)
@@ -112,7 +118,7 @@ def assemble(draft: Draft) -> Article:
     lead_deck: list[str] = []
     seen_prose = False
 
-    for raw in draft.lines:
+    for index, raw in enumerate(draft.lines):
         line = raw.strip()
         if not line or line == draft.title or line == draft.subtitle or squash(line) in skip_keys:
             continue
@@ -120,9 +126,9 @@ def assemble(draft: Draft) -> Article:
             continue
         if bp is not None:
             if bp.is_stop(line):
-                if seen_prose:
+                if seen_prose and not _story_goes_on(draft.lines[index + 1 : index + 4]):
                     break  # copyright line, reporter box, related-article block: the story is over
-                continue
+                continue  # an inline promo ("Read more: ...") inside the story
             if bp.is_drop(line):
                 continue
         line, _labelled = rules.strip_broadcast_label(line)
@@ -137,7 +143,7 @@ def assemble(draft: Draft) -> Article:
         if caption is not None:
             captions.append(caption)
             continue
-        if rules.is_photo_credit(line):
+        if rules.is_photo_credit(line) and rules.parse_ko_byline(line) is None:
             continue
         email = rules.email_only(line)
         if email is not None:
@@ -186,7 +192,11 @@ def assemble(draft: Draft) -> Article:
 
     if not found.names:
         for text in draft.byline_texts:
-            found.take(text)
+            # Byline blocks often hold the headline too ("<h2>제목</h2> 정리=홍길동 기자").
+            found.take(text.replace(draft.title, "").strip() if draft.title else text)
+    if found.names and not (reporter_email or found.email):
+        # "홍길동 <a href=mailto:...>": an address printed beside the reporter's name.
+        reporter_email = next((m for m, around in draft.mailto if any(n in around for n in found.names)), None)
     if found.names:
         reporter_name = ", ".join(found.names)
     elif reporter_name and rules.is_outlet(reporter_name):

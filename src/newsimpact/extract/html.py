@@ -144,6 +144,7 @@ def extract_html(html: str, url: str | None = None) -> Draft:
     _drop_hidden(tree)
     meta = metadata.read(tree)
     bylines = metadata.byline_elements(tree)
+    mailto = metadata.mailto_links(tree)
     listing = page_type.find_listing(tree)
     captions = _captions(tree)
     deck = _deck(tree, meta.title)
@@ -184,7 +185,10 @@ def extract_html(html: str, url: str | None = None) -> Draft:
     draft.author = ", ".join(meta.authors) or None
     draft.author_email = meta.email
     draft.byline_texts = bylines
+    draft.mailto = mailto
     draft.site_name = meta.site_name
     draft.boilerplate = True
-    draft.refusal = page_type.refusal(draft.lines, listing, draft.title, dated=meta.published is not None)
+    draft.refusal = page_type.refusal(
+        draft.lines, listing, draft.title, dated=meta.published is not None, typed=meta.article_typed
+    )
     return draft

@@ -301,3 +301,18 @@ def byline_elements(tree: lxml.html.HtmlElement) -> list[str]:
         if 2 <= len(text) <= 120:
             found.append(text)
     return found
+
+
+def mailto_links(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+    """(address, text of the small block around the link) for every mailto: link."""
+    found = []
+    for link in tree.xpath("//a[starts-with(@href, 'mailto:')]")[:20]:
+        address = (link.get("href") or "")[len("mailto:") :].split("?")[0].strip(" ;,")
+        if "@" not in address:
+            continue
+        block = link.getparent()
+        around = clean(block.text_content()) if block is not None else ""
+        if len(around) > 300:
+            around = clean(link.text_content())
+        found.append((address, around))
+    return found

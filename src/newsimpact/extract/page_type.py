@@ -24,6 +24,8 @@ _MAX_ITEM_CHARS = 800
 _LEDE_CHARS = 30
 _HEAD_CHARS = 20
 _MANY_LINES = 10
+_MIN_ITEMS_TYPED = 12
+_LABEL_CHARS = 15
 
 
 def _text(element: lxml.html.HtmlElement) -> str:
@@ -54,11 +56,14 @@ def find_listing(tree: lxml.html.HtmlElement) -> Listing:
                 continue
             texts, headlines = [], []
             for child in group:
+                if child.tag == "p":
+                    continue  # body paragraphs with inline links are not headline items
                 text = _text(child)
                 if len(text) > _MAX_ITEM_CHARS:
                     continue
                 heads = [t for t in (_text(a) for a in child.iter("a")) if 10 <= len(t) <= 120]
-                if heads and len(text) >= len(heads[0]) + _LEDE_CHARS:
+                # A headline item opens with its headline (after at most a short label).
+                if heads and text.find(heads[0]) <= _LABEL_CHARS and len(text) >= len(heads[0]) + _LEDE_CHARS:
                     texts.append(text)
                     headlines.append(heads[0])
             if len(texts) >= 3:
@@ -69,11 +74,16 @@ def find_listing(tree: lxml.html.HtmlElement) -> Listing:
 
 
 def is_sentence(line: str) -> bool:
+    line = line.strip(" |")  # table cells come out as "| text |"
     return len(line) >= 20 and _SENTENCE_END.search(line) is not None
 
 
-def refusal(lines: list[str], listing: Listing, title: str, dated: bool = True) -> str | None:
-    """None for a single article, else the one-line reason the page is not one."""
+def refusal(
+    lines: list[str], listing: Listing, title: str, dated: bool = True, typed: bool = False
+) -> str | None:
+    """None for a single article, else the one-line reason the page is not one. `typed`: the page
+    declares itself an article (og:type / JSON-LD NewsArticle): listicles of linked items are
+    articles then, so only a page made almost wholly of many items is refused."""
     sentences = [line for line in lines if is_sentence(line)]
     main = _SPACES.sub("", " ".join(lines))
     inside = [
@@ -81,7 +91,8 @@ def refusal(lines: list[str], listing: Listing, title: str, dated: bool = True) 
         for text, headline in zip(listing.texts, listing.headlines, strict=True)
         if _SPACES.sub("", headline)[:_HEAD_CHARS] in main
     ]
-    if listing.items >= _MIN_ITEMS and len(inside) >= 3 and sum(map(len, inside)) * 2 >= len(main):
+    min_items, share = (_MIN_ITEMS_TYPED, 0.8) if typed else (_MIN_ITEMS, 0.5)
+    if listing.items >= min_items and len(inside) >= 3 and sum(map(len, inside)) >= share * len(main):
         return (
             f"not a single article: the main text is {len(inside)} repeated headline items with ledes "
             "(a list, section, home or search page)"
