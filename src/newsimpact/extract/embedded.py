@@ -38,12 +38,33 @@ class EmbeddedArticle:
     authors: list[str] = field(default_factory=list)
 
 
-def _json_documents(tree: lxml.html.HtmlElement) -> Iterator[object]:
+@dataclass(frozen=True)
+class Source:
+    """A script that may hold the story as JSON: whole (`whole`) or after an assignment."""
+
+    text: str
+    whole: bool
+
+
+def sources(tree: lxml.html.HtmlElement) -> list[Source]:
+    """The scripts worth decoding, collected before the tree is handed on (cheap: no JSON
+    is parsed until a body is needed)."""
+    found = []
     for script in tree.xpath("//script[not(@src)]"):
         text = script.text or ""
-        if not text or len(text) < _MIN_BODY_CHARS:
+        if len(text) < _MIN_BODY_CHARS:
             continue
         if script.get("id") == "__NEXT_DATA__" or script.get("type") == "application/json":
+            found.append(Source(text, whole=True))
+        elif _ASSIGNMENT.search(text):
+            found.append(Source(text, whole=False))
+    return found
+
+
+def _json_documents(found: list[Source]) -> Iterator[object]:
+    for source in found:
+        text = source.text
+        if source.whole:
             try:
                 yield json.loads(text)
             except (json.JSONDecodeError, RecursionError):
@@ -116,9 +137,9 @@ def _candidates(node: object) -> Iterator[tuple[dict[str, object], list[str]]]:
             stack += [(child, depth + 1) for child in current.values() if isinstance(child, dict | list)]
 
 
-def find(tree: lxml.html.HtmlElement) -> EmbeddedArticle | None:
+def find(found_sources: list[Source]) -> EmbeddedArticle | None:
     best: tuple[dict[str, object], list[str]] | None = None
-    for document in _json_documents(tree):
+    for document in _json_documents(found_sources):
         for node, paragraphs in _candidates(document):
             if sum(map(len, paragraphs)) >= _MIN_BODY_CHARS and (
                 best is None or sum(map(len, paragraphs)) > sum(map(len, best[1]))

@@ -3,6 +3,7 @@ finds the main text on the same tree; newsroom rules follow (assemble)."""
 
 from __future__ import annotations
 
+import copy
 import re
 from configparser import ConfigParser
 
@@ -47,6 +48,10 @@ def _parse(html: str) -> lxml.html.HtmlElement:
 
 
 _RE_NS = {"re": "http://exslt.org/regular-expressions"}
+_HANGUL = re.compile(r"[가-힣]")
+_WEAK_PROSE_CHARS = 300
+_WEAK_PROSE_SHARE = 0.75
+_RICH_BODY_CHARS = 1500  # a body this long in the HTML is never replaced by an embedded copy
 _CAPTION_CONTAINERS = frozenset({"div", "span", "table", "td", "tr", "tbody", "figure", "dl", "dd", "dt", "li", "ul"})
 _MAX_CAPTION_CHARS = 300
 _DECK_BULLET = re.compile(r"^[\sㆍ·•\-–▶▷■□◆◇]+")
@@ -61,11 +66,48 @@ def _drop(element: lxml.html.HtmlElement) -> None:
         element.drop_tree()
 
 
-def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
+class _Marked:
+    """Elements whose class/id/style mark them as caption, deck, byline or hidden: one pass over
+    the attributed elements (Python regexes; EXSLT regex XPath is several times slower)."""
+
+    def __init__(self, tree: lxml.html.HtmlElement) -> None:
+        kinds = _kinds()
+        hidden = re.compile(newsroom().hidden_style, re.IGNORECASE)
+        self.captions: list[lxml.html.HtmlElement] = []
+        self.decks: list[lxml.html.HtmlElement] = []
+        self.bylines: list[lxml.html.HtmlElement] = []
+        self.hidden = [
+            element
+            for element in tree.xpath("//body//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]")
+            if element.get("hidden") is not None or hidden.search(element.get("style") or "")
+        ]
+        buckets = {"caption": self.captions, "deck": self.decks, "byline": self.bylines}
+        known: dict[str, str | None] = {}  # pages repeat a few class names many times
+        # Attribute values, not elements: element proxies are only made for the few that match.
+        for value in tree.xpath("//body//*/@class | //body//*/@id"):
+            names = str(value)
+            if names not in known:
+                match = kinds.search(names)
+                known[names] = match.lastgroup if match is not None else None
+            kind = known[names]
+            if kind is not None:
+                element = value.getparent()
+                if not buckets[kind] or buckets[kind][-1] is not element:
+                    buckets[kind].append(element)
+
+
+def _kinds() -> re.Pattern[str]:
+    """One pattern for the three class/id kinds (one search per element, not three)."""
+    data = newsroom()
+    return re.compile(
+        f"(?P<caption>{data.caption_class})|(?P<deck>{data.subtitle_class})|(?P<byline>{data.byline_class})",
+        re.IGNORECASE,
+    )
+
+
+def _drop_hidden(marked: _Marked) -> None:
     """Text a reader never sees (display:none photo titles, hidden templates) is neither body nor caption."""
-    for element in tree.xpath(
-        "//body//*[@hidden or re:test(@style, $p, 'i')]", namespaces=_RE_NS, p=newsroom().hidden_style
-    ):
+    for element in marked.hidden:
         _drop(element)
 
 
@@ -88,15 +130,12 @@ def _photo_box(image: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return None if linked * 2 >= len(_text(box)) else box
 
 
-def _captions(tree: lxml.html.HtmlElement) -> list[Caption]:
+def _captions(tree: lxml.html.HtmlElement, marked: _Marked) -> list[Caption]:
     """Figcaptions, caption-classed elements and the text boxes around images; removed from
     the tree so they never reach the body."""
     found: list[Caption] = []
     seen: set[str] = set()
-    boxes = list(tree.xpath("//figcaption"))
-    boxes += tree.xpath(
-        "//body//*[re:test(@class, $p, 'i')][not(self::body)]", namespaces=_RE_NS, p=newsroom().caption_class
-    )
+    boxes = list(tree.xpath("//figcaption")) + marked.captions
     for image in tree.xpath("//body//img"):
         box = _photo_box(image)
         if box is not None:
@@ -117,15 +156,13 @@ def _captions(tree: lxml.html.HtmlElement) -> list[Caption]:
     return found
 
 
-def _deck(tree: lxml.html.HtmlElement, title: str) -> list[str]:
+def _deck(marked: _Marked, title: str) -> list[str]:
     """The deck (subtitle lines) in a subtitle-classed element, one part per <br> line; removed
     from the tree. Elements inside navigation, lists or links are menus, not decks."""
     squashed_title = _SPACES.sub("", title)
-    for element in tree.xpath(
-        "//body//*[re:test(@class, $p, 'i')][not(ancestor::nav or ancestor::li or ancestor::a or ancestor::footer)]",
-        namespaces=_RE_NS,
-        p=newsroom().subtitle_class,
-    )[:10]:
+    for element in marked.decks[:10]:
+        if element.getparent() is None or element.xpath("ancestor::nav or ancestor::li or ancestor::a or ancestor::footer"):
+            continue
         text = _text(element)
         if not 8 <= len(text) <= 400 or _SPACES.sub("", text) == squashed_title or element.xpath(".//a"):
             continue
@@ -139,33 +176,54 @@ def _deck(tree: lxml.html.HtmlElement, title: str) -> list[str]:
     return []
 
 
-def extract_html(html: str, url: str | None = None) -> Draft:
-    tree = _parse(html)
-    _drop_hidden(tree)
-    meta = metadata.read(tree)
-    bylines = metadata.byline_elements(tree)
-    mailto = metadata.mailto_links(tree)
-    listing = page_type.find_listing(tree)
-    captions = _captions(tree)
-    deck = _deck(tree, meta.title)
-    embedded_article = embedded.find(tree)
-    # The parsed tree goes to trafilatura (which changes it in place), so the page is parsed once;
-    # its own metadata pass (htmldate) is skipped: the tree was read above.
+def _main_text(tree: lxml.html.HtmlElement, url: str | None, fast: bool) -> str:
     document = trafilatura.bare_extraction(
         tree,
         url=url,
+        fast=fast,
         with_metadata=False,
         include_comments=False,
         include_tables=True,
         deduplicate=False,
         config=_CONFIG,
     )
+    if document is None:
+        return ""
+    found = document if isinstance(document, dict) else document.as_dict()
+    return str(found.get("text") or "")
+
+
+def _weak(text: str) -> bool:
+    """Fast-mode text that misses the story: little prose, or prose drowned in short lines."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    prose = sum(len(line) for line in lines if page_type.is_sentence(line))
+    total = sum(map(len, lines))
+    return prose < _WEAK_PROSE_CHARS or prose < _WEAK_PROSE_SHARE * total
+
+
+def extract_html(html: str, url: str | None = None) -> Draft:
+    tree = _parse(html)
+    korean = _HANGUL.search(html) is not None
+    marked = _Marked(tree)
+    _drop_hidden(marked)
+    meta = metadata.read(tree, korean=korean)
+    bylines = [text for text in (_text(e) for e in marked.bylines[:6]) if 2 <= len(text) <= 120]
+    mailto = metadata.mailto_links(tree)
+    listing = page_type.find_listing(tree)
+    captions = _captions(tree, marked)
+    deck = _deck(marked, meta.title)
+    scripts = embedded.sources(tree)
+    # The parsed tree goes to trafilatura (which changes it in place), so the page is parsed once;
+    # its own metadata pass (htmldate) is skipped: the tree was read above. Its fast mode runs
+    # first; the comparison with readability/justext runs only when that text looks weak (old
+    # table-and-<br> layouts), on a copy taken before (copying is far cheaper than parsing).
+    backup = copy.deepcopy(tree)
+    text = _main_text(tree, url, fast=True)
+    if _weak(text):
+        text = _main_text(backup, url, fast=False)
     draft = Draft(url=url)
-    text = ""
-    if document is not None:
-        found = document if isinstance(document, dict) else document.as_dict()
-        text = str(found.get("text") or "")
     draft.lines = [line.strip() for line in text.split("\n") if line.strip()]
+    embedded_article = embedded.find(scripts) if scripts and sum(map(len, draft.lines)) < _RICH_BODY_CHARS else None
     if embedded_article is not None and sum(map(len, draft.lines)) < sum(map(len, embedded_article.paragraphs)) // 2:
         # Arc/Next.js-style pages: the body is only in the page's JSON.
         draft.lines = embedded_article.paragraphs

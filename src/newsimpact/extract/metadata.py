@@ -23,7 +23,6 @@ from newsimpact.extract import news_rules as rules
 from newsimpact.extract.ruledata import newsroom
 
 _SPACES = re.compile(r"\s+")
-_RE_NS = {"re": "http://exslt.org/regular-expressions"}
 _JSONLD_MAX_DEPTH = 6
 _ARTICLE_TYPES = ("NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting")
 
@@ -157,9 +156,11 @@ def _visible_times(tree: lxml.html.HtmlElement) -> tuple[datetime | None, dateti
     """The first "입력 ..." and "수정 ..." the page displays (labels and times may sit in
     separate elements: the label's parent is read when it is short)."""
     labels = newsroom().time_labels.published + newsroom().time_labels.modified
-    condition = " or ".join(f"contains(., '{label}')" for label in labels)
+    # Only the labels that contain no other label: "기사입력" is found through "입력".
+    cores = [label for label in labels if not any(o != label and o in label for o in labels)]
+    condition = " or ".join(f"contains(., '{label}')" for label in cores)
     published = modified = None
-    for node in tree.xpath(f"//body//text()[{condition}]")[:40]:
+    for node in tree.xpath(f"//body//text()[string-length() < 120][{condition}]")[:40]:
         parent = node.getparent()
         if parent is None or parent.tag in ("script", "style", "textarea", "option"):
             continue
@@ -223,7 +224,8 @@ def _strip_site_suffix(title: str) -> str:
     return title
 
 
-def read(tree: lxml.html.HtmlElement) -> PageMeta:
+def read(tree: lxml.html.HtmlElement, korean: bool = True) -> PageMeta:
+    """`korean`: the page holds Hangul; displayed Korean time lines are only looked for then."""
     meta = PageMeta()
     references: list[str] = []
     ld_published = ld_modified = None
@@ -265,7 +267,7 @@ def read(tree: lxml.html.HtmlElement) -> PageMeta:
         references.append(element.text_content())
     meta.title = _title(tree, references)
 
-    shown_published, shown_modified = _visible_times(tree)
+    shown_published, shown_modified = _visible_times(tree) if korean else (None, None)
     attr_published, attr_modified = _attribute_times(tree)
     if shown_published is not None:
         # What the page displays is what it means; a displayed time without a "수정" line
@@ -288,19 +290,6 @@ def read(tree: lxml.html.HtmlElement) -> PageMeta:
 
 def _is_midnight_day(value: datetime) -> bool:
     return value.tzinfo is None and value.hour == 0 and value.minute == 0 and value.second == 0
-
-
-def byline_elements(tree: lxml.html.HtmlElement) -> list[str]:
-    """Short texts of byline-classed elements ("홍길동 기자 hong@x.com")."""
-    pattern = newsroom().byline_class
-    found = []
-    for element in tree.xpath(
-        "//*[re:test(@class, $p, 'i') or re:test(@id, $p, 'i')]", namespaces=_RE_NS, p=pattern
-    )[:6]:
-        text = clean(element.text_content())
-        if 2 <= len(text) <= 120:
-            found.append(text)
-    return found
 
 
 def mailto_links(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:

@@ -20,6 +20,8 @@ import lxml.html
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?:다|요|음|함|됨|\.|!|\?|。)[\"'”’)\]]*\s*$")
 _MIN_ITEMS = 5
+_SENTENCE_INSIDE = re.compile(r"(?:다|\.|!|\?)[\"'”’)]*\s")
+_GLUED_CHARS = 80
 _MAX_ITEM_CHARS = 800
 _LEDE_CHARS = 30
 _HEAD_CHARS = 20
@@ -44,21 +46,26 @@ class Listing:
 def find_listing(tree: lxml.html.HtmlElement) -> Listing:
     """Every item of every run of at least three repeated headline-with-lede siblings."""
     found = Listing()
-    for parent in tree.iter():
-        if len(parent) < 3:
-            continue
+    # Only parents with at least three linked children can hold a run of headline items
+    # (selected in XPath, so the rest of the page is never walked in Python).
+    for parent in tree.xpath("//body//*[count(*[.//a]) >= 3]"):
         groups: dict[tuple[str, str], list[lxml.html.HtmlElement]] = defaultdict(list)
         for child in parent:
             if isinstance(child.tag, str):
-                groups[(child.tag, child.get("class") or "")].append(child)
-        for group in groups.values():
-            if len(group) < 3:
+                # Keyed on the first class word: "item first" and "item" are the same item kind.
+                groups[(child.tag, (child.get("class") or "").split(" ")[0])].append(child)
+        for (tag, _class), group in groups.items():
+            # Body paragraphs with inline links are not headline items.
+            if len(group) < 3 or tag == "p":
                 continue
             texts, headlines = [], []
             for child in group:
-                if child.tag == "p":
-                    continue  # body paragraphs with inline links are not headline items
-                text = _text(child)
+                if child.find(".//a") is None:
+                    continue
+                raw = child.text_content()
+                if not _LEDE_CHARS < len(raw) <= _MAX_ITEM_CHARS * 4:
+                    continue
+                text = _SPACES.sub(" ", raw).strip()
                 if len(text) > _MAX_ITEM_CHARS:
                     continue
                 heads = [t for t in (_text(a) for a in child.iter("a")) if 10 <= len(t) <= 120]
@@ -73,8 +80,17 @@ def find_listing(tree: lxml.html.HtmlElement) -> Listing:
     return found
 
 
+def _item_in(main: str, text: str, headline: str) -> bool:
+    """The item's headline, or the start of its lede, is part of the main text."""
+    squashed_text, squashed_head = _SPACES.sub("", text), _SPACES.sub("", headline)
+    lede = squashed_text[squashed_text.find(squashed_head) + len(squashed_head) :]
+    return squashed_head[:_HEAD_CHARS] in main or (len(lede) >= _HEAD_CHARS and lede[:_HEAD_CHARS] in main)
+
+
 def is_sentence(line: str) -> bool:
     line = line.strip(" |")  # table cells come out as "| text |"
+    if len(line) >= _GLUED_CHARS and _SENTENCE_INSIDE.search(line):
+        return True  # a long glued block that holds sentences
     return len(line) >= 20 and _SENTENCE_END.search(line) is not None
 
 
@@ -89,7 +105,7 @@ def refusal(
     inside = [
         text
         for text, headline in zip(listing.texts, listing.headlines, strict=True)
-        if _SPACES.sub("", headline)[:_HEAD_CHARS] in main
+        if _item_in(main, text, headline)
     ]
     min_items, share = (_MIN_ITEMS_TYPED, 0.8) if typed else (_MIN_ITEMS, 0.5)
     if listing.items >= min_items and len(inside) >= 3 and sum(map(len, inside)) >= share * len(main):
