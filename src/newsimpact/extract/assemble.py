@@ -43,7 +43,7 @@ _SENTENCE_END = re.compile(r"(?:다|요|음|함|됨|\.|!|\?|。)[\"'”’)\]]*\
 
 
 def _is_prose(line: str) -> bool:
-    return len(line) >= 80 or (len(line) >= 20 and _SENTENCE_END.search(line) is not None)
+    return len(line) >= 80 or (len(line) >= 12 and _SENTENCE_END.search(line) is not None)
 
 
 @dataclass
@@ -66,6 +66,10 @@ class _Bylines:
             self.names += [n for n in byline.names if n not in self.names]
             self.email = self.email or byline.email
             self.place = self.place or byline.place
+            return True
+        signoff = rules.broadcast_signoff(line)
+        if signoff is not None:
+            self.names += [signoff] if signoff not in self.names else []
             return True
         agency = rules.agency_line(line)
         if agency is not None:

@@ -242,6 +242,18 @@ def parse_ko_byline(line: str) -> Byline | None:
     return Byline(names=tuple(dict.fromkeys(names)), email=email, place=place)
 
 
+_SIGNOFFS = tuple(re.compile(p) for p in newsroom().broadcast_signoff_patterns)
+
+
+def broadcast_signoff(line: str) -> str | None:
+    """"한빛방송 뉴스 홍길동입니다." -> "홍길동" (the reporter signing off a broadcast item)."""
+    for pattern in _SIGNOFFS:
+        match = pattern.match(line.strip())
+        if match is not None:
+            return match.group("name")
+    return None
+
+
 def agency_line(line: str) -> str | None:
     """A line that only names a wire agency ("연합뉴스", "(서울=연합뉴스)", "/뉴시스")."""
     text = line.strip(" ()[]/<>-=")

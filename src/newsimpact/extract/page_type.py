@@ -22,6 +22,7 @@ _SENTENCE_END = re.compile(r"(?:다|요|음|함|됨|\.|!|\?|。)[\"'”’)\]]*\
 _MIN_ITEMS = 5
 _SENTENCE_INSIDE = re.compile(r"(?:다|\.|!|\?)[\"'”’)]*\s")
 _GLUED_CHARS = 80
+_MIN_SENTENCE_CHARS = 12
 _MAX_ITEM_CHARS = 800
 _LEDE_CHARS = 30
 _HEAD_CHARS = 20
@@ -91,7 +92,7 @@ def is_sentence(line: str) -> bool:
     line = line.strip(" |")  # table cells come out as "| text |"
     if len(line) >= _GLUED_CHARS and _SENTENCE_INSIDE.search(line):
         return True  # a long glued block that holds sentences
-    return len(line) >= 20 and _SENTENCE_END.search(line) is not None
+    return len(line) >= _MIN_SENTENCE_CHARS and _SENTENCE_END.search(line) is not None
 
 
 def refusal(

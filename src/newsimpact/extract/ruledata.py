@@ -60,6 +60,7 @@ class NewsroomData(_Strict):
     agencies: list[str] = Field(default_factory=list)
     outlet_suffixes: list[str] = Field(default_factory=list)
     broadcast_labels: list[str] = Field(default_factory=list)
+    broadcast_signoff_patterns: list[str] = Field(default_factory=list)
     photo_credit_patterns: list[str] = Field(default_factory=list)
     caption_class: str
     subtitle_class: str
@@ -67,6 +68,14 @@ class NewsroomData(_Strict):
     hidden_style: str
 
     _check_credit = field_validator("photo_credit_patterns")(_compiles)
+
+    @field_validator("broadcast_signoff_patterns")
+    @classmethod
+    def _names_the_reporter(cls, patterns: list[str]) -> list[str]:
+        for pattern in _compiles(patterns):
+            if "name" not in re.compile(pattern).groupindex:
+                raise ValueError(f"pattern {pattern!r} has no (?P<name>...) group")
+        return patterns
 
     @field_validator("caption_class", "subtitle_class", "byline_class", "hidden_style")
     @classmethod
