@@ -8,6 +8,7 @@ stop marker (related-article blocks, translation and tracker widgets, footers) i
 from __future__ import annotations
 
 import re
+
 from newsimpact.extract import news_rules as rules
 from newsimpact.extract.assemble import Draft
 from newsimpact.extract.ruledata import Boilerplate, boilerplate

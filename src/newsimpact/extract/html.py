@@ -54,6 +54,7 @@ _WEAK_PROSE_SHARE = 0.75
 _RICH_BODY_CHARS = 1500  # a body this long in the HTML is never replaced by an embedded copy
 _CAPTION_CONTAINERS = frozenset({"div", "span", "table", "td", "tr", "tbody", "figure", "dl", "dd", "dt", "li", "ul"})
 _MAX_CAPTION_CHARS = 300
+_MENU_ANCESTOR = "ancestor::nav or ancestor::li or ancestor::a or ancestor::footer"
 _DECK_BULLET = re.compile(r"^[\sㆍ·•\-–▶▷■□◆◇]+")
 
 
@@ -120,7 +121,8 @@ def _photo_box(image: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         if element is None or element.tag not in _CAPTION_CONTAINERS:
             break
         text = _text(element)
-        if len(text) > _MAX_CAPTION_CHARS or len(element.xpath(".//img")) > 2 or element.xpath(".//p[string-length() > 100]"):
+        too_big = len(text) > _MAX_CAPTION_CHARS or len(element.xpath(".//img")) > 2
+        if too_big or element.xpath(".//p[string-length() > 100]"):
             break
         box = element
         element = element.getparent()
@@ -161,7 +163,7 @@ def _deck(marked: _Marked, title: str) -> list[str]:
     from the tree. Elements inside navigation, lists or links are menus, not decks."""
     squashed_title = _SPACES.sub("", title)
     for element in marked.decks[:10]:
-        if element.getparent() is None or element.xpath("ancestor::nav or ancestor::li or ancestor::a or ancestor::footer"):
+        if element.getparent() is None or element.xpath(_MENU_ANCESTOR):
             continue
         text = _text(element)
         if not 8 <= len(text) <= 400 or _SPACES.sub("", text) == squashed_title or element.xpath(".//a"):

@@ -279,12 +279,12 @@ def read(tree: lxml.html.HtmlElement, korean: bool = True) -> PageMeta:
     if meta.published is not None and _is_midnight_day(meta.published):
         meta.published_day_only = True
 
-    names: list[str] = []
+    people: list[str] = []
     for raw in authors:
         for name in person_names(raw):
-            if name not in names and name != meta.site_name:
-                names.append(name)
-    meta.authors = names
+            if name not in people and name != meta.site_name:
+                people.append(name)
+    meta.authors = people
     return meta
 
 
