@@ -207,11 +207,12 @@ def extract_html(html: str, url: str | None = None) -> Draft:
     tree = _parse(html)
     korean = _HANGUL.search(html) is not None
     marked = _Marked(tree)
+    # Page structure is read with hidden parts in (carousels hide most of a list page's items).
+    listing = page_type.find_listing(tree)
     _drop_hidden(marked)
     meta = metadata.read(tree, korean=korean)
     bylines = [text for text in (_text(e) for e in marked.bylines[:6]) if 2 <= len(text) <= 120]
     mailto = metadata.mailto_links(tree)
-    listing = page_type.find_listing(tree)
     captions = _captions(tree, marked)
     deck = _deck(marked, meta.title)
     scripts = embedded.sources(tree)

@@ -37,7 +37,7 @@ def _text(element: lxml.html.HtmlElement) -> str:
 
 @dataclass
 class Listing:
-    """The largest run of repeated headline items on the page and their texts."""
+    """The repeated headline items on the page (all runs of three or more) and their texts."""
 
     items: int = 0
     texts: list[str] = field(default_factory=list)
@@ -75,7 +75,7 @@ def find_listing(tree: lxml.html.HtmlElement) -> Listing:
                     texts.append(text)
                     headlines.append(heads[0])
             if len(texts) >= 3:
-                found.items = max(found.items, len(texts))
+                found.items += len(texts)
                 found.texts += texts
                 found.headlines += headlines
     return found
@@ -99,8 +99,9 @@ def refusal(
     lines: list[str], listing: Listing, title: str, dated: bool = True, typed: bool = False
 ) -> str | None:
     """None for a single article, else the one-line reason the page is not one. `typed`: the page
-    declares itself an article (og:type / JSON-LD NewsArticle): listicles of linked items are
-    articles then, so only a page made almost wholly of many items is refused."""
+    declares itself an article (og:type / JSON-LD NewsArticle) and `dated` (it shows a publication
+    time): listicles of linked items are articles then, so only a page made almost wholly of many
+    items is refused."""
     sentences = [line for line in lines if is_sentence(line)]
     main = _SPACES.sub("", " ".join(lines))
     inside = [
@@ -108,7 +109,8 @@ def refusal(
         for text, headline in zip(listing.texts, listing.headlines, strict=True)
         if _item_in(main, text, headline)
     ]
-    min_items, share = (_MIN_ITEMS_TYPED, 0.8) if typed else (_MIN_ITEMS, 0.5)
+    # A page that declares itself an article and shows when it was published may be a listicle.
+    min_items, share = (_MIN_ITEMS_TYPED, 0.8) if typed and dated else (_MIN_ITEMS, 0.5)
     if listing.items >= min_items and len(inside) >= 3 and sum(map(len, inside)) >= share * len(main):
         return (
             f"not a single article: the main text is {len(inside)} repeated headline items with ledes "
