@@ -67,3 +67,18 @@ def test_boilerplate_schema_refuses_a_bad_marker() -> None:
         ruledata.BoilerplateData(
             stop_prefixes=["x"], drop_prefixes=["y"], drop_exact=["z"], short_line_markers=["[bad"]
         )
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["caption", "photo_txt", "img-desc", "art_subtit", "sub-headline", "mid_title", "news_subtitle",
+     "byline", "reporter_info", "writer", "author", "name", "journalist_name", "figcaption", "subhead"],
+)
+def test_class_words_cover_what_the_class_patterns_match(value: str) -> None:
+    data = ruledata.newsroom()
+    matches = any(
+        re.search(pattern, value, re.IGNORECASE)
+        for pattern in (data.caption_class, data.subtitle_class, data.byline_class)
+    )
+    assert matches, f"{value!r} should be recognised"
+    assert any(word in value.lower() for word in data.class_words), f"{value!r} escapes the class_words prefilter"

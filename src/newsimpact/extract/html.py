@@ -9,6 +9,7 @@ from configparser import ConfigParser
 
 import lxml.html
 import trafilatura
+from lxml import etree
 from trafilatura.settings import use_config
 
 from newsimpact.article import Caption
@@ -50,7 +51,7 @@ def _parse(html: str) -> lxml.html.HtmlElement:
 _RE_NS = {"re": "http://exslt.org/regular-expressions"}
 _HANGUL = re.compile(r"[가-힣]")
 _WEAK_PROSE_CHARS = 300
-_WEAK_PROSE_SHARE = 0.75
+_WEAK_PROSE_SHARE = 0.6
 _RICH_BODY_CHARS = 1500  # a body this long in the HTML is never replaced by an embedded copy
 _CAPTION_CONTAINERS = frozenset({"div", "span", "table", "td", "tr", "tbody", "figure", "dl", "dd", "dt", "li", "ul"})
 _MAX_CAPTION_CHARS = 300
@@ -67,34 +68,47 @@ def _drop(element: lxml.html.HtmlElement) -> None:
         element.drop_tree()
 
 
+_CLASS_VALUES = etree.XPath("//body//@class", smart_strings=False)
+_ID_VALUES = etree.XPath("//body//@id", smart_strings=False)
+_STYLED = etree.XPath("//body//*[@style or @hidden]")
+
+
 class _Marked:
-    """Elements whose class/id/style mark them as caption, deck, byline or hidden: one pass over
-    the attributed elements (Python regexes; EXSLT regex XPath is several times slower)."""
+    """Elements whose class/id/style mark them as caption, deck, byline or hidden. The distinct
+    class and id values are matched (pages repeat a few hundred values over thousands of
+    elements), then one XPath per kind fetches the matching elements in document order."""
 
     def __init__(self, tree: lxml.html.HtmlElement) -> None:
         kinds = _kinds()
+        words = tuple(newsroom().class_words)
         hidden = re.compile(newsroom().hidden_style, re.IGNORECASE)
-        self.captions: list[lxml.html.HtmlElement] = []
-        self.decks: list[lxml.html.HtmlElement] = []
-        self.bylines: list[lxml.html.HtmlElement] = []
         self.hidden = [
             element
-            for element in tree.xpath("//body//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]")
+            for element in _STYLED(tree)
             if element.get("hidden") is not None or hidden.search(element.get("style") or "")
         ]
-        buckets = {"caption": self.captions, "deck": self.decks, "byline": self.bylines}
-        known: dict[str, str | None] = {}  # pages repeat a few class names many times
-        # Attribute values, not elements: element proxies are only made for the few that match.
-        for value in tree.xpath("//body//*/@class | //body//*/@id"):
-            names = str(value)
-            if names not in known:
-                match = kinds.search(names)
-                known[names] = match.lastgroup if match is not None else None
-            kind = known[names]
-            if kind is not None:
-                element = value.getparent()
-                if not buckets[kind] or buckets[kind][-1] is not element:
-                    buckets[kind].append(element)
+        wanted: dict[str, dict[str, str]] = {"caption": {}, "deck": {}, "byline": {}}
+        for attribute, values in (("class", _CLASS_VALUES(tree)), ("id", _ID_VALUES(tree))):
+            for value in set(values):  # type: ignore[arg-type]
+                lowered = str(value).lower()
+                if not any(word in lowered for word in words):
+                    continue
+                match = kinds.search(str(value))
+                if match is not None and match.lastgroup is not None:
+                    bucket = wanted[match.lastgroup]
+                    bucket[f"v{len(bucket)}"] = str(value)
+                    bucket[f"a{len(bucket) - 1}"] = attribute
+        self.captions = self._fetch(tree, wanted["caption"])
+        self.decks = self._fetch(tree, wanted["deck"])
+        self.bylines = self._fetch(tree, wanted["byline"])
+
+    @staticmethod
+    def _fetch(tree: lxml.html.HtmlElement, wanted: dict[str, str]) -> list[lxml.html.HtmlElement]:
+        values = {key: value for key, value in wanted.items() if key.startswith("v")}
+        if not values:
+            return []
+        condition = " or ".join(f"@{wanted['a' + key[1:]]}=${key}" for key in values)
+        return list(tree.xpath(f"//body//*[{condition}]", **values))
 
 
 def _kinds() -> re.Pattern[str]:

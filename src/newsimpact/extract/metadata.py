@@ -188,10 +188,11 @@ def _visible_times(tree: lxml.html.HtmlElement) -> tuple[datetime | None, dateti
 def _attribute_times(tree: lxml.html.HtmlElement) -> tuple[datetime | None, datetime | None]:
     """Portal copies and modern templates: data-date-time / data-modify-date-time, <time>."""
     published = modified = None
-    for element in tree.xpath("//*[@data-date-time][1]"):
-        published = parse_iso(element.get("data-date-time") or "")
-    for element in tree.xpath("//*[@data-modify-date-time][1]"):
-        modified = parse_iso(element.get("data-modify-date-time") or "")
+    for element in tree.xpath("//*[@data-date-time or @data-modify-date-time]"):
+        if published is None and element.get("data-date-time"):
+            published = parse_iso(element.get("data-date-time") or "")
+        if modified is None and element.get("data-modify-date-time"):
+            modified = parse_iso(element.get("data-modify-date-time") or "")
     if published is None:
         for element in tree.xpath("//time[@datetime][1]"):
             published = parse_iso(element.get("datetime") or "")
@@ -204,15 +205,19 @@ def _title(tree: lxml.html.HtmlElement, references: list[str]) -> str:
     if not refs:
         return ""
     best = ""
-    for element in tree.xpath("//h1 | //h2 | //h3 | //*[contains(@class,'tit') or contains(@class,'headline')]")[:80]:
-        text = clean(element.text_content())
-        if len(text) < 6 or len(text) > 200 or len(text) <= len(best):
-            continue
-        for ref in refs:
-            if ref == text or (ref.startswith(text) and _TITLE_SEPARATORS.match(ref[len(text) :])):
-                best = text
-                break
-    return best or _strip_site_suffix(refs[0])
+    # Headings first (cheap); class-named headline blocks only when no heading matches.
+    for query in ("//h1 | //h2 | //h3", "//*[contains(@class,'tit') or contains(@class,'headline')]"):
+        for element in tree.xpath(query)[:80]:
+            text = clean(element.text_content())
+            if len(text) < 6 or len(text) > 200 or len(text) <= len(best):
+                continue
+            for ref in refs:
+                if ref == text or (ref.startswith(text) and _TITLE_SEPARATORS.match(ref[len(text) :])):
+                    best = text
+                    break
+        if best:
+            return best
+    return _strip_site_suffix(refs[0])
 
 
 def _strip_site_suffix(title: str) -> str:

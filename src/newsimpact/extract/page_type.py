@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import lxml.html
+from lxml import etree
 
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?:다|요|음|함|됨|\.|!|\?|。)[\"'”’)\]]*\s*$")
@@ -44,36 +45,45 @@ class Listing:
     headlines: list[str] = field(default_factory=list)
 
 
+_LINKED_PARENTS = etree.XPath("//body//*[count(*[.//a]) >= 3]")
+
+
+def _headline(item: lxml.html.HtmlElement) -> str | None:
+    for link in item.iter("a"):
+        text = " ".join(link.text_content().split())
+        if 10 <= len(text) <= 120:
+            return text
+    return None
+
+
 def find_listing(tree: lxml.html.HtmlElement) -> Listing:
     """Every item of every run of at least three repeated headline-with-lede siblings."""
     found = Listing()
     # Only parents with at least three linked children can hold a run of headline items
     # (selected in XPath, so the rest of the page is never walked in Python).
-    for parent in tree.xpath("//body//*[count(*[.//a]) >= 3]"):
+    for parent in _LINKED_PARENTS(tree):
         groups: dict[tuple[str, str], list[lxml.html.HtmlElement]] = defaultdict(list)
         for child in parent:
-            if isinstance(child.tag, str):
+            if isinstance(child.tag, str) and child.tag != "p":
                 # Keyed on the first class word: "item first" and "item" are the same item kind.
                 groups[(child.tag, (child.get("class") or "").split(" ")[0])].append(child)
-        for (tag, _class), group in groups.items():
-            # Body paragraphs with inline links are not headline items.
-            if len(group) < 3 or tag == "p":
+        for group in groups.values():
+            # Body paragraphs with inline links (<p>) are not headline items.
+            if len(group) < 3:
                 continue
             texts, headlines = [], []
             for child in group:
-                if child.find(".//a") is None:
-                    continue
                 raw = child.text_content()
                 if not _LEDE_CHARS < len(raw) <= _MAX_ITEM_CHARS * 4:
                     continue
-                text = _SPACES.sub(" ", raw).strip()
+                text = " ".join(raw.split())
                 if len(text) > _MAX_ITEM_CHARS:
                     continue
-                heads = [t for t in (_text(a) for a in child.iter("a")) if 10 <= len(t) <= 120]
+                headline = _headline(child)
                 # A headline item opens with its headline (after at most a short label).
-                if heads and text.find(heads[0]) <= _LABEL_CHARS and len(text) >= len(heads[0]) + _LEDE_CHARS:
+                if headline and text.find(headline) <= _LABEL_CHARS and len(text) >= len(headline) + _LEDE_CHARS:
                     texts.append(text)
-                    headlines.append(heads[0])
+                    headlines.append(headline)
             if len(texts) >= 3:
                 found.items += len(texts)
                 found.texts += texts

@@ -65,6 +65,7 @@ class NewsroomData(_Strict):
     caption_class: str
     subtitle_class: str
     byline_class: str
+    class_words: list[str] = Field(min_length=1)
     hidden_style: str
 
     _check_credit = field_validator("photo_credit_patterns")(_compiles)
