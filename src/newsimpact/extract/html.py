@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import re
 from configparser import ConfigParser
+from functools import lru_cache
 
 import lxml.html
 import trafilatura
@@ -79,8 +80,6 @@ class _Marked:
     elements), then one XPath per kind fetches the matching elements in document order."""
 
     def __init__(self, tree: lxml.html.HtmlElement) -> None:
-        kinds = _kinds()
-        words = tuple(newsroom().class_words)
         hidden = re.compile(newsroom().hidden_style, re.IGNORECASE)
         self.hidden = [
             element
@@ -90,12 +89,9 @@ class _Marked:
         wanted: dict[str, dict[str, str]] = {"caption": {}, "deck": {}, "byline": {}}
         for attribute, values in (("class", _CLASS_VALUES(tree)), ("id", _ID_VALUES(tree))):
             for value in set(values):  # type: ignore[arg-type]
-                lowered = str(value).lower()
-                if not any(word in lowered for word in words):
-                    continue
-                match = kinds.search(str(value))
-                if match is not None and match.lastgroup is not None:
-                    bucket = wanted[match.lastgroup]
+                kind = _kind_of(str(value))
+                if kind is not None:
+                    bucket = wanted[kind]
                     bucket[f"v{len(bucket)}"] = str(value)
                     bucket[f"a{len(bucket) - 1}"] = attribute
         self.captions = self._fetch(tree, wanted["caption"])
@@ -111,6 +107,17 @@ class _Marked:
         return list(tree.xpath(f"//body//*[{condition}]", **values))
 
 
+@lru_cache(maxsize=8192)
+def _kind_of(value: str) -> str | None:
+    """caption / deck / byline / None for one class or id value (cached: sites repeat them)."""
+    lowered = value.lower()
+    if not any(word in lowered for word in newsroom().class_words):
+        return None
+    match = _kinds().search(lowered)
+    return match.lastgroup if match is not None else None
+
+
+@lru_cache(maxsize=1)
 def _kinds() -> re.Pattern[str]:
     """One pattern for the three class/id kinds (one search per element, not three)."""
     data = newsroom()
@@ -221,10 +228,12 @@ def extract_html(html: str, url: str | None = None) -> Draft:
     tree = _parse(html)
     korean = _HANGUL.search(html) is not None
     marked = _Marked(tree)
-    # Page structure is read with hidden parts in (carousels hide most of a list page's items).
-    listing = page_type.find_listing(tree)
-    _drop_hidden(marked)
     meta = metadata.read(tree, korean=korean)
+    # Page structure is read with hidden parts in (carousels hide most of a list page's items).
+    # A page with a JSON-LD NewsArticle and a publication time is not scanned for headline runs.
+    declared = meta.ld_article and meta.published is not None
+    listing = page_type.Listing() if declared else page_type.find_listing(tree)
+    _drop_hidden(marked)
     bylines = [text for text in (_text(e) for e in marked.bylines[:6]) if 2 <= len(text) <= 120]
     mailto = metadata.mailto_links(tree)
     captions = _captions(tree, marked)

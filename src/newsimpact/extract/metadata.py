@@ -87,6 +87,7 @@ class PageMeta:
     email: str | None = None
     site_name: str | None = None
     article_typed: bool = False  # og:type article or a JSON-LD NewsArticle
+    ld_article: bool = False  # a JSON-LD NewsArticle (list pages carry ItemList/CollectionPage)
     jsonld_body: str | None = None
 
 
@@ -238,7 +239,7 @@ def read(tree: lxml.html.HtmlElement, korean: bool = True) -> PageMeta:
     for item in jsonld_items(tree):
         if not _is_article_item(item):
             continue
-        meta.article_typed = True
+        meta.article_typed = meta.ld_article = True
         if isinstance(item.get("headline"), str):
             references.append(str(item["headline"]))
         if ld_published is None and isinstance(item.get("datePublished"), str):
