@@ -46,6 +46,14 @@ class Source:
     whole: bool
 
 
+_MARKERS = ("__NEXT_DATA__", "Fusion.globalContent", "application/json", "__INITIAL_STATE__", "__PRELOADED_STATE__")
+
+
+def may_hold_json(html: str) -> bool:
+    """A cheap look at the raw page before any script is read."""
+    return any(marker in html for marker in _MARKERS)
+
+
 def sources(tree: lxml.html.HtmlElement) -> list[Source]:
     """The scripts worth decoding, collected before the tree is handed on (cheap: no JSON
     is parsed until a body is needed)."""

@@ -3,7 +3,6 @@ finds the main text on the same tree; newsroom rules follow (assemble)."""
 
 from __future__ import annotations
 
-import copy
 import re
 from configparser import ConfigParser
 from functools import lru_cache
@@ -159,7 +158,7 @@ def _captions(tree: lxml.html.HtmlElement, marked: _Marked) -> list[Caption]:
     found: list[Caption] = []
     seen: set[str] = set()
     boxes = list(tree.xpath("//figcaption")) + marked.captions
-    for image in tree.xpath("//body//img"):
+    for image in tree.xpath("//body//img[not(parent::a)]"):  # linked images are teaser thumbnails
         box = _photo_box(image)
         if box is not None:
             boxes.append(box)
@@ -199,6 +198,14 @@ def _deck(marked: _Marked, title: str) -> list[str]:
     return []
 
 
+def _strip_apart(
+    tree: lxml.html.HtmlElement, marked: _Marked, title: str
+) -> tuple[list[Caption], list[str]]:
+    """Hidden text out; captions and the deck taken apart and out of the tree."""
+    _drop_hidden(marked)
+    return _captions(tree, marked), _deck(marked, title)
+
+
 def _main_text(tree: lxml.html.HtmlElement, url: str | None, fast: bool) -> str:
     document = trafilatura.bare_extraction(
         tree,
@@ -233,20 +240,19 @@ def extract_html(html: str, url: str | None = None) -> Draft:
     # A page with a JSON-LD NewsArticle and a publication time is not scanned for headline runs.
     declared = meta.ld_article and meta.published is not None
     listing = page_type.Listing() if declared else page_type.find_listing(tree)
-    _drop_hidden(marked)
     bylines = [text for text in (_text(e) for e in marked.bylines[:6]) if 2 <= len(text) <= 120]
     mailto = metadata.mailto_links(tree)
-    captions = _captions(tree, marked)
-    deck = _deck(marked, meta.title)
-    scripts = embedded.sources(tree)
-    # The parsed tree goes to trafilatura (which changes it in place), so the page is parsed once;
-    # its own metadata pass (htmldate) is skipped: the tree was read above. Its fast mode runs
-    # first; the comparison with readability/justext runs only when that text looks weak (old
-    # table-and-<br> layouts), on a copy taken before (copying is far cheaper than parsing).
-    backup = copy.deepcopy(tree)
+    captions, deck = _strip_apart(tree, marked, meta.title)
+    scripts = embedded.sources(tree) if embedded.may_hold_json(html) else []
+    # The parsed tree goes to trafilatura (which changes it in place); its own metadata pass
+    # (htmldate) is skipped: the tree was read above. Its fast mode runs first; the comparison
+    # with readability/justext runs only when that text looks weak (old table-and-<br> layouts),
+    # on the page parsed again (rare, so cheaper than copying every tree beforehand).
     text = _main_text(tree, url, fast=True)
     if _weak(text):
-        text = _main_text(backup, url, fast=False)
+        again = _parse(html)
+        _strip_apart(again, _Marked(again), meta.title)
+        text = _main_text(again, url, fast=False)
     draft = Draft(url=url)
     draft.lines = [line.strip() for line in text.split("\n") if line.strip()]
     embedded_article = embedded.find(scripts) if scripts and sum(map(len, draft.lines)) < _RICH_BODY_CHARS else None
