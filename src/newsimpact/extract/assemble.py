@@ -124,16 +124,15 @@ def assemble(draft: Draft) -> Article:
 
     for index, raw in enumerate(draft.lines):
         line = raw.strip()
-        if not line or line == draft.title or line == draft.subtitle or squash(line) in skip_keys:
-            continue
-        if squash(line) in caption_keys:
+        key = squash(line)
+        if not line or key in skip_keys or key in caption_keys:
             continue
         if bp is not None:
-            if bp.is_stop(line):
+            if bp.is_stop(line, key):
                 if seen_prose and not _story_goes_on(draft.lines[index + 1 : index + 4]):
                     break  # copyright line, reporter box, related-article block: the story is over
                 continue  # an inline promo ("Read more: ...") inside the story
-            if bp.is_drop(line):
+            if bp.is_drop(line, key):
                 continue
         line, _labelled = rules.strip_broadcast_label(line)
         if not line:

@@ -68,15 +68,14 @@ def _drop(element: lxml.html.HtmlElement) -> None:
         element.drop_tree()
 
 
-_CLASS_VALUES = etree.XPath("//body//@class", smart_strings=False)
-_ID_VALUES = etree.XPath("//body//@id", smart_strings=False)
+_MARK_VALUES = etree.XPath("//body//*/@class | //body//*/@id")
 _STYLED = etree.XPath("//body//*[@style or @hidden]")
 
 
 class _Marked:
-    """Elements whose class/id/style mark them as caption, deck, byline or hidden. The distinct
-    class and id values are matched (pages repeat a few hundred values over thousands of
-    elements), then one XPath per kind fetches the matching elements in document order."""
+    """Elements whose class/id/style mark them as caption, deck, byline or hidden. Attribute
+    values are read (in document order) and classified through a cache: pages repeat a few
+    hundred values over thousands of elements, so element proxies are made only for matches."""
 
     def __init__(self, tree: lxml.html.HtmlElement) -> None:
         hidden = re.compile(newsroom().hidden_style, re.IGNORECASE)
@@ -85,35 +84,33 @@ class _Marked:
             for element in _STYLED(tree)
             if element.get("hidden") is not None or hidden.search(element.get("style") or "")
         ]
-        wanted: dict[str, dict[str, str]] = {"caption": {}, "deck": {}, "byline": {}}
-        for attribute, values in (("class", _CLASS_VALUES(tree)), ("id", _ID_VALUES(tree))):
-            for value in set(values):  # type: ignore[arg-type]
-                kind = _kind_of(str(value))
-                if kind is not None:
-                    bucket = wanted[kind]
-                    bucket[f"v{len(bucket)}"] = str(value)
-                    bucket[f"a{len(bucket) - 1}"] = attribute
-        self.captions = self._fetch(tree, wanted["caption"])
-        self.decks = self._fetch(tree, wanted["deck"])
-        self.bylines = self._fetch(tree, wanted["byline"])
-
-    @staticmethod
-    def _fetch(tree: lxml.html.HtmlElement, wanted: dict[str, str]) -> list[lxml.html.HtmlElement]:
-        values = {key: value for key, value in wanted.items() if key.startswith("v")}
-        if not values:
-            return []
-        condition = " or ".join(f"@{wanted['a' + key[1:]]}=${key}" for key in values)
-        return list(tree.xpath(f"//body//*[{condition}]", **values))
+        self.captions: list[lxml.html.HtmlElement] = []
+        self.decks: list[lxml.html.HtmlElement] = []
+        self.bylines: list[lxml.html.HtmlElement] = []
+        buckets = {"caption": self.captions, "deck": self.decks, "byline": self.bylines}
+        for value in _MARK_VALUES(tree):
+            kind = _kind_of(str(value))
+            if kind is None:
+                continue
+            element = value.getparent()
+            bucket = buckets[kind]
+            if not bucket or bucket[-1] is not element:
+                bucket.append(element)
 
 
 @lru_cache(maxsize=8192)
 def _kind_of(value: str) -> str | None:
     """caption / deck / byline / None for one class or id value (cached: sites repeat them)."""
     lowered = value.lower()
-    if not any(word in lowered for word in newsroom().class_words):
+    if _class_words().search(lowered) is None:
         return None
     match = _kinds().search(lowered)
     return match.lastgroup if match is not None else None
+
+
+@lru_cache(maxsize=1)
+def _class_words() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(word) for word in newsroom().class_words))
 
 
 @lru_cache(maxsize=1)

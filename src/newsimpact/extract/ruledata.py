@@ -16,12 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from newsimpact.errors import KnowledgeError
 
-_SPACES = re.compile(r"\s+")
-
 
 def squash(text: str) -> str:
     """Space-insensitive form used for Korean line matching ("관련 기사" == "관련기사")."""
-    return _SPACES.sub("", text)
+    return "".join(text.split())
 
 
 def _compiles(patterns: list[str]) -> list[str]:
@@ -115,13 +113,14 @@ class Boilerplate:
         self.drop_exact = frozenset(squash(s) for s in data.drop_exact)
         self.disclaimer_markers = tuple(data.disclaimer_markers)
 
-    def is_drop(self, line: str) -> bool:
-        squashed = squash(line)
+    def is_drop(self, line: str, squashed: str | None = None) -> bool:
+        squashed = squash(line) if squashed is None else squashed
         return squashed in self.drop_exact or squashed.startswith(self.drop_prefixes)
 
-    def is_stop(self, line: str) -> bool:
+    def is_stop(self, line: str, squashed: str | None = None) -> bool:
+        squashed = squash(line) if squashed is None else squashed
         return (
-            squash(line).startswith(self.stop_prefixes)
+            squashed.startswith(self.stop_prefixes)
             or any(p.match(line) for p in self.stop_patterns)
             or any(m in line for m in self.disclaimer_markers)
             or (len(line) < 160 and any(p.search(line) for p in self.short_line_markers))
