@@ -9,7 +9,6 @@ from functools import lru_cache
 
 import lxml.html
 import trafilatura
-from lxml import etree
 from trafilatura.settings import use_config
 
 from newsimpact.article import Caption
@@ -68,34 +67,30 @@ def _drop(element: lxml.html.HtmlElement) -> None:
         element.drop_tree()
 
 
-_MARK_VALUES = etree.XPath("//body//*/@class | //body//*/@id")
-_STYLED = etree.XPath("//body//*[@style or @hidden]")
-
-
 class _Marked:
-    """Elements whose class/id/style mark them as caption, deck, byline or hidden. Attribute
-    values are read (in document order) and classified through a cache: pages repeat a few
-    hundred values over thousands of elements, so element proxies are made only for matches."""
+    """Elements whose class/id/style mark them as caption, deck, byline or hidden, in document
+    order, from one walk over the body (class/id kinds are cached: sites repeat them)."""
 
     def __init__(self, tree: lxml.html.HtmlElement) -> None:
         hidden = re.compile(newsroom().hidden_style, re.IGNORECASE)
-        self.hidden = [
-            element
-            for element in _STYLED(tree)
-            if element.get("hidden") is not None or hidden.search(element.get("style") or "")
-        ]
+        self.hidden: list[lxml.html.HtmlElement] = []
         self.captions: list[lxml.html.HtmlElement] = []
         self.decks: list[lxml.html.HtmlElement] = []
         self.bylines: list[lxml.html.HtmlElement] = []
         buckets = {"caption": self.captions, "deck": self.decks, "byline": self.bylines}
-        for value in _MARK_VALUES(tree):
-            kind = _kind_of(str(value))
-            if kind is None:
-                continue
-            element = value.getparent()
-            bucket = buckets[kind]
-            if not bucket or bucket[-1] is not element:
-                bucket.append(element)
+        body = tree.find("body")
+        for element in body.iter() if body is not None else ():
+            style = element.get("style")
+            if (style and hidden.search(style)) or element.get("hidden") is not None:
+                self.hidden.append(element)
+            names = element.get("class")
+            ident = element.get("id")
+            if ident:
+                names = f"{names} {ident}" if names else ident
+            if names:
+                kind = _kind_of(names)
+                if kind is not None:
+                    buckets[kind].append(element)
 
 
 @lru_cache(maxsize=8192)
