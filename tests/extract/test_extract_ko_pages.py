@@ -146,3 +146,21 @@ def test_short_flash_item_still_extracts(pages_dir: Path) -> None:
 def test_home_page_refusal_names_what_was_seen(pages_dir: Path) -> None:
     with pytest.raises(NoArticleError, match="no article found"):
         _extract(pages_dir, "home_page.html")
+
+
+def test_structured_author_wins_and_byline_words_before_it_are_the_place() -> None:
+    lede = "정부가 남부 지역 교통망 확충 계획을 내놨다. 두 도시를 잇는 새 철도 노선이 핵심이라고 밝혔다."
+    page = (
+        '<html><head><meta charset="utf-8"><title>남부 교통망 확충 | 한빛일보</title>'
+        '<meta property="dable:author" content="순천, 여수 한지우 기자 jiwoo@example.com">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "남부 교통망 확충",'
+        ' "datePublished": "2025-03-07T09:00:00+09:00", "author": [{"@type": "Person", "name": "한지우"}]}</script>'
+        '</head><body><h1>남부 교통망 확충</h1><div class="byline">순천, 여수 한지우 기자</div><article>'
+        f"<p>{lede}</p><p>사업비는 모두 2조 원 규모로 추산된다. 착공은 내년 상반기로 잡혔다.</p>"
+        "</article></body></html>"
+    )
+    article = extract(Page(content=page))
+    assert article.reporter is not None
+    assert (article.reporter.name, article.reporter.email) == ("한지우", "jiwoo@example.com")
+    assert article.dateline is not None and article.dateline.place == "순천, 여수"
+    assert article.paragraphs[0] == lede

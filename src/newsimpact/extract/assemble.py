@@ -34,6 +34,8 @@ class Draft:
     author_email: str | None = None
     byline_texts: list[str] = field(default_factory=list)  # byline-classed elements of the page
     mailto: list[tuple[str, str]] = field(default_factory=list)  # (address, text around the link)
+    author_structured: bool = False  # `author` comes from JSON-LD Person entries: trusted over byline blocks
+    byline_place: str | None = None  # a dateline place found in the page's byline metadata
     site_name: str | None = None
     boilerplate: bool = False  # lines come from a whole page: drop widgets, stop at copyright lines
     refusal: str | None = None  # why the page is not a single article (None: it is one)
@@ -90,6 +92,17 @@ def detect_language(text: str) -> Language:
 
 def _same_name(a: str, b: str) -> bool:
     return a.replace(" ", "").casefold() == b.replace(" ", "").casefold()
+
+
+def _split_place_words(found: _Bylines, structured: list[str]) -> None:
+    """"순천, 광양 홍길동 기자" parsed as three names when JSON-LD names only 홍길동: the words
+    before the structured name are the dateline place, not people."""
+    if not structured or structured[0] not in found.names:
+        return
+    first = found.names.index(structured[0])
+    if first > 0 and not any(name in structured for name in found.names[:first]):
+        found.place = found.place or ", ".join(found.names[:first])
+        found.names = found.names[first:]
 
 
 def _story_goes_on(following: list[str]) -> bool:
@@ -193,10 +206,15 @@ def assemble(draft: Draft) -> Article:
             reporter_email = reporter_email or trailing.group("email")
             paragraphs[-1] = paragraphs[-1][: trailing.start()].rstrip()
 
-    if not found.names:
-        for text in draft.byline_texts:
-            # Byline blocks often hold the headline too ("<h2>제목</h2> 정리=홍길동 기자").
-            found.take(text.replace(draft.title, "").strip() if draft.title else text)
+    if draft.author_structured and draft.author:
+        _split_place_words(found, draft.author.split(", "))
+    blocks = _Bylines()
+    for text in draft.byline_texts:
+        # Byline blocks often hold the headline too ("<h2>제목</h2> 정리=홍길동 기자").
+        blocks.take(text.replace(draft.title, "").strip() if draft.title else text)
+    if not found.names and not draft.author_structured:
+        found.names, found.place = blocks.names, found.place or blocks.place
+    found.email = found.email or blocks.email
     if found.names and not (reporter_email or found.email):
         # "홍길동 <a href=mailto:...>": an address printed beside the reporter's name.
         reporter_email = next((m for m, around in draft.mailto if any(n in around for n in found.names)), None)
@@ -205,8 +223,8 @@ def assemble(draft: Draft) -> Article:
     elif reporter_name and rules.is_outlet(reporter_name):
         reporter_name = None
     reporter_email = reporter_email or found.email or draft.author_email
-    if dateline is None and found.place:
-        dateline = Dateline(place=found.place)
+    if dateline is None and (found.place or draft.byline_place):
+        dateline = Dateline(place=found.place or draft.byline_place)
     elif dateline is None and found.agency and not found.names:
         dateline = Dateline(agency=found.agency)
     subtitle = draft.subtitle or (" / ".join(lead_deck) or None)

@@ -266,6 +266,8 @@ def extract_html(html: str, url: str | None = None) -> Draft:
         draft.warnings.append("published time known to the day only")
     draft.author = ", ".join(meta.authors) or None
     draft.author_email = meta.email
+    draft.author_structured = meta.structured_authors
+    draft.byline_place = meta.place
     draft.byline_texts = bylines
     draft.mailto = mailto
     draft.site_name = meta.site_name

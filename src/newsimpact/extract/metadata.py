@@ -54,6 +54,8 @@ _ISO = re.compile(
 _DAY = re.compile(r"^\s*(?P<date>\d{4}-\d{2}-\d{2})\s*$")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|:–—]{1,2}|::|#)\s*|\s+#|\s*\|\s*")
 _BY = re.compile(r"^\s*(?:By|by|BY)\s+")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+_PLACE = re.compile(r"[가-힣]{1,10}(?:,\s?[가-힣]{1,10}){0,3}")
 
 
 def clean(text: str | None) -> str:
@@ -89,6 +91,8 @@ class PageMeta:
     article_typed: bool = False  # og:type article or a JSON-LD NewsArticle
     ld_article: bool = False  # a JSON-LD NewsArticle (list pages carry ItemList/CollectionPage)
     jsonld_body: str | None = None
+    structured_authors: bool = False  # authors come from JSON-LD Person entries
+    place: str | None = None  # a dateline place written before the reporter's name in a byline
 
 
 def jsonld_items(tree: lxml.html.HtmlElement) -> Iterator[dict[str, object]]:
@@ -236,6 +240,7 @@ def read(tree: lxml.html.HtmlElement, korean: bool = True) -> PageMeta:
     references: list[str] = []
     ld_published = ld_modified = None
     authors: list[str] = []
+    ld_people: list[str] = []
     for item in jsonld_items(tree):
         if not _is_article_item(item):
             continue
@@ -248,7 +253,7 @@ def read(tree: lxml.html.HtmlElement, korean: bool = True) -> PageMeta:
             ld_modified = parse_iso(str(item["dateModified"]))
         if "author" in item:
             names, email = _jsonld_authors(item["author"])
-            authors += names
+            ld_people += [n for raw in names for n in person_names(raw)]
             meta.email = meta.email or email
         if meta.jsonld_body is None and isinstance(item.get("articleBody"), str):
             meta.jsonld_body = str(item["articleBody"])
@@ -285,13 +290,31 @@ def read(tree: lxml.html.HtmlElement, korean: bool = True) -> PageMeta:
     if meta.published is not None and _is_midnight_day(meta.published):
         meta.published_day_only = True
 
-    people: list[str] = []
+    # Structured authors (JSON-LD Person) win over free-text author tags; words written before
+    # that name in a free-text byline ("순천, 광양 홍길동 기자") are the dateline place.
+    people: list[str] = [n for n in dict.fromkeys(ld_people) if n != meta.site_name]
+    meta.structured_authors = bool(people)
     for raw in authors:
+        if people:
+            meta.place = meta.place or _place_before(clean(raw), people[0])
+            continue
         for name in person_names(raw):
             if name not in people and name != meta.site_name:
                 people.append(name)
+    for raw in authors:
+        found = _EMAIL.search(raw)
+        if found is not None and meta.email is None and people and any(p in raw for p in people):
+            meta.email = found.group(0)
     meta.authors = people
     return meta
+
+
+def _place_before(byline: str, name: str) -> str | None:
+    index = byline.find(name)
+    if index <= 0:
+        return None
+    place = byline[:index].strip(" ,/=")
+    return place if _PLACE.fullmatch(place) else None
 
 
 def _is_midnight_day(value: datetime) -> bool:
