@@ -55,6 +55,7 @@ _DAY = re.compile(r"^\s*(?P<date>\d{4}-\d{2}-\d{2})\s*$")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|:–—]{1,2}|::|#)\s*|\s+#|\s*\|\s*")
 _BY = re.compile(r"^\s*(?:By|by|BY)\s+")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+_MAX_BYLINE_CHARS = 300
 _PLACE = re.compile(r"[가-힣]{1,10}(?:,\s?[가-힣]{1,10}){0,3}")
 
 
@@ -302,6 +303,8 @@ def read(tree: lxml.html.HtmlElement, korean: bool = True) -> PageMeta:
             if name not in people and name != meta.site_name:
                 people.append(name)
     for raw in authors:
+        if "@" not in raw or len(raw) > _MAX_BYLINE_CHARS:
+            continue  # bounded input for the e-mail pattern (it backtracks on long runs)
         found = _EMAIL.search(raw)
         if found is not None and meta.email is None and people and any(p in raw for p in people):
             meta.email = found.group(0)
