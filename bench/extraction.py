@@ -60,6 +60,7 @@ class Score:
     page_f1: list[float] = field(default_factory=list)
     empty: int = 0
     seconds: float = 0.0
+    page_seconds: list[float] = field(default_factory=list)
 
     def add(self, gold: str, predicted: str) -> None:
         gold_tokens, predicted_tokens = Counter(gold.split()), Counter(predicted.split())
@@ -103,16 +104,28 @@ def run_article_benchmark(folder: Path, limit: int | None) -> None:
             text, seconds = _timed(extractor, data)
             scores[name].add(entry["articleBody"], text)
             scores[name].seconds += seconds
+            scores[name].page_seconds.append(seconds)
 
     print(f"article_extraction_benchmark: {len(items)} pages (bag of whitespace tokens)")
-    print(f"  {'extractor':<12} {'P':>6} {'R':>6} {'F1':>6} {'mean F1':>8} {'empty':>6} {'pages/s':>8}")
+    print(
+        f"  {'extractor':<12} {'P':>6} {'R':>6} {'F1':>6} {'mean F1':>8} {'empty':>6} {'pages/s':>8}"
+        f" {'median ms':>10}"
+    )
     for name, score in scores.items():
         f1 = _f1(score.tp, score.fp, score.fn)
         mean_f1 = statistics.fmean(score.page_f1) if score.page_f1 else 0.0
         rate = len(items) / score.seconds if score.seconds else 0.0
+        median = statistics.median(score.page_seconds) * 1000 if score.page_seconds else 0.0
         print(
             f"  {name:<12} {score.precision:6.3f} {score.recall:6.3f} {f1:6.3f} {mean_f1:8.3f}"
-            f" {score.empty:6d} {rate:8.1f}"
+            f" {score.empty:6d} {rate:8.1f} {median:10.1f}"
+        )
+    ours, theirs = scores["newsimpact"], scores["trafilatura"]
+    if ours.seconds and ours.page_seconds:
+        ratios = [t / o for o, t in zip(ours.page_seconds, theirs.page_seconds, strict=True) if o]
+        print(
+            f"  speed newsimpact / trafilatura: {theirs.seconds / ours.seconds:.2f}x pages/s,"
+            f" median per-page ratio {statistics.median(ratios):.2f}x"
         )
 
 

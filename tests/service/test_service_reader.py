@@ -47,9 +47,10 @@ def test_times_are_korean_time() -> None:
 
 def test_utc_article_shows_kst_and_undated_item_has_no_stray_dot(client: TestClient, app: FastAPI) -> None:
     second = ingest(client, app, SECOND_ARTICLE)
-    assert "기사입력 : <time datetime=\"2024-04-10T06:15:00+00:00\">2024년04월10일 15:15</time>" in client.get(
-        f"/articles/{second}"
-    ).text
+    page = client.get(f"/articles/{second}").text
+    stamp = re.search(r'기사입력 : <time datetime="([^"]+)">2024년04월10일 15:15</time>', page)
+    assert stamp, "06:15Z must read 15:15 in Korean time"
+    assert datetime.fromisoformat(stamp.group(1)) == datetime(2024, 4, 10, 6, 15, tzinfo=UTC)
     undated = ingest_text(client, app, UNDATED_TEXT)
     front = client.get("/").text
     item = front[front.index(f'href="/articles/{undated}"') :]

@@ -12,11 +12,13 @@ from newsimpact.extract.decode import decode
 from newsimpact.extract.dump import clean_dump, clean_text
 from newsimpact.extract.html import extract_html
 from newsimpact.extract.page import Page, PageKind
+from newsimpact.extract.page_type import is_sentence
 
 __all__ = ["Page", "PageKind", "detect_kind", "extract"]
 
 _HTML_MARKERS = re.compile(r"<(?:!doctype html|html|head|body|article|div|p)[\s>]", re.IGNORECASE)
 _MIN_ARTICLE_CHARS = 150
+_MIN_SHORT_ITEM_CHARS = 20
 
 
 def detect_kind(text: str) -> PageKind:
@@ -34,7 +36,12 @@ _MAX_FLASH_PARAGRAPHS = 4
 def _has_article(article: Article) -> bool:
     body = sum(len(p) for p in article.paragraphs)
     long_paragraphs = sum(1 for p in article.paragraphs if len(p) >= 60)
-    return (body >= _MIN_ARTICLE_CHARS and long_paragraphs >= 1) or _is_flash(article, body)
+    if (body >= _MIN_ARTICLE_CHARS and long_paragraphs >= 1) or _is_flash(article, body):
+        return True
+    # A flash item (속보) is short but has a headline and a real sentence: length alone never refuses.
+    return bool(article.title) and any(
+        len(p) >= _MIN_SHORT_ITEM_CHARS and is_sentence(p) for p in article.paragraphs
+    )
 
 
 def _is_flash(article: Article, body: int) -> bool:
@@ -75,6 +82,8 @@ def extract(page: Page, settings: ExtractSettings | None = None) -> Article:
     if page.url and not draft.url:
         draft.url = page.url
 
+    if draft.refusal is not None:
+        raise NoArticleError(draft.refusal)
     article = assemble(draft)
     if kind != "text" and not _has_article(article):
         raise NoArticleError(

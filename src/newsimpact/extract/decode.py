@@ -14,6 +14,7 @@ from charset_normalizer import from_bytes
 from newsimpact.errors import InputError
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_CONTROL_BYTES = bytes(range(9)) + bytes(range(14, 32))
 _ALIASES = {"euc-kr": "cp949", "euckr": "cp949", "ks_c_5601-1987": "cp949", "x-windows-949": "cp949"}
 
 
@@ -30,7 +31,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
-    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))  # C speed, not a byte loop
     return control > len(head) * 0.05
 
 

@@ -8,57 +8,20 @@ stop marker (related-article blocks, translation and tracker widgets, footers) i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from newsimpact.extract import news_rules as rules
 from newsimpact.extract.assemble import Draft
+from newsimpact.extract.ruledata import Boilerplate, boilerplate
 
 _BULLET = re.compile(r"^[\s•·▶▷■□◆◇○●\-–*]+")
-_SPACES = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class Boilerplate:
-    stop_prefixes: tuple[str, ...]
-    stop_patterns: tuple[re.Pattern[str], ...]
-    drop_prefixes: tuple[str, ...]
-    drop_exact: frozenset[str]
-    disclaimer_markers: tuple[str, ...]
-
-
-def _squash(text: str) -> str:
-    return _SPACES.sub("", text)
-
-
-@lru_cache(maxsize=1)
-def boilerplate() -> Boilerplate:
-    data = yaml.safe_load(
-        resources.files("newsimpact.extract").joinpath("data/boilerplate.yaml").read_text("utf-8")
-    )
-    return Boilerplate(
-        stop_prefixes=tuple(_squash(s) for s in data["stop_prefixes"]),
-        stop_patterns=tuple(re.compile(p) for p in data.get("stop_patterns") or ()),
-        drop_prefixes=tuple(_squash(s) for s in data["drop_prefixes"]),
-        drop_exact=frozenset(_squash(s) for s in data["drop_exact"]),
-        disclaimer_markers=tuple(data["disclaimer_markers"]),
-    )
 
 
 def _is_drop(line: str, bp: Boilerplate) -> bool:
-    squashed = _squash(line)
-    return squashed in bp.drop_exact or squashed.startswith(bp.drop_prefixes)
+    return bp.is_drop(line)
 
 
 def _is_stop(line: str, bp: Boilerplate) -> bool:
-    return (
-        _squash(line).startswith(bp.stop_prefixes)
-        or any(p.match(line) for p in bp.stop_patterns)
-        or any(m in line for m in bp.disclaimer_markers)
-    )
+    return bp.is_stop(line)
 
 
 def _looks_like_body(line: str) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from newsimpact.article import Caption, Dateline
+from newsimpact.extract.ruledata import alternation, newsroom
 
 KST = timezone(timedelta(hours=9), "KST")
 
@@ -47,8 +48,11 @@ _KO_TIME = (
     r"(?P<y>\d{4})\s*[.\-/년]\s*(?P<m>\d{1,2})\s*[.\-/월]\s*(?P<d>\d{1,2})\s*일?\.?"
     r"(?:\s*(?:(?P<ampm>오전|오후)\s*)?(?P<H>\d{1,2})\s*[:시]\s*(?P<M>\d{2})?분?)?"
 )
-PUBLISHED_LINE = re.compile(rf"(?:기사입력|최초입력|입력|등록|게재|발행|승인)\s*[:：]?\s*{_KO_TIME}")
-MODIFIED_LINE = re.compile(rf"(?:최종수정|최종 수정|수정|업데이트)\s*[:：]?\s*{_KO_TIME}")
+# Labels come from extract/data/newsroom.yaml ("입력", "기사승인", "최종수정"...).
+PUBLISHED_LINE = re.compile(
+    rf"(?:{alternation(newsroom().time_labels.published)})\s*[:：|]?\s*{_KO_TIME}"
+)
+MODIFIED_LINE = re.compile(rf"(?:{alternation(newsroom().time_labels.modified)})\s*[:：|]?\s*{_KO_TIME}")
 
 
 @dataclass(frozen=True)
@@ -171,3 +175,134 @@ def looks_like_headline(line: str) -> bool:
 def email_only(line: str) -> str | None:
     match = EMAIL_ONLY.match(line)
     return match.group("email") if match else None
+
+
+# --- Korean bylines, sign-offs, agency lines, broadcast labels, photo credits ---------------
+
+_EMAIL_IN_LINE = re.compile(rf"[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?")
+_BYLINE_EDGE = re.compile(r"^[\s/\-–—·|]+|[\s/\-–—·|]+$")
+_NAME_TOKEN = re.compile(r"^[가-힣]{2,4}$")
+_PLACE_PREFIX = re.compile(r"^(?P<place>[가-힣]{1,10}(?:,\s?[가-힣]{1,10})?)\s*=\s*")
+_TOKEN_SPLIT = re.compile(r"[\s,·ㆍ]+")
+
+
+@dataclass(frozen=True)
+class Byline:
+    """A byline or sign-off line: the people, their e-mail and a dateline place if given."""
+
+    names: tuple[str, ...]
+    email: str | None = None
+    place: str | None = None
+
+
+def _roles() -> frozenset[str]:
+    return frozenset(newsroom().reporter_roles)
+
+
+def is_outlet(name: str) -> bool:
+    """An outlet, wire agency or portal, never a person ("헤럴드경제", "연합뉴스", "네이버")."""
+    data = newsroom()
+    squashed = name.replace(" ", "")
+    return squashed in data.agencies or squashed.endswith(tuple(data.outlet_suffixes))
+
+
+def _split_role(token: str, roles: frozenset[str]) -> tuple[str, str | None]:
+    """"홍길동기자" -> ("홍길동", "기자"); a token that is only a role -> ("", role)."""
+    if token in roles:
+        return "", token
+    for role in sorted(roles, key=len, reverse=True):
+        if token.endswith(role) and _NAME_TOKEN.match(token[: -len(role)]):
+            return token[: -len(role)], role
+    return token, None
+
+
+def parse_ko_byline(line: str) -> Byline | None:
+    """A Korean byline/sign-off line: "홍길동 기자 hong@x.com", "제주=홍길동 기자",
+    "정리=홍길동 기자", "기자 홍길동", "/김철수·이영희 기자", "홍길동 기자 (hong@x.com)".
+
+    Every word must be a name or a role word, and a role word or an e-mail must be present, so a
+    sentence is never taken for a byline. Tokenised, not one big pattern: linear in the line."""
+    if len(line) > 80:
+        return None
+    text = line
+    email = None
+    found = _EMAIL_IN_LINE.search(text)
+    if found is not None:
+        email = found.group("email")
+        text = text[: found.start()] + " " + text[found.end() :]
+        if _EMAIL_IN_LINE.search(text):
+            return None  # two addresses: a contact list, not one byline
+    text = _BYLINE_EDGE.sub("", text)
+    place = None
+    prefix = _PLACE_PREFIX.match(text)
+    if prefix is not None:
+        word = prefix.group("place")
+        if word not in newsroom().byline_prefixes:
+            place = word
+        text = text[prefix.end() :]
+        second = _PLACE_PREFIX.match(text)  # "경주=정리=홍길동"
+        if second is not None and second.group("place") in newsroom().byline_prefixes:
+            text = text[second.end() :]
+    roles = _roles()
+    names: list[str] = []
+    has_role = False
+    for token in _TOKEN_SPLIT.split(text.strip()):
+        if not token:
+            continue
+        name, role = _split_role(token, roles)
+        has_role = has_role or role is not None
+        if not name:
+            continue
+        if not _NAME_TOKEN.match(name) or is_outlet(name):
+            return None
+        names.append(name)
+    if not names or not (has_role or email):
+        return None
+    if not has_role and len(names) > 1:
+        return None
+    return Byline(names=tuple(dict.fromkeys(names)), email=email, place=place)
+
+
+_SIGNOFFS = tuple(re.compile(p) for p in newsroom().broadcast_signoff_patterns)
+
+
+def broadcast_signoff(line: str) -> str | None:
+    """"한빛방송 뉴스 홍길동입니다." -> "홍길동" (the reporter signing off a broadcast item)."""
+    for pattern in _SIGNOFFS:
+        match = pattern.match(line.strip())
+        if match is not None:
+            return match.group("name")
+    return None
+
+
+def agency_line(line: str) -> str | None:
+    """A line that only names a wire agency ("연합뉴스", "(서울=연합뉴스)", "/뉴시스")."""
+    text = line.strip(" ()[]/<>-=")
+    if "=" in text:
+        text = text.split("=", 1)[1].strip()
+    return text if text in newsroom().agencies else None
+
+
+def _broadcast_pattern() -> re.Pattern[str]:
+    labels = alternation(newsroom().broadcast_labels)
+    return re.compile(rf"^\s*(?:[\[【◀<]\s*(?:{labels})\s*[\]】▶>]|(?:{labels})\s*[:：])\s*")
+
+
+_BROADCAST = _broadcast_pattern()
+
+
+def strip_broadcast_label(line: str) -> tuple[str, bool]:
+    """"[앵커] 오늘 증시는..." -> ("오늘 증시는...", True); other lines come back unchanged."""
+    match = _BROADCAST.match(line)
+    if match is None:
+        return line, False
+    return line[match.end() :].strip(), True
+
+
+_PHOTO_CREDITS = tuple(re.compile(p) for p in newsroom().photo_credit_patterns)
+
+
+def is_photo_credit(line: str) -> bool:
+    """A short line that is only a photo credit ("사진=한빛경제 DB", "/연합뉴스")."""
+    text = line.strip()
+    return len(text) <= 50 and any(p.match(text) for p in _PHOTO_CREDITS)
