@@ -49,9 +49,10 @@ def create_app(
     worker = Worker(
         store,
         pipeline,
-        threads=settings.service.workers,
+        pools=settings.worker_pools(),
         max_attempts=settings.service.max_attempts,
         poll_seconds=settings.service.poll_seconds,
+        lease_seconds=settings.service.lease_seconds,
     )
     service = NewsService(settings, store, pipeline, worker)
 
