@@ -304,6 +304,10 @@ def test_unknown_ids_and_paths_are_404_or_422(client: TestClient) -> None:
     assert client.get("/api/articles/abc").status_code == 422
     assert client.get("/api/articles/0").status_code == 422
     assert client.get("/api/articles/99999999999999999999999").status_code == 422
+    biggest = 2**63 - 1  # the largest id the API accepts: a 404, not a database overflow (PostgreSQL)
+    assert client.get(f"/api/articles/{biggest}").status_code == 404
+    assert client.post(f"/api/articles/{biggest}/translations/en").status_code == 404
+    assert client.get(f"/articles/{biggest}", headers={"Accept": "text/html"}).status_code == 404
     assert client.get("/api/nothing-here").status_code == 404
     assert client.delete("/api/articles/1").status_code == 405
     assert client.get("/articles/777", headers={"Accept": "text/html"}).status_code == 404

@@ -517,7 +517,7 @@ class Store:
     def _settle(self, job_id: int, worker_id: str | None, *, state: str, error: str | None) -> bool:
         """End a run. With a worker id, only while that worker still holds the job: once its lease ran
         out and another worker took the job over, the late result of the first changes nothing.
-        Returns whether the job row changed."""
+        claimed_by stays, naming the worker that ran the job last. Returns whether the row changed."""
         conditions = [JobRow.id == job_id]
         if worker_id is not None:
             conditions += [JobRow.claimed_by == worker_id, JobRow.state == "running"]
@@ -525,7 +525,7 @@ class Store:
             result = s.execute(
                 update(JobRow)
                 .where(*conditions)
-                .values(state=state, error=error, claimed_by=None, lease_expires_at=None, updated_at=utcnow())
+                .values(state=state, error=error, lease_expires_at=None, updated_at=utcnow())
                 .execution_options(synchronize_session=False)
             )
             return int(result.rowcount) == 1  # type: ignore[attr-defined]
