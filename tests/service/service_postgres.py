@@ -94,15 +94,20 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
     env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
     try:
         subprocess.run(
-            _run_as(user, [str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
-                           "-E", "UTF8", "--no-sync"]),
-            check=True, capture_output=True, env=env,
+            _run_as(
+                user,
+                [str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"],
+            ),
+            check=True,
+            capture_output=True,
+            env=env,
         )
         options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off"
         subprocess.run(
-            _run_as(user, [str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w",
-                           "start"]),
-            check=True, capture_output=True, env=env,
+            _run_as(user, [str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "start"]),
+            check=True,
+            capture_output=True,
+            env=env,
         )
     except subprocess.CalledProcessError as exc:
         shutil.rmtree(root, ignore_errors=True)
@@ -113,6 +118,7 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
     finally:
         subprocess.run(
             _run_as(user, [str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
-            capture_output=True, env=env,
+            capture_output=True,
+            env=env,
         )
         shutil.rmtree(root, ignore_errors=True)
