@@ -19,6 +19,7 @@ from newsimpact.errors import NewsImpactError
 from newsimpact.store import Store
 
 from . import api, web
+from .cache import CachedReadsMiddleware, DataVersion
 from .core import NewsService
 from .http import ApiError, BodyLimitMiddleware, classify, error_json
 from .settings import ServiceSettings
@@ -73,6 +74,9 @@ def create_app(
     app.state.api_key = settings.resolved_api_key()
 
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
+    if settings.service.read_cache:
+        version = DataVersion(store, settings.service.version_check_seconds)
+        app.add_middleware(CachedReadsMiddleware, version=version)
     app.include_router(api.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")

@@ -35,6 +35,12 @@ class ServiceOptions(BaseModel):
     """A job that crashes unexpectedly is retried up to this many times in all."""
     poll_seconds: float = Field(default=1.0, gt=0)
     """How often an idle worker looks for jobs queued by another process."""
+    read_cache: bool = True
+    """ETags (304 on If-None-Match) and a per-process cache of rendered pages and JSON reads, keyed by
+    the database's data version; off only to measure without it."""
+    version_check_seconds: float = Field(default=0.05, ge=0)
+    """How long the read cache trusts the data version it last read (this process's own writes
+    always show at once; another process's within this long)."""
     public_translations: bool = True
     """Readers may request a translation without an API key: it only fills a cache from stored text."""
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, event, func, or_, select, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -160,8 +161,15 @@ class Store:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._commits = itertools.count(1)
+        self.local_writes = 0
+        """Counts this process's commits: readers caching on data_version() notice our own writes at once."""
+        event.listen(self._sessions, "after_commit", self._committed)
         if run_migrations:
             migrate(self.engine)
+
+    def _committed(self, _session: Session) -> None:
+        self.local_writes = next(self._commits)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -172,6 +180,21 @@ class Store:
     def ping(self) -> None:
         with self.session() as s:
             s.execute(select(1))
+
+    def data_version(self) -> str:
+        """Changes whenever anything a read shows changes: an article stored, an analysis or a
+        translation saved, a job queued, claimed or ended. Each part is an index lookup."""
+        with self.session() as s:
+            row = s.execute(
+                select(
+                    select(func.max(ArticleRow.updated_at)).scalar_subquery(),
+                    select(func.max(AnalysisRow.id)).scalar_subquery(),
+                    select(func.max(TranslationRow.id)).scalar_subquery(),
+                    select(func.max(JobRow.updated_at)).scalar_subquery(),
+                    select(func.max(JobRow.id)).scalar_subquery(),
+                )
+            ).one()
+            return "|".join(str(part) for part in row)
 
     # -- articles -------------------------------------------------------------------------------
 
