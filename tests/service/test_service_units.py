@@ -104,3 +104,19 @@ def test_store_takes_what_the_api_accepts(db_url: str) -> None:
     assert store.latest_job("analyze", 2**63 - 1) is None
     store.fail_job(2**63 - 1, "error with \x00 inside", retry=False)
     store.close()
+
+
+def test_processes_starting_together_migrate_once(db_url: str) -> None:
+    """Web and worker processes may start at the same moment on an empty database."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def start() -> dict[str, int]:
+        store = Store(db_url)  # each with its own engine and connections, as separate processes have
+        try:
+            return store.job_counts()
+        finally:
+            store.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: start(), range(4)))
+    assert results == [{"queued": 0, "running": 0, "done": 0, "failed": 0}] * 4

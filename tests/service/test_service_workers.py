@@ -183,3 +183,17 @@ def test_unknown_queue_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown queue"):
         Worker(store, Pipeline(Settings(), tracker=FakeTracker()), pools={"nope": 1})
     store.close()
+
+
+def test_worker_and_serve_commands() -> None:
+    from typer.testing import CliRunner
+
+    from newsimpact.cli import app as cli
+
+    runner = CliRunner()
+    bad = runner.invoke(cli, ["worker", "--queue", "everything"])
+    assert bad.exit_code == 1
+    assert "unknown queue 'everything': expected analysis or translation" in bad.output
+    assert "--queue" in runner.invoke(cli, ["worker", "--help"]).output
+    serve_help = runner.invoke(cli, ["serve", "--help"]).output
+    assert "--workers" in serve_help and "--translation-workers" in serve_help and "--processes" in serve_help

@@ -113,7 +113,6 @@ def worker(
     database_url: DatabaseOpt = None,
 ) -> None:
     """Run job workers without the web server, until SIGTERM or Ctrl-C."""
-    from newsimpact.errors import NewsImpactError
     from newsimpact.service.app import default_pipeline
     from newsimpact.service.settings import ServiceSettings
     from newsimpact.service.worker import run_workers
@@ -123,7 +122,8 @@ def worker(
     queues = queue or list(QUEUES)
     unknown = [q for q in queues if q not in QUEUES]
     if unknown:
-        raise NewsImpactError(f"unknown queue {unknown[0]!r}: expected {' or '.join(QUEUES)}")
+        typer.echo(f"error: unknown queue {unknown[0]!r}: expected {' or '.join(QUEUES)}", err=True)
+        raise typer.Exit(1)
     settings = ServiceSettings()
     if data_dir is not None:
         settings.data_dir = data_dir

@@ -46,9 +46,11 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision; a no-op when it is already there."""
     config = alembic_config()
     with engine.begin() as connection:
+        # Web and worker processes may start together: one migrates, the others wait for it and then
+        # find the schema current.
         if connection.dialect.name == "postgresql":
-            # Web and worker processes may start together: one migrates, the others wait, then find
-            # the schema current. (SQLite serialises the migration's writes by itself.)
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        elif connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock now, not at the first DDL
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
