@@ -79,10 +79,6 @@ class Worker:
         self._running: set[int] = set()
         self._running_lock = threading.Lock()
 
-    @property
-    def threads(self) -> int:
-        return sum(self.pools.values())
-
     def start(self) -> None:
         for queue, count in self.pools.items():
             for n in range(count):
