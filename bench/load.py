@@ -158,11 +158,13 @@ class Result:
     p50_ms: float
     p95_ms: float
     errors: int
+    error_kinds: str = ""
 
 
 async def hammer(base: str, path: str, concurrency: int, total: int, revalidate: bool) -> Result:
     latencies: list[float] = []
     errors = 0
+    kinds: set[str] = set()
     next_request = 0
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
@@ -177,19 +179,23 @@ async def hammer(base: str, path: str, concurrency: int, total: int, revalidate:
                 started = time.perf_counter()
                 try:
                     response = await client.get(path, headers=headers)
-                except httpx.HTTPError:
+                except httpx.HTTPError as exc:
                     errors += 1
+                    kinds.add(type(exc).__name__)
                     continue
                 latencies.append(time.perf_counter() - started)
                 if response.status_code not in (200, 304):
                     errors += 1
+                    kinds.add(f"HTTP {response.status_code}")
 
         started = time.perf_counter()
         await asyncio.gather(*(one_client() for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
     latencies.sort()
     p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
-    return Result(len(latencies) / elapsed, statistics.median(latencies) * 1000, p95 * 1000, errors)
+    return Result(
+        len(latencies) / elapsed, statistics.median(latencies) * 1000, p95 * 1000, errors, ", ".join(sorted(kinds))
+    )
 
 
 async def hammer_raw(base: str, path: str, concurrency: int, total: int, revalidate: bool) -> Result:
@@ -288,7 +294,9 @@ def main() -> None:
                     new = asyncio.run(load(after_url, path, concurrency, args.requests, args.revalidate))
                     base_rps, base_p95 = BASELINE.get((label, concurrency), (None, None))
                     target = TARGETS[label] if concurrency == 20 else ""
-                    errors = f"  ({old.errors + new.errors} errors)" if old.errors or new.errors else ""
+                    errors = ""
+                    if old.errors or new.errors:
+                        errors = f"  (errors: now {new.errors} {new.error_kinds}, same-run {old.errors} {old.error_kinds})"
                     print(
                         f"{label:<15}{concurrency:>5} | {new.rps:>9.0f}{new.p50_ms:>5.0f}ms{new.p95_ms:>5.0f}ms"
                         f" | {old.rps:>14.0f}{old.p95_ms:>5.0f}ms{new.rps / old.rps:>6.1f}x"
