@@ -46,3 +46,21 @@ def test_what_is_never_cached(client: TestClient) -> None:
     english_again = client.get(f"/articles/{article_id}")
     assert korean.headers["etag"] != english_again.headers["etag"]  # the cookie is part of the key
     assert english_again.text == english.text != korean.text
+
+
+def test_price_imports_and_desk_actions_move_the_etag(client: TestClient, app: FastAPI) -> None:
+    from datetime import date
+
+    article_id = client.post("/api/articles", content=ARTICLE_HTML, headers=HTML).json()["id"]
+    run_jobs(app)
+    store = app.state.store
+    ticker_page = client.get("/tickers/NVDA").headers["etag"]
+    store.import_prices([("NVDA", date(2026, 1, 2), 100.0)])
+    after_import = client.get("/tickers/NVDA").headers["etag"]
+    assert after_import != ticker_page
+    store.import_prices([("NVDA", date(2026, 1, 2), 101.0)])  # overwrites a close: no new row, still a change
+    assert client.get("/tickers/NVDA").headers["etag"] != after_import
+
+    page = client.get(f"/articles/{article_id}").headers["etag"]
+    store.set_no_tracker(article_id, True, "desk-test")
+    assert client.get(f"/articles/{article_id}").headers["etag"] != page

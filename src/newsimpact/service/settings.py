@@ -10,7 +10,7 @@ import json
 import os
 import secrets
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -43,6 +43,8 @@ class ServiceOptions(BaseModel):
     always show at once; another process's within this long)."""
     public_translations: bool = True
     """Readers may request a translation without an API key: it only fills a cache from stored text."""
+    price_source: Literal["database", "none"] = "database"
+    """Where daily closes come from: the database (`newsimpact prices import`), or nowhere."""
 
     @field_validator("translate_at_ingest", mode="before")
     @classmethod

@@ -6,7 +6,7 @@ it), both as 500s. SQLite's INTEGER is already 64-bit and its VARCHAR has no lim
 url_hash column and its index are added there.
 
 Revision ID: i14_pg_types
-Revises: 0001
+Revises: i11_desk_prices
 Create Date: 2026-11-30
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "i14_pg_types"
-down_revision = "0001"
+down_revision = "i11_desk_prices"
 branch_labels = None
 depends_on = None
 
@@ -34,6 +34,10 @@ ID_COLUMNS = (
     ("translations", "article_id"),
     ("jobs", "id"),
     ("jobs", "article_id"),
+    ("pick_edits", "id"),
+    ("pick_edits", "article_id"),
+    ("edit_log", "id"),
+    ("edit_log", "article_id"),
 )
 
 
