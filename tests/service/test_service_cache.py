@@ -33,6 +33,7 @@ def test_etag_304_and_fresh_after_writes(client: TestClient, app: FastAPI) -> No
 def test_what_is_never_cached(client: TestClient) -> None:
     article_id = client.post("/api/articles", content=ARTICLE_HTML, headers=HTML).json()["id"]
     assert "etag" not in client.get("/api/health").headers
+    assert "etag" not in client.get("/api/articles", headers=AUTH).headers  # key holders are never shared
     assert "etag" not in client.get("/api/articles/999").headers  # errors
     page = client.get(f"/articles/{article_id}?lang=ja")  # queues a translation: reaches the handler
     assert "etag" not in page.headers

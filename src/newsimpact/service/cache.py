@@ -1,10 +1,10 @@
 """ETags and a small rendered-response cache for the public reads (pages and JSON).
 
 Every GET of a cacheable path is keyed by the database's data version (one indexed query: the newest
-article update, analysis, translation and job change; asked at most every 50 ms) together with the
-path, the query string and the interface-language cookie. A client sending that key back in
-If-None-Match gets a 304; anyone else gets the response this process rendered last for the key, or a
-fresh one that is kept for next time. Any write by any process on the same database changes the
+article update, analysis, translation, job change, desk action and price import; asked at most every
+50 ms) together with the path, the query string and the interface-language cookie. A client sending
+that key back in If-None-Match gets a 304; anyone else gets the response this process rendered last
+for the key, or a fresh one that is kept for next time. Any write by any process on the same database changes the
 version, so nothing stale is served; several web processes each keep their own cache and agree on
 the keys.
 """
@@ -119,6 +119,8 @@ class CachedReadsMiddleware:
             return False
         if not CACHEABLE.match(scope["path"]):
             return False
+        if any(name in (b"authorization", b"x-api-key") for name, _ in scope.get("headers", [])):
+            return False  # nothing public differs for key holders today; never risk sharing if it does
         query = scope.get("query_string", b"").decode("latin-1")
         return not any(f"{name}=" in query for name in NO_CACHE_PARAMS)
 
