@@ -134,7 +134,7 @@ def start_server(url: str, data_dir: Path, processes: int, cache: bool) -> tuple
     }
     cmd = [sys.executable, "-m", "uvicorn", "--factory", "newsimpact.service.app:create_app"]
     cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"]
-    cmd += ["--workers", str(processes)]
+    cmd += ["--workers", str(processes), "--timeout-keep-alive", "60"]  # warmed connections may wait
     log = (data_dir / f"server-{port}.log").open("wb")
     proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
