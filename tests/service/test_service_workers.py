@@ -55,6 +55,8 @@ def test_two_worker_processes_never_claim_a_job_twice(tmp_path: Path, db_url: st
             worker.stop()
     rows = jobs(store)
     assert [(j.state, j.attempts) for j in rows] == [("done", 1)] * 40  # each claimed exactly once
+    queues = store.job_counts_by_queue()
+    assert queues["analysis"]["done"] == 40 and sum(queues["translation"].values()) == 0
     assert {j.claimed_by for j in rows} == {w.id for w in workers}  # and both workers took part
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(AnalysisRow)) == 40
@@ -113,6 +115,9 @@ def test_analysis_does_not_wait_behind_a_slow_translation(tmp_path: Path, db_url
                 lambda: client.get(f"/api/articles/{second}").json()["analysis"]["state"] == "done", "analysis 2"
             )
             assert client.get(f"/api/articles/{first}/translations/ja").json()["state"] == "running"
+            health = client.get("/api/health").json()
+            assert health["queues"]["translation"]["running"] == 1 and health["queues"]["analysis"]["done"] == 2
+            assert health["jobs"]["running"] == 1
             gate.set()
             wait_until(
                 lambda: client.get(f"/api/articles/{first}/translations/ja").json()["state"] == "done", "translation"

@@ -39,6 +39,7 @@ JOB_KINDS = ("analyze", "translate")
 JOB_QUEUES = {"analyze": "analysis", "translate": "translation"}
 """Each kind of job has its own queue and workers: a slow translation never holds up an analysis."""
 QUEUES = ("analysis", "translation")
+JOB_STATES = ("queued", "running", "done", "failed")
 
 
 def content_hash(article: Article) -> str:
@@ -695,10 +696,15 @@ class Store:
             return int(result.rowcount) == 1  # type: ignore[attr-defined]
 
     def job_counts(self) -> dict[str, int]:
+        by_queue = self.job_counts_by_queue()
+        return {state: sum(counts[state] for counts in by_queue.values()) for state in JOB_STATES}
+
+    def job_counts_by_queue(self) -> dict[str, dict[str, int]]:
         with self.session() as s:
-            rows = s.execute(select(JobRow.state, func.count()).group_by(JobRow.state)).all()
-            counts = {"queued": 0, "running": 0, "done": 0, "failed": 0}
-            counts.update({state: int(n) for state, n in rows})
+            rows = s.execute(select(JobRow.queue, JobRow.state, func.count()).group_by(JobRow.queue, JobRow.state))
+            counts = {queue: dict.fromkeys(JOB_STATES, 0) for queue in QUEUES}
+            for queue, state, n in rows:
+                counts.setdefault(queue, dict.fromkeys(JOB_STATES, 0))[state] = int(n)
             return counts
 
 
