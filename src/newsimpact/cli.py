@@ -93,12 +93,33 @@ def analyze(
 
 @app.command()
 def batch(
-    input_path: Annotated[Path, typer.Argument(help="JSONL: one {id, html|page|text[, title]} per line.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL to write, one result per input line.")],
+    input_path: Annotated[
+        Path, typer.Argument(help="JSONL: one {id, html|page|text[, title]} per line (or Parquet, on Dask).")
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="JSONL to write, one result per input line (on Dask: a directory)."),
+    ],
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
     translate: Annotated[str | None, typer.Option("--translate", help="Also translate each article.")] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Run on this Dask scheduler (tcp://host:8786).")
+    ] = None,
+    local_cluster: Annotated[
+        int | None, typer.Option("--local-cluster", min=1, help="Run on a local Dask cluster of N processes.")
+    ] = None,
+    partition_size: Annotated[
+        int, typer.Option("--partition-size", min=1, help="Dask: records per task and output part.")
+    ] = 500,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Dask: also write each part as JSONL.")] = False,
 ) -> None:
-    """Analyse many articles; one bad record never stops the batch."""
+    """Analyse many articles; one bad record never stops the batch.
+
+    With --scheduler or --local-cluster it runs on Dask: Parquet parts with a fixed schema in the
+    output directory, resumable after a crash (see docs/batch.md)."""
+    if scheduler or local_cluster:
+        _batch_on_dask(input_path, output, scheduler, local_cluster, partition_size, jsonl, translate)
+        return
     from newsimpact.batch import run_batch
 
     try:
@@ -109,14 +130,44 @@ def batch(
     err.print(f"{summary.ok} analysed, {summary.failed} failed -> {output}", highlight=False)
 
 
+def _batch_on_dask(
+    input_path: Path,
+    output: Path,
+    scheduler: str | None,
+    local_cluster: int | None,
+    partition_size: int,
+    jsonl: bool,
+    translate: str | None,
+) -> None:
+    from newsimpact.batch_dask import run_dask_batch
+
+    try:
+        summary = run_dask_batch(
+            input_path,
+            output,
+            scheduler=scheduler,
+            local_workers=local_cluster,
+            partition_size=partition_size,
+            formats=("parquet", "jsonl") if jsonl else ("parquet",),
+            translate_to=translate,
+            settings=Settings(),
+        )
+    except NewsImpactError as exc:
+        fail(str(exc))
+        return
+    resumed = f" ({summary.skipped} of {summary.partitions} parts were done before)" if summary.skipped else ""
+    err.print(f"{summary.ok} analysed, {summary.failed} failed -> {output}/{resumed}", highlight=False)
+
+
 def _register_optional_commands() -> None:
     """Commands whose stages live in their own packages (translation, service, universe)."""
     from newsimpact.knowledge.command import universe_app
-    from newsimpact.service.command import prices_app, serve
+    from newsimpact.service.command import prices_app, serve, worker
     from newsimpact.translate.command import translate
 
     app.command("translate")(translate)
     app.command("serve")(serve)
+    app.command("worker")(worker)
     app.add_typer(universe_app, name="universe")
     app.add_typer(prices_app, name="prices")
 

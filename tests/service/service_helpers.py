@@ -15,10 +15,11 @@ API_KEY = "test-key-0123456789"
 AUTH = {"X-API-Key": API_KEY}
 
 
-def make_settings(data_dir: Path, **service: object) -> ServiceSettings:
+def make_settings(data_dir: Path, database_url: str | None = None, **service: object) -> ServiceSettings:
+    """Test settings on the given database (default: a SQLite file in data_dir)."""
     return ServiceSettings(
         data_dir=data_dir,
-        database_url=f"sqlite:///{data_dir / 'test.sqlite'}",
+        database_url=database_url or f"sqlite:///{data_dir / 'test.sqlite'}",
         api_key=API_KEY,
         max_request_bytes=64 * 1024,
         service=ServiceOptions.model_validate({"workers": 0, **service}),

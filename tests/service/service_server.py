@@ -60,6 +60,8 @@ class ProcessServer:
     """`uvicorn --factory service_support:create_test_app` in its own process, so it can be SIGKILLed."""
 
     def __init__(self, data_dir: Path, env: dict[str, str], port: int | None = None) -> None:
+        """env: NEWSIMPACT_* variables for the server, NEWSIMPACT_DATABASE_URL included (default: the
+        SQLite file in data_dir)."""
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.data_dir = data_dir
@@ -74,7 +76,6 @@ class ProcessServer:
             "NEWSIMPACT_DATA_DIR": str(self.data_dir),
             **self.env,
         }
-        env.pop("NEWSIMPACT_DATABASE_URL", None)
         cmd = [sys.executable, "-m", "uvicorn", "--factory", "service_support:create_test_app"]
         cmd += ["--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"]
         with self.log.open("ab") as log:
@@ -98,6 +99,56 @@ class ProcessServer:
             self.proc.terminate()
             try:
                 self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+
+
+class WorkerProcess:
+    """`python -m service_support`: job workers with the fake pipeline, no web server (as
+    `newsimpact worker`), in a process of their own so a test can SIGKILL them."""
+
+    def __init__(self, data_dir: Path, env: dict[str, str], name: str) -> None:
+        self.data_dir = data_dir
+        self.env = env
+        self.log = data_dir / f"worker-{name}.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.id = ""
+
+    def start(self) -> WorkerProcess:
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT / "tests" / "service")]),
+            "NEWSIMPACT_DATA_DIR": str(self.data_dir),
+            **self.env,
+        }
+        with self.log.open("ab") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "service_support"], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+            )
+        wait_until(self._ready, f"the worker to start (log: {self.log})")
+        return self
+
+    def _ready(self) -> bool:
+        assert self.proc is not None
+        if self.proc.poll() is not None:
+            raise AssertionError(f"worker exited: {self.log.read_text(errors='replace')}")
+        for line in self.log.read_text(errors="replace").splitlines():
+            if line.startswith("ready "):
+                self.id = line.split(" ", 1)[1].strip()
+                return True
+        return False
+
+    def kill(self) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(5)

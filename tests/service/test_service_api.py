@@ -141,9 +141,9 @@ def test_translation_language_errors(client: TestClient) -> None:
     assert client.post("/api/articles/999/translations/en").status_code == 404
 
 
-def test_failed_translation_is_reported(tmp_path: Path) -> None:
+def test_failed_translation_is_reported(tmp_path: Path, db_url: str) -> None:
     pipeline = make_pipeline(translator_fail=True)
-    app = create_app(make_settings(tmp_path, max_attempts=2), pipeline=pipeline)
+    app = create_app(make_settings(tmp_path, db_url, max_attempts=2), pipeline=pipeline)
     with TestClient(app) as client:
         article_id = ingest_html(client)["id"]
         client.post(f"/api/articles/{article_id}/translations/ja")
@@ -156,8 +156,8 @@ def test_failed_translation_is_reported(tmp_path: Path) -> None:
         assert isinstance(translator, FakeTranslator) and translator.calls == 2
 
 
-def test_translate_at_ingest(tmp_path: Path) -> None:
-    settings = make_settings(tmp_path, translate_at_ingest=["en", "JA", "ko", "xx"])
+def test_translate_at_ingest(tmp_path: Path, db_url: str) -> None:
+    settings = make_settings(tmp_path, db_url, translate_at_ingest=["en", "JA", "ko", "xx"])
     app = create_app(settings, pipeline=make_pipeline())
     with TestClient(app) as client:
         article_id = ingest_html(client)["id"]
@@ -315,12 +315,16 @@ def test_unknown_ids_and_paths_are_404_or_422(client: TestClient) -> None:
     assert client.get("/api/articles/abc").status_code == 422
     assert client.get("/api/articles/0").status_code == 422
     assert client.get("/api/articles/99999999999999999999999").status_code == 422
+    biggest = 2**63 - 1  # the largest id the API accepts: a 404, not a database overflow (PostgreSQL)
+    assert client.get(f"/api/articles/{biggest}").status_code == 404
+    assert client.post(f"/api/articles/{biggest}/translations/en").status_code == 404
+    assert client.get(f"/articles/{biggest}", headers={"Accept": "text/html"}).status_code == 404
     assert client.get("/api/nothing-here").status_code == 404
     assert client.delete("/api/articles/1").status_code == 405
     assert client.get("/articles/777", headers={"Accept": "text/html"}).status_code == 404
 
 
-def test_tracker_without_report_and_engine_crash(tmp_path: Path) -> None:
+def test_tracker_without_report_and_engine_crash(tmp_path: Path, db_url: str) -> None:
     class CrashingTracker(FakeTracker):
         def track(self, article):  # type: ignore[no-untyped-def]
             raise ValueError("boom")
@@ -329,7 +333,7 @@ def test_tracker_without_report_and_engine_crash(tmp_path: Path) -> None:
     from newsimpact.pipeline import Pipeline
 
     pipeline = Pipeline(Settings(), tracker=CrashingTracker(), translator=FakeTranslator())
-    app = create_app(make_settings(tmp_path, max_attempts=1), pipeline=pipeline)
+    app = create_app(make_settings(tmp_path, db_url, max_attempts=1), pipeline=pipeline)
     with TestClient(app) as client:
         article_id = ingest_html(client)["id"]
         run_jobs(app)

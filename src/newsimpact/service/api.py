@@ -14,6 +14,7 @@ from newsimpact import __version__
 from newsimpact.article import Article
 from newsimpact.extract.page import Page, PageKind
 from newsimpact.store import StoredArticle
+from newsimpact.store.repository import JOB_STATES
 from newsimpact.tracker.report import TrackerReport
 from newsimpact.translate.translation import Translation
 
@@ -164,6 +165,8 @@ class HealthResponse(BaseModel):
     version: str
     database: str
     jobs: dict[str, int]
+    queues: dict[str, dict[str, int]] = Field(default_factory=dict)
+    """Job states per queue (analysis, translation): a queue whose 'queued' keeps growing needs workers."""
 
 
 ArticleSummary.model_rebuild()
@@ -388,4 +391,6 @@ def get_ticker(
 def health(request: Request) -> HealthResponse:
     svc = service_of(request)
     svc.store.ping()
-    return HealthResponse(status="ok", version=__version__, database="ok", jobs=svc.store.job_counts())
+    by_queue = svc.store.job_counts_by_queue()
+    jobs = {state: sum(counts[state] for counts in by_queue.values()) for state in JOB_STATES}
+    return HealthResponse(status="ok", version=__version__, database="ok", jobs=jobs, queues=by_queue)

@@ -19,6 +19,7 @@ from newsimpact.errors import NewsImpactError
 from newsimpact.store import Store
 
 from . import api, desk, docs, web
+from .cache import CachedReadsMiddleware, DataVersion
 from .core import NewsService
 from .http import ApiError, BodyLimitMiddleware, classify, error_json
 from .prices import NoPrices, PriceSource, StorePrices
@@ -59,9 +60,10 @@ def create_app(
     worker = Worker(
         store,
         pipeline,
-        threads=settings.service.workers,
+        pools=settings.worker_pools(),
         max_attempts=settings.service.max_attempts,
         poll_seconds=settings.service.poll_seconds,
+        lease_seconds=settings.service.lease_seconds,
     )
     service = NewsService(settings, store, pipeline, worker, prices or price_source(settings, store))
 
@@ -90,6 +92,9 @@ def create_app(
     app.state.api_key = settings.resolved_api_key()
 
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
+    if settings.service.read_cache:
+        version = DataVersion(store, settings.service.version_check_seconds)
+        app.add_middleware(CachedReadsMiddleware, version=version)
     app.include_router(api.router)
     app.include_router(desk.api_router)
     app.include_router(web.router)

@@ -21,14 +21,26 @@ from newsimpact.store.db import sqlite_url
 class ServiceOptions(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
-    workers: int = Field(default=1, ge=0, le=16)
-    """Worker threads for analysis/translation jobs; 0 runs none (tests drive jobs by hand)."""
+    workers: int = Field(default=1, ge=0, le=64)
+    """Analysis worker threads in the web process; 0 runs no workers of either queue there (run
+    `newsimpact worker` processes instead, or tests drive jobs by hand)."""
+    translation_workers: int = Field(default=1, ge=0, le=64)
+    """Translation worker threads in the web process (when workers > 0). Each loads its own model."""
+    lease_seconds: float = Field(default=60.0, gt=0)
+    """How long a claimed job stays a worker's without a heartbeat (renewed every third of it); a
+    worker that dies loses its jobs to others after this long."""
     translate_at_ingest: Annotated[list[str], NoDecode] = Field(default_factory=list)
     """Languages translated as soon as an article arrives, so their readers never wait."""
     max_attempts: int = Field(default=3, ge=1)
     """A job that crashes unexpectedly is retried up to this many times in all."""
     poll_seconds: float = Field(default=1.0, gt=0)
     """How often an idle worker looks for jobs queued by another process."""
+    read_cache: bool = True
+    """ETags (304 on If-None-Match) and a per-process cache of rendered pages and JSON reads, keyed by
+    the database's data version; off only to measure without it."""
+    version_check_seconds: float = Field(default=0.05, ge=0)
+    """How long the read cache trusts the data version it last read (this process's own writes
+    always show at once; another process's within this long)."""
     public_translations: bool = True
     """Readers may request a translation without an API key: it only fills a cache from stored text."""
     price_source: Literal["database", "none"] = "database"
@@ -60,6 +72,12 @@ class ServiceSettings(BaseSettings):
     """Key for writes. When unset, one is generated once and kept in <data_dir>/api-key."""
     max_request_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
     service: ServiceOptions = Field(default_factory=ServiceOptions)
+
+    def worker_pools(self) -> dict[str, int]:
+        """The web process's own workers: {queue: threads}."""
+        if self.service.workers == 0:
+            return {}
+        return {"analysis": self.service.workers, "translation": self.service.translation_workers}
 
     def resolved_database_url(self) -> str:
         if self.database_url:

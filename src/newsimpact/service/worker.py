@@ -1,9 +1,16 @@
-"""In-process job runner: worker threads that take durable job rows from the store."""
+"""Job workers: threads that take durable job rows from the store under leases, in the web process
+(`serve`) or on their own (`newsimpact worker`)."""
 
 from __future__ import annotations
 
 import logging
+import os
+import secrets
+import signal
+import socket
 import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from newsimpact import __version__
@@ -12,6 +19,7 @@ from newsimpact.errors import NewsImpactError
 from newsimpact.extract.page import Page
 from newsimpact.pipeline import ArticleTracker, ArticleTranslator
 from newsimpact.store import JobInfo, Store
+from newsimpact.store.repository import QUEUES
 
 log = logging.getLogger("newsimpact.service")
 
@@ -34,68 +42,130 @@ def engine_name(engine: object) -> str:
     return f"{name} {version}" if isinstance(version, str) else name
 
 
+def new_worker_id() -> str:
+    """host:pid:random: names the lease holder in the jobs table (and in logs)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
 class Worker:
+    """Threads taking jobs from their queues under leases, with one heartbeat thread renewing them.
+
+    pools maps a queue to its number of threads ({"analysis": 1, "translation": 2}); any number of
+    Workers, in any number of processes, may share a database."""
+
     def __init__(
         self,
         store: Store,
         pipeline: ServicePipeline,
         *,
-        threads: int = 1,
+        pools: Mapping[str, int] | None = None,
         max_attempts: int = 3,
         poll_seconds: float = 1.0,
+        lease_seconds: float = 60.0,
     ) -> None:
         self.store = store
         self.pipeline = pipeline
-        self.threads = threads
+        self.pools = {queue: n for queue, n in (pools or {}).items() if n > 0}
+        unknown = set(self.pools) - set(QUEUES)
+        if unknown:
+            raise ValueError(f"unknown queue(s) {sorted(unknown)}: expected {', '.join(QUEUES)}")
         self.max_attempts = max_attempts
         self.poll_seconds = poll_seconds
+        self.lease_seconds = lease_seconds
+        self.id = new_worker_id()
         self._stop = threading.Event()
-        self._wake = threading.Event()
+        self._wakes: list[threading.Event] = []
         self._threads: list[threading.Thread] = []
+        self._running: set[int] = set()
+        self._running_lock = threading.Lock()
 
     def start(self) -> None:
-        requeued = self.store.requeue_running()
-        if requeued:
-            log.info("re-queued %d job(s) left running by a previous process", requeued)
-        for n in range(self.threads):
-            thread = threading.Thread(target=self._loop, name=f"newsimpact-worker-{n}", daemon=True)
+        for queue, count in self.pools.items():
+            for n in range(count):
+                wake = threading.Event()
+                thread = threading.Thread(
+                    target=self._loop, args=((queue,), wake), name=f"newsimpact-{queue}-{n}", daemon=True
+                )
+                self._wakes.append(wake)
+                self._threads.append(thread)
+        if self._threads:
+            beat = threading.Thread(target=self._heartbeat_loop, name="newsimpact-heartbeat", daemon=True)
+            self._threads.append(beat)
+        for thread in self._threads:
             thread.start()
-            self._threads.append(thread)
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
-        self._wake.set()
+        self.wake()
+        deadline = time.monotonic() + timeout
         for thread in self._threads:
-            thread.join(timeout)
+            thread.join(max(0.0, deadline - time.monotonic()))
         self._threads.clear()
+        # Jobs still running (a long translation) go back to the queue now rather than when the lease
+        # runs out; if this thread finishes one later, its result is kept and the job state left alone.
+        with self._running_lock:
+            left = set(self._running)
+        if left:
+            try:
+                released = self.store.release_jobs(self.id, left)
+                log.info("worker %s: handed back %d running job(s)", self.id, released)
+            except Exception:
+                log.exception("worker %s: could not hand back jobs; their leases will run out", self.id)
 
     def wake(self) -> None:
-        self._wake.set()
+        for event in self._wakes:
+            event.set()
 
     def run_pending(self) -> int:
-        """Run queued jobs in the calling thread until none is left; returns how many ran."""
+        """Run queued jobs of every queue in the calling thread until none is left; returns how many ran."""
         count = 0
         while self.run_one():
             count += 1
         return count
 
-    def run_one(self) -> bool:
-        job = self.store.claim_next()
+    def run_one(self, queues: Sequence[str] | None = None) -> bool:
+        job = self.store.claim_next(
+            tuple(queues) if queues else QUEUES,
+            worker_id=self.id,
+            lease_seconds=self.lease_seconds,
+            max_attempts=self.max_attempts,
+        )
         if job is None:
             return False
-        self._process(job)
+        with self._running_lock:
+            self._running.add(job.id)
+        try:
+            self._process(job)
+        finally:
+            with self._running_lock:
+                self._running.discard(job.id)
         return True
 
-    def _loop(self) -> None:
+    def _loop(self, queues: Sequence[str], wake: threading.Event) -> None:
         while not self._stop.is_set():
             try:
-                ran = self.run_one()
+                ran = self.run_one(queues)
             except Exception:  # a database hiccup must not kill the worker thread
                 log.exception("worker: could not take a job")
                 ran = False
             if not ran:
-                self._wake.wait(self.poll_seconds)
-                self._wake.clear()
+                wake.wait(self.poll_seconds)
+                wake.clear()
+
+    def _heartbeat_loop(self) -> None:
+        every = self.lease_seconds / 3
+        while not self._stop.wait(every):
+            with self._running_lock:
+                running = set(self._running)
+            if not running:
+                continue
+            try:
+                held = self.store.heartbeat(self.id, running, self.lease_seconds)
+            except Exception:
+                log.exception("worker %s: could not renew leases (will try again)", self.id)
+                continue
+            for lost in running - held:
+                log.warning("worker %s: lost the lease of job %d; another worker may run it", self.id, lost)
 
     def _process(self, job: JobInfo) -> None:
         try:
@@ -108,13 +178,34 @@ class Worker:
         except NewsImpactError as exc:
             # The input cannot be handled; running it again gives the same answer.
             log.warning("job %d (%s) failed: %s", job.id, job.kind, exc)
-            self.store.fail_job(job.id, str(exc), retry=False)
+            message = str(exc)
+            self._settle(job, lambda: self.store.fail_job(job.id, message, retry=False, worker_id=self.id))
         except Exception as exc:
             retry = job.attempts < self.max_attempts
             log.exception("job %d (%s) crashed (attempt %d)", job.id, job.kind, job.attempts)
-            self.store.fail_job(job.id, f"{type(exc).__name__}: {exc}", retry=retry)
+            error = f"{type(exc).__name__}: {exc}"
+            self._settle(job, lambda: self.store.fail_job(job.id, error, retry=retry, worker_id=self.id))
         else:
-            self.store.finish_job(job.id)
+            self._settle(job, lambda: self.store.finish_job(job.id, worker_id=self.id))
+
+    def _settle(self, job: JobInfo, write: Callable[[], bool]) -> None:
+        """Record a job's end, retrying through a database outage for as long as the lease would have
+        lasted; past that another worker will have taken the job over, and running it again is safe
+        (jobs skip work already done)."""
+        deadline = time.monotonic() + self.lease_seconds
+        pause = 0.2
+        while True:
+            try:
+                if not write():
+                    log.warning("job %d: lease lost before it finished; another worker took it over", job.id)
+                return
+            except Exception:
+                if time.monotonic() + pause > deadline:
+                    log.exception("job %d: could not record its end; its lease will run out", job.id)
+                    return
+                log.warning("job %d: could not record its end; retrying in %.1fs", job.id, pause)
+                time.sleep(pause)
+                pause = min(pause * 2, 5.0)
 
     def _analyze(self, job: JobInfo) -> None:
         stored = self.store.get_article(job.article_id)
@@ -139,3 +230,35 @@ class Worker:
             return
         translation = self.pipeline.translator.translate(stored.article, job.language)
         self.store.save_translation(stored.id, job.language, stored.content_hash, translation)
+
+
+def run_workers(
+    store: Store,
+    pipeline: ServicePipeline,
+    pools: Mapping[str, int],
+    *,
+    max_attempts: int = 3,
+    poll_seconds: float = 1.0,
+    lease_seconds: float = 60.0,
+    on_ready: Callable[[Worker], None] | None = None,
+) -> None:
+    """A worker process without the web server (`newsimpact worker`): runs until SIGTERM or SIGINT,
+    then hands back the jobs it has not finished."""
+    worker = Worker(
+        store,
+        pipeline,
+        pools=pools,
+        max_attempts=max_attempts,
+        poll_seconds=poll_seconds,
+        lease_seconds=lease_seconds,
+    )
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda _signum, _frame: stop.set())
+    worker.start()
+    if on_ready is not None:
+        on_ready(worker)
+    try:
+        stop.wait()
+    finally:
+        worker.stop()

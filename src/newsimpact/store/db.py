@@ -7,9 +7,10 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATION_LOCK = 0x6E657773  # "news": the advisory lock that serialises migrations on PostgreSQL
 
 
 def sqlite_url(path: Path) -> str:
@@ -45,5 +46,11 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision; a no-op when it is already there."""
     config = alembic_config()
     with engine.begin() as connection:
+        # Web and worker processes may start together: one migrates, the others wait for it and then
+        # find the schema current.
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        elif connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock now, not at the first DDL
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import and_, delete, event, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, aliased, sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
 
 from newsimpact.article import Article
 from newsimpact.knowledge.universe import normalise_ticker as normalize_ticker
@@ -20,18 +22,24 @@ from newsimpact.store.editorial import AuditEntry, PickEdit, apply_edits
 from newsimpact.store.models import (
     AnalysisRow,
     ArticleRow,
+    DataMarkRow,
     EditLogRow,
     JobRow,
     PickEditRow,
     PickRow,
     PriceRow,
     TranslationRow,
+    storable_text,
     utcnow,
 )
 from newsimpact.tracker.report import TrackerReport
 from newsimpact.translate.translation import Translation
 
 JOB_KINDS = ("analyze", "translate")
+JOB_QUEUES = {"analyze": "analysis", "translate": "translation"}
+"""Each kind of job has its own queue and workers: a slow translation never holds up an analysis."""
+QUEUES = ("analysis", "translation")
+JOB_STATES = ("queued", "running", "done", "failed")
 
 
 def content_hash(article: Article) -> str:
@@ -45,6 +53,11 @@ def content_hash(article: Article) -> str:
     }
     data = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return hashlib.sha256(data).hexdigest()
+
+
+def url_hash(url: str) -> str:
+    """The indexed key for a URL (the URL itself can be longer than a PostgreSQL btree entry)."""
+    return hashlib.sha256(storable_text(url).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -101,6 +114,9 @@ class JobInfo:
     error: str | None
     created_at: datetime
     updated_at: datetime
+    queue: str = "analysis"
+    claimed_by: str | None = None
+    lease_expires_at: datetime | None = None
 
 
 def _article(row: ArticleRow) -> StoredArticle:
@@ -134,6 +150,29 @@ def _job(row: JobRow) -> JobInfo:
         error=row.error,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        queue=row.queue,
+        claimed_by=row.claimed_by,
+        lease_expires_at=row.lease_expires_at,
+    )
+
+
+def _claimable(job: type[JobRow], queues: Sequence[str], now: datetime) -> ColumnElement[bool]:
+    """Queued, or running under a lease that ran out (or a row from before leases existed)."""
+    return and_(
+        job.queue.in_(list(queues)),
+        or_(
+            job.state == "queued",
+            and_(job.state == "running", or_(job.lease_expires_at.is_(None), job.lease_expires_at < now)),
+        ),
+    )
+
+
+def _mark_change(s: Session, key: str, dialect: str) -> None:
+    """Count a change that leaves no newer id or time behind, so the data version moves."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(DataMarkRow).values(key=key, counter=1)
+    s.execute(
+        stmt.on_conflict_do_update(index_elements=[DataMarkRow.key], set_={"counter": DataMarkRow.counter + 1})
     )
 
 
@@ -142,8 +181,15 @@ class Store:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._commits = itertools.count(1)
+        self.local_writes = 0
+        """Counts this process's commits: readers caching on data_version() notice our own writes at once."""
+        event.listen(self._sessions, "after_commit", self._committed)
         if run_migrations:
             migrate(self.engine)
+
+    def _committed(self, _session: Session) -> None:
+        self.local_writes = next(self._commits)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -155,6 +201,24 @@ class Store:
         with self.session() as s:
             s.execute(select(1))
 
+    def data_version(self) -> str:
+        """Changes whenever anything a read shows changes: an article stored, an analysis or a
+        translation saved, a job queued, claimed or ended, a desk edit, a price import. Each part is an
+        index lookup (data_marks holds a few rows)."""
+        with self.session() as s:
+            row = s.execute(
+                select(
+                    select(func.max(ArticleRow.updated_at)).scalar_subquery(),
+                    select(func.max(AnalysisRow.id)).scalar_subquery(),
+                    select(func.max(TranslationRow.id)).scalar_subquery(),
+                    select(func.max(JobRow.updated_at)).scalar_subquery(),
+                    select(func.max(JobRow.id)).scalar_subquery(),
+                    select(func.max(EditLogRow.id)).scalar_subquery(),  # every desk action logs a row
+                    select(func.sum(DataMarkRow.counter)).scalar_subquery(),
+                )
+            ).one()
+            return "|".join(str(part) for part in row)
+
     # -- articles -------------------------------------------------------------------------------
 
     def upsert_article(self, article: Article, source: bytes, source_type: str) -> IngestResult:
@@ -165,7 +229,10 @@ class Store:
             row = None
             if article.url:
                 row = s.scalars(
-                    select(ArticleRow).where(ArticleRow.url == article.url).order_by(ArticleRow.id).limit(1)
+                    select(ArticleRow)
+                    .where(ArticleRow.url_hash == url_hash(article.url))
+                    .order_by(ArticleRow.id)
+                    .limit(1)
                 ).first()
             if row is None:
                 row = s.scalars(
@@ -183,6 +250,7 @@ class Store:
                 # Cached translations describe the old text; drop them rather than serve stale ones.
                 s.execute(delete(TranslationRow).where(TranslationRow.article_id == row.id))
             row.url = article.url or row.url
+            row.url_hash = url_hash(row.url) if row.url else None
             row.content_hash = digest
             row.source = source
             row.source_type = source_type
@@ -415,6 +483,7 @@ class Store:
                     flush()
             if chunk:
                 flush()
+            _mark_change(s, "prices", self.engine.dialect.name)
         return written
 
     def closes(self, ticker: str, start: date | None = None, end: date | None = None) -> list[tuple[date, float]]:
@@ -491,6 +560,7 @@ class Store:
                 return _job(open_job), False
             row = JobRow(
                 kind=kind,
+                queue=JOB_QUEUES[kind],
                 article_id=article_id,
                 language=language,
                 state="queued",
@@ -521,55 +591,120 @@ class Store:
             ).first()
             return _job(row) if row is not None else None
 
-    def claim_next(self) -> JobInfo | None:
-        """Move the oldest queued job to running. The conditional UPDATE makes two workers (threads or
-        processes) never claim the same job, on SQLite and PostgreSQL alike."""
+    def claim_next(
+        self,
+        queues: Sequence[str] = QUEUES,
+        *,
+        worker_id: str = "local",
+        lease_seconds: float = 60.0,
+        max_attempts: int | None = None,
+    ) -> JobInfo | None:
+        """Take the oldest claimable job of these queues under a lease: a queued job, or a running one
+        whose lease ran out (its worker died). One statement, so two workers never claim the same job:
+        on PostgreSQL the candidate row is locked with FOR UPDATE SKIP LOCKED (concurrent claimers skip
+        to the next job instead of waiting), on SQLite the single UPDATE holds the write lock.
+
+        A job whose workers kept dying is failed once it has had max_attempts tries."""
         while True:
+            now = utcnow()
+            claimable = _claimable(JobRow, queues, now)
+            # An alias, so the subquery reads the table on its own instead of correlating with the UPDATE.
+            other = aliased(JobRow)
+            candidate = select(other.id).where(_claimable(other, queues, now)).order_by(other.id).limit(1)
+            if self.engine.dialect.name == "postgresql":
+                candidate = candidate.with_for_update(skip_locked=True)
+            statement = (
+                update(JobRow)
+                .where(JobRow.id == candidate.scalar_subquery(), claimable)
+                .values(
+                    state="running",
+                    attempts=JobRow.attempts + 1,
+                    claimed_by=worker_id,
+                    lease_expires_at=now + timedelta(seconds=lease_seconds),
+                    updated_at=now,
+                )
+                .returning(JobRow.id)
+                .execution_options(synchronize_session=False)
+            )
             with self.session() as s, s.begin():
-                job_id = s.scalars(
-                    select(JobRow.id).where(JobRow.state == "queued").order_by(JobRow.id).limit(1)
-                ).first()
+                job_id = s.scalars(statement).first()
                 if job_id is None:
                     return None
-                claimed = s.execute(
-                    update(JobRow)
-                    .where(JobRow.id == job_id, JobRow.state == "queued")
-                    .values(state="running", attempts=JobRow.attempts + 1, updated_at=utcnow())
-                    .execution_options(synchronize_session=False)
-                )
-                if claimed.rowcount == 1:  # type: ignore[attr-defined]
-                    row = s.get(JobRow, job_id, populate_existing=True)
-                    assert row is not None
-                    return _job(row)
-            # Another worker took it between our SELECT and UPDATE: look again.
-
-    def finish_job(self, job_id: int) -> None:
-        self._set_job(job_id, state="done", error=None)
-
-    def fail_job(self, job_id: int, error: str, *, retry: bool) -> None:
-        self._set_job(job_id, state="queued" if retry else "failed", error=error)
-
-    def _set_job(self, job_id: int, *, state: str, error: str | None) -> None:
-        with self.session() as s, s.begin():
-            s.execute(
-                update(JobRow)
-                .where(JobRow.id == job_id)
-                .values(state=state, error=error, updated_at=utcnow())
+                row = s.get(JobRow, job_id, populate_existing=True)
+                assert row is not None
+                job = _job(row)
+            if max_attempts is None or job.attempts <= max_attempts:
+                return job
+            self.fail_job(
+                job.id,
+                f"gave up after {job.attempts - 1} attempts: the worker running it stopped each time",
+                retry=False,
+                worker_id=worker_id,
             )
 
-    def requeue_running(self) -> int:
-        """At start: a 'running' job belongs to a process that died; run it again."""
+    def heartbeat(self, worker_id: str, job_ids: Iterable[int], lease_seconds: float) -> set[int]:
+        """Renew the leases of the jobs this worker runs; returns the ids it still holds."""
+        ids = list(job_ids)
+        if not ids:
+            return set()
+        now = utcnow()
+        with self.session() as s, s.begin():
+            held = s.scalars(
+                update(JobRow)
+                .where(JobRow.id.in_(ids), JobRow.claimed_by == worker_id, JobRow.state == "running")
+                .values(lease_expires_at=now + timedelta(seconds=lease_seconds))
+                .returning(JobRow.id)
+                .execution_options(synchronize_session=False)
+            ).all()
+            return set(held)
+
+    def finish_job(self, job_id: int, *, worker_id: str | None = None) -> bool:
+        return self._settle(job_id, worker_id, state="done", error=None)
+
+    def fail_job(self, job_id: int, error: str, *, retry: bool, worker_id: str | None = None) -> bool:
+        return self._settle(job_id, worker_id, state="queued" if retry else "failed", error=error)
+
+    def release_jobs(self, worker_id: str, job_ids: Iterable[int]) -> int:
+        """A worker stopping with jobs still running hands them back at once instead of letting their
+        leases run out."""
+        ids = list(job_ids)
+        if not ids:
+            return 0
         with self.session() as s, s.begin():
             result = s.execute(
-                update(JobRow).where(JobRow.state == "running").values(state="queued", updated_at=utcnow())
+                update(JobRow)
+                .where(JobRow.id.in_(ids), JobRow.claimed_by == worker_id, JobRow.state == "running")
+                .values(state="queued", claimed_by=None, lease_expires_at=None, updated_at=utcnow())
+                .execution_options(synchronize_session=False)
             )
             return int(result.rowcount)  # type: ignore[attr-defined]
 
+    def _settle(self, job_id: int, worker_id: str | None, *, state: str, error: str | None) -> bool:
+        """End a run. With a worker id, only while that worker still holds the job: once its lease ran
+        out and another worker took the job over, the late result of the first changes nothing.
+        claimed_by stays, naming the worker that ran the job last. Returns whether the row changed."""
+        conditions = [JobRow.id == job_id]
+        if worker_id is not None:
+            conditions += [JobRow.claimed_by == worker_id, JobRow.state == "running"]
+        with self.session() as s, s.begin():
+            result = s.execute(
+                update(JobRow)
+                .where(*conditions)
+                .values(state=state, error=error, lease_expires_at=None, updated_at=utcnow())
+                .execution_options(synchronize_session=False)
+            )
+            return int(result.rowcount) == 1  # type: ignore[attr-defined]
+
     def job_counts(self) -> dict[str, int]:
+        by_queue = self.job_counts_by_queue()
+        return {state: sum(counts[state] for counts in by_queue.values()) for state in JOB_STATES}
+
+    def job_counts_by_queue(self) -> dict[str, dict[str, int]]:
         with self.session() as s:
-            rows = s.execute(select(JobRow.state, func.count()).group_by(JobRow.state)).all()
-            counts = {"queued": 0, "running": 0, "done": 0, "failed": 0}
-            counts.update({state: int(n) for state, n in rows})
+            rows = s.execute(select(JobRow.queue, JobRow.state, func.count()).group_by(JobRow.queue, JobRow.state))
+            counts = {queue: dict.fromkeys(JOB_STATES, 0) for queue in QUEUES}
+            for queue, state, n in rows:
+                counts.setdefault(queue, dict.fromkeys(JOB_STATES, 0))[state] = int(n)
             return counts
 
 
