@@ -28,8 +28,10 @@ PATHS = {"mention": "direct"}  # the tracker's own name for a named-company pick
 
 
 def sample_ids(source: str, n: int, seed: int) -> set[str]:
+    """The first n of the file's ids shuffled by the seed: a larger n keeps every record of a smaller one."""
     ids = [row["id"] for row in read_jsonl(EVAL_DEV / f"{source}.jsonl")]
-    return set(random.Random(f"{seed}:{source}").sample(ids, min(n, len(ids))))
+    random.Random(f"{seed}:{source}").shuffle(ids)
+    return set(ids[:n])
 
 
 def candidate_lines(pipeline: Pipeline, record: Record) -> list[dict[str, Any]]:
