@@ -13,25 +13,26 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from records import EVAL_DEV, REPO, Record, available, kind_of, load_source, read_jsonl, split_of  # noqa: E402
+from records import (
+    HEADLINE_SAMPLE_SEED,
+    HEADLINE_SAMPLE_SIZE,
+    REPO,
+    Record,
+    available,
+    kind_of,
+    split_of,
+    universe,
+)
 
-from newsimpact.pipeline import Pipeline  # noqa: E402
+from newsimpact.pipeline import Pipeline
 
 PATHS = {"mention": "direct"}  # the tracker's own name for a named-company pick, reported as "direct"
-
-
-def sample_ids(source: str, n: int, seed: int) -> set[str]:
-    """The first n of the file's ids shuffled by the seed: a larger n keeps every record of a smaller one."""
-    ids = [row["id"] for row in read_jsonl(EVAL_DEV / f"{source}.jsonl")]
-    random.Random(f"{seed}:{source}").shuffle(ids)
-    return set(ids[:n])
 
 
 def candidate_lines(pipeline: Pipeline, record: Record) -> list[dict[str, Any]]:
@@ -80,8 +81,8 @@ def candidate_lines(pipeline: Pipeline, record: Record) -> list[dict[str, Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=Path("/tmp/candidates.jsonl"))
-    parser.add_argument("--headlines", type=int, default=900, help="sample size per headline file")
-    parser.add_argument("--seed", type=int, default=909)
+    parser.add_argument("--headlines", type=int, default=HEADLINE_SAMPLE_SIZE, help="sample size per headline file")
+    parser.add_argument("--seed", type=int, default=HEADLINE_SAMPLE_SEED)
     args = parser.parse_args()
     reason = available()
     if reason:
@@ -90,26 +91,18 @@ def main() -> None:
     if args.out.resolve().is_relative_to(REPO):
         parser.error("--out must lie outside the repository (it holds shared text)")
 
-    plan: list[tuple[str, set[str] | None]] = [
-        ("ko_articles_full", None),
-        ("ko_fin_headlines_unlabeled", sample_ids("ko_fin_headlines_unlabeled", args.headlines, args.seed)),
-        ("ko_fin_headlines_labeled", sample_ids("ko_fin_headlines_labeled", args.headlines, args.seed)),
-        ("ko_wikinews", None),
-        ("ko_us_mentions", None),
-        ("seed", None),
-    ]
     pipeline = Pipeline()
+    records: dict[str, int] = {}
+    picks: dict[str, int] = {}
     with args.out.open("w", encoding="utf-8") as handle:
-        for source, ids in plan:
-            records = picks = 0
-            for record in load_source(source, ids):
-                lines = candidate_lines(pipeline, record)
-                records += 1
-                for line in lines:
-                    if line["ticker"] is not None:
-                        picks += 1
-                    handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-            print(f"{source}: {records} records, {picks} picks")
+        for record in universe(args.headlines, args.seed):
+            lines = candidate_lines(pipeline, record)
+            records[record.source] = records.get(record.source, 0) + 1
+            picks[record.source] = picks.get(record.source, 0) + sum(line["ticker"] is not None for line in lines)
+            for line in lines:
+                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    for source, count in records.items():
+        print(f"{source}: {count} records, {picks[source]} picks")
     print(f"wrote {args.out} (seed {args.seed}, {args.headlines} headlines per headline file)")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +87,34 @@ def load_source(source: str, ids: set[str] | None = None) -> Iterator[Record]:
         else:
             article = headline_article(row["text"])
         yield Record(source, row["id"], article, row=row)
+
+
+# The judged universe: every record make_candidates.py ran the tracker on when the verdicts were read.
+# Headline files are sampled: the first N ids after a seeded shuffle (a larger N keeps a smaller one).
+HEADLINE_SAMPLE_SEED = 909
+HEADLINE_SAMPLE_SIZE = 2500
+UNIVERSE_SOURCES = (
+    "ko_articles_full",
+    "ko_fin_headlines_unlabeled",
+    "ko_fin_headlines_labeled",
+    "ko_wikinews",
+    "ko_us_mentions",
+    "seed",
+)
+SAMPLED_SOURCES = ("ko_fin_headlines_unlabeled", "ko_fin_headlines_labeled")
+
+
+def sample_ids(source: str, n: int = HEADLINE_SAMPLE_SIZE, seed: int = HEADLINE_SAMPLE_SEED) -> set[str]:
+    ids = [row["id"] for row in read_jsonl(EVAL_DEV / f"{source}.jsonl")]
+    random.Random(f"{seed}:{source}").shuffle(ids)
+    return set(ids[:n])
+
+
+def universe(n: int = HEADLINE_SAMPLE_SIZE, seed: int = HEADLINE_SAMPLE_SEED) -> Iterator[Record]:
+    """Every record of the judged dev set, source by source."""
+    for source in UNIVERSE_SOURCES:
+        ids = sample_ids(source, n, seed) if source in SAMPLED_SOURCES else None
+        yield from load_source(source, ids)
 
 
 def available() -> str | None:
