@@ -59,13 +59,17 @@ def read_lines(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def run_tracker() -> tuple[list[Pick], dict[tuple[str, str], str]]:
-    """The current tracker's picks over the universe, and every record's (source, id) -> split."""
+def run_tracker() -> tuple[list[Pick], dict[tuple[str, str], str], dict[str, str]]:
+    """The current tracker's picks over the universe, every record's (source, id) -> split, and the
+    ko_articles_full id -> category (market / non_market)."""
     pipeline = Pipeline()
     picks: list[Pick] = []
     records: dict[tuple[str, str], str] = {}
+    categories: dict[str, str] = {}
     for record in universe():
         records[(record.source, record.id)] = split_of(record.id)
+        if record.source == "ko_articles_full" and record.row is not None:
+            categories[record.id] = record.row.get("category", "")
         if record.page is not None:
             analysis = pipeline.analyze(record.page)
         else:
@@ -85,7 +89,17 @@ def run_tracker() -> tuple[list[Pick], dict[tuple[str, str], str]]:
                     analysis.article.title,
                 )
             )
-    return picks, records
+    return picks, records, categories
+
+
+def category_line(picks: Iterable[Pick], categories: dict[str, str], split: str) -> str:
+    """Full articles with >= 1 pick, market and non_market apart (a pick on non_market is a false alarm)."""
+    picked = {p.id for p in picks if p.source == "ko_articles_full"}
+    parts = []
+    for category in ("market", "non_market"):
+        ids = [i for i, c in categories.items() if c == category and split_of(i) == split]
+        parts.append(f"{category} with a pick {sum(i in picked for i in ids)}/{len(ids)}")
+    return "ko_articles_full " + ", ".join(parts)
 
 
 @dataclass
@@ -194,7 +208,7 @@ def main() -> None:
         if v["tracker"] == args.baseline and v["path"] != "missed"
     ]
 
-    current, records = run_tracker()
+    current, records, categories = run_tracker()
     unjudged = write_unjudged(args.unjudged, current, verdicts)
 
     print(f"judged dev set: {len(all_verdicts)} verdicts, {len(roles)} role labels, {len(records)} records")
@@ -205,6 +219,9 @@ def main() -> None:
             base = figures(baseline, verdicts, records, split, kind)
             print(f"{split.upper():6s} {kind + 's':9s} current : {now.line()}")
             print(f"{'':16s} baseline: {base.line()}   ({args.baseline})")
+    for split in SPLITS:
+        print(f"{split.upper():6s} current : {category_line(current, categories, split)}")
+        print(f"{'':6s} baseline: {category_line(baseline, categories, split)}   ({args.baseline})")
     for split in SPLITS:
         print(
             f"{split.upper():6s} roles     current : {role_line(*role_scores(current, roles, split))}   target P>=0.85 R>=0.60"
