@@ -229,8 +229,8 @@ def main() -> None:
         print(f"{'':16s} baseline: {role_line(*role_scores(baseline, roles, split))}   ({args.baseline})")
     by_path: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for p in current:
-        v = verdicts.get(p.key)
-        by_path[p.path][v["verdict"] if v else "unjudged"] += 1
+        judged = verdicts.get(p.key)
+        by_path[p.path][judged["verdict"] if judged else "unjudged"] += 1
     print("current picks by path: " + "; ".join(f"{path} {dict(c)}" for path, c in sorted(by_path.items())))
     print(f"wrote {unjudged} unjudged picks to {args.unjudged}")
 
