@@ -232,6 +232,11 @@ def main() -> None:
         judged = verdicts.get(p.key)
         by_path[p.path][judged["verdict"] if judged else "unjudged"] += 1
     print("current picks by path: " + "; ".join(f"{path} {dict(c)}" for path, c in sorted(by_path.items())))
+    picked = {p.key for p in current}
+    lost = [v for key, v in verdicts.items() if v["verdict"] == "right" and key not in picked]
+    print(f"picks judged right (or missed by {args.baseline}) that the current tracker does not make: {len(lost)}")
+    for v in sorted(lost, key=lambda v: (v["split"], v["source"], v["id"]))[:40]:
+        print(f"  {v['split']:6s} {v['source']} {v['id']} {v['ticker']} {v['direction']}: {v['reason']}")
     print(f"wrote {unjudged} unjudged picks to {args.unjudged}")
 
 
