@@ -166,36 +166,53 @@ def role_line(matched: int, predicted: int, gold: int, uncertain: int) -> str:
     )
 
 
+def pick_row(p: Pick) -> dict[str, Any]:
+    return {
+        "source": p.source,
+        "id": p.id,
+        "ticker": p.ticker,
+        "direction": p.direction,
+        "path": p.path,
+        "score": round(p.score, 3),
+        "split": split_of(p.id),
+        "title": p.title,
+        "evidence": p.evidence,
+    }
+
+
+def write_picks(path: Path, picks: list[Pick], verdicts: dict[Key, dict[str, Any]]) -> None:
+    """Every current pick with the verdict it matched (or none), for reading what a change did."""
+    with path.open("w", encoding="utf-8") as handle:
+        for p in picks:
+            verdict = verdicts.get(p.key)
+            row = pick_row(p) | {
+                "verdict": verdict["verdict"] if verdict else None,
+                "reason": verdict["reason"] if verdict else None,
+            }
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def write_unjudged(path: Path, picks: list[Pick], verdicts: dict[Key, dict[str, Any]]) -> int:
     unjudged = [p for p in picks if p.key not in verdicts]
     with path.open("w", encoding="utf-8") as handle:
         for p in unjudged:
-            row = {
-                "source": p.source,
-                "id": p.id,
-                "ticker": p.ticker,
-                "direction": p.direction,
-                "path": p.path,
-                "score": round(p.score, 3),
-                "split": split_of(p.id),
-                "title": p.title,
-                "evidence": p.evidence,
-            }
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            handle.write(json.dumps(pick_row(p), ensure_ascii=False) + "\n")
     return len(unjudged)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--unjudged", type=Path, default=Path("/tmp/unjudged.jsonl"))
+    parser.add_argument("--picks", type=Path, help="also write every current pick with its verdict (outside the repo)")
     parser.add_argument("--baseline", default="main-2026-11", help="tracker name in verdicts.jsonl to print beside")
     args = parser.parse_args()
     reason = available()
     if reason:
         print(reason)
         return
-    if args.unjudged.resolve().is_relative_to(REPO):
-        parser.error("--unjudged must lie outside the repository (it holds shared text)")
+    for out in (args.unjudged, args.picks):
+        if out is not None and out.resolve().is_relative_to(REPO):
+            parser.error(f"{out} must lie outside the repository (it holds shared text)")
 
     all_verdicts = read_lines(JUDGED / "verdicts.jsonl")
     roles = read_lines(JUDGED / "roles_ko_us_mentions.jsonl")
@@ -210,6 +227,8 @@ def main() -> None:
 
     current, records, categories = run_tracker()
     unjudged = write_unjudged(args.unjudged, current, verdicts)
+    if args.picks is not None:
+        write_picks(args.picks, current, verdicts)
 
     print(f"judged dev set: {len(all_verdicts)} verdicts, {len(roles)} role labels, {len(records)} records")
     print("verdict shares are of all picks made; unjudged picks count in the denominator, not as right")
