@@ -1,0 +1,110 @@
+"""The judged dev set in bench/judged/: every line well-formed, split by the documented rule, no duplicates,
+and no shared text copied into it (reasons are one short line in the reader's own words)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+JUDGED = Path(__file__).resolve().parent.parent / "bench" / "judged"
+TICKER = re.compile(r"^[A-Z]{1,5}(\.[A-Z])?$")
+# A run of 15+ characters made of Hangul and spaces would be a copied phrase, not a quoted cue word.
+HANGUL_RUN = re.compile(r"[가-힣][가-힣 ]{13,}[가-힣]")
+
+VERDICT_FIELDS = {"source", "id", "ticker", "direction", "path", "verdict", "reason", "split", "tracker"}
+ROLE_FIELDS = {"id", "ticker", "label", "role", "reason", "split", "uncertain"}
+SOURCES = {
+    "ko_articles_full",
+    "ko_fin_headlines_unlabeled",
+    "ko_fin_headlines_labeled",
+    "ko_wikinews",
+    "ko_us_mentions",
+    "seed",
+}
+ROLES = {
+    "subject",
+    "counterparty",
+    "customer",
+    "supplier",
+    "partner",
+    "target",
+    "acquirer",
+    "seller",
+    "source",
+    "analyst",
+    "venue",
+    "example",
+    "passing",
+    "competitor",
+}
+
+
+def split_rule(record_id: str) -> str:
+    return "report" if hashlib.sha1(record_id.encode("utf-8")).hexdigest()[0] in "0123" else "tune"
+
+
+def read(name: str) -> list[dict[str, Any]]:
+    lines = (JUDGED / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def check_reason(reason: str) -> None:
+    assert reason.strip() == reason and reason, "empty or padded reason"
+    assert "\n" not in reason and len(reason) < 200, reason
+    assert not HANGUL_RUN.search(reason), f"looks like copied Korean text: {reason}"
+
+
+def test_split_rule_is_sha1_prefix_0_to_3() -> None:
+    assert split_rule("seed") == "tune"  # sha1("seed") starts with "b"
+    ids = [f"record-{n}" for n in range(4000)]
+    share = sum(split_rule(i) == "report" for i in ids) / len(ids)
+    assert 0.22 < share < 0.28
+
+
+@pytest.mark.parametrize("name", ["verdicts.jsonl", "roles_ko_us_mentions.jsonl"])
+def test_split_field_follows_the_rule(name: str) -> None:
+    for row in read(name):
+        assert row["split"] == split_rule(row["id"]), row
+
+
+def test_verdict_lines_are_valid_and_unique() -> None:
+    rows = read("verdicts.jsonl")
+    assert len(rows) >= 600
+    seen: set[tuple[str, str, str, str, str]] = set()
+    for row in rows:
+        assert set(row) == VERDICT_FIELDS, row
+        assert row["source"] in SOURCES
+        assert TICKER.match(row["ticker"]), row
+        assert row["direction"] in ("positive", "negative")
+        assert row["path"] in ("direct", "relation", "theme", "missed")
+        assert row["verdict"] in ("right", "weak", "wrong")
+        assert row["path"] != "missed" or row["verdict"] == "right", "a missed company is one the reader expects"
+        check_reason(row["reason"])
+        key = (row["tracker"], row["source"], row["id"], row["ticker"], row["direction"])
+        assert key not in seen, f"duplicate verdict {key}"
+        seen.add(key)
+
+
+def test_role_lines_are_valid_and_unique() -> None:
+    rows = read("roles_ko_us_mentions.jsonl")
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        assert set(row) == ROLE_FIELDS, row
+        assert TICKER.match(row["ticker"]), row
+        assert row["label"] in ("positive", "negative", "none")
+        assert row["role"] in ROLES
+        assert isinstance(row["uncertain"], bool)
+        check_reason(row["reason"])
+        assert (row["id"], row["ticker"]) not in seen
+        seen.add((row["id"], row["ticker"]))
+
+
+def test_the_copy_guard_catches_a_pasted_sentence() -> None:
+    with pytest.raises(AssertionError):
+        check_reason("pick rests on 반도체 업황이 하반기부터 회복될 것이라는 전망")
+    check_reason("'타겟' is part of an ETF name")
