@@ -97,7 +97,7 @@ intensifiers: {sharply: 1.5}
 """
 
 MOVEMENT = """
-up: {ko: [상승, 급등, 오르], en: [rise, surge, jump]}
+up: {ko: [상승, 급등, 오르, 인상], en: [rise, surge, jump, hike]}
 down: {ko: [하락, 급락, 내리], en: [fall, drop, plunge]}
 """
 
@@ -105,7 +105,7 @@ down: {ko: [하락, 급락, 내리], en: [fall, drop, plunge]}
 @pytest.fixture(scope="session")
 def small_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     root = tmp_path_factory.mktemp("knowledge")
-    for name in ("sectors.yaml", "sub_industries.yaml", "linking.yaml", "disclaimer.yaml"):
+    for name in ("sectors.yaml", "sub_industries.yaml", "linking.yaml", "disclaimer.yaml", "events.yaml", "roles.yaml"):
         shutil.copy(PACKAGE_DATA / name, root / name)
     (root / "universe.csv").write_text(UNIVERSE, encoding="utf-8")
     (root / "universe.json").write_text(

@@ -22,11 +22,13 @@ from newsimpact.knowledge.schema import (
     Alias,
     Company,
     DisclaimerText,
+    EventLexicon,
     KoreanCompany,
     LinkingRules,
     MovementLexicon,
     PolarityLexicon,
     Relation,
+    RoleRules,
     Sector,
     SubIndustry,
     Theme,
@@ -52,6 +54,8 @@ class KnowledgeBase:
     movement: MovementLexicon
     linking: LinkingRules
     disclaimer: DisclaimerText
+    events: EventLexicon
+    roles: RoleRules
     _by_ticker_aliases: MappingProxyType[str, tuple[Alias, ...]] = field(repr=False)
     _by_sub_industry: MappingProxyType[str, tuple[str, ...]] = field(repr=False)
 
@@ -197,6 +201,8 @@ def load_knowledge_from(data_dir: Path | None = None) -> KnowledgeBase:
         movement=movement,
         linking=_models(LinkingRules, [_yaml(root, "linking.yaml")], "linking.yaml")[0],
         disclaimer=_models(DisclaimerText, [_yaml(root, "disclaimer.yaml")], "disclaimer.yaml")[0],
+        events=_models(EventLexicon, [_yaml(root, "events.yaml")], "events.yaml")[0],
+        roles=_models(RoleRules, [_yaml(root, "roles.yaml")], "roles.yaml")[0],
         _by_ticker_aliases=MappingProxyType({t: tuple(a) for t, a in by_ticker.items()}),
         _by_sub_industry=MappingProxyType({name: tuple(t) for name, t in by_sub_industry.items()}),
     )

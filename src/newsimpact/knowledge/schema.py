@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 RelationType = Literal["supplier", "customer", "competitor", "partner", "parent", "subsidiary"]
+RelationLink = Literal[
+    "supplier", "customer", "competitor_cycle", "competitor_share", "partner", "parent", "subsidiary"
+]
+Role = Literal[
+    "subject", "target", "supplier", "counterparty", "partner", "source", "venue", "example", "passing"
+]
+"""The part a named company plays in an event (docs/knowledge.md, roles.yaml)."""
 AliasKind = Literal["name", "short", "ticker", "brand", "product", "subsidiary"]
 
 
@@ -78,6 +86,20 @@ class Relation(_Frozen):
     sign: Literal[1, -1]
     reason_ko: str = Field(min_length=2)
     reason_en: str = Field(min_length=2)
+    since: date | None = None
+    """The relation holds from this day; an article published before it does not use it."""
+    until: date | None = None
+    """The relation ended on this day (a supply deal lost, a stake sold)."""
+    context: tuple[str, ...] = ()
+    """The edge carries an event only when its evidence names one of these (the shared business:
+    a memory-cycle edge needs 메모리/DRAM/HBM in the sentence, not any news about the conglomerate)."""
+
+    @property
+    def link(self) -> RelationLink:
+        """How an event reaches the target: competitors split into cycle peers and share rivals."""
+        if self.type == "competitor":
+            return "competitor_cycle" if self.sign == 1 else "competitor_share"
+        return self.type
 
 
 class Exposure(_Frozen):
@@ -111,6 +133,12 @@ class Theme(_Frozen):
     sentence about it then means the theme is easing."""
     triggers_ko: tuple[str, ...] = Field(min_length=1)
     triggers_en: tuple[str, ...] = Field(min_length=1)
+    falling_ko: tuple[str, ...] = ()
+    """Triggers that say the theme falls (유가 급락, 금리 인하). A trigger holding a movement word
+    and not listed here names the rising form (원화 약세 = the dollar rising, 경기침체)."""
+    falling_en: tuple[str, ...] = ()
+    price: bool = False
+    """A price or rate (oil, the dollar, yields): it rises and falls; other themes grow and ease."""
     exposures: tuple[Exposure, ...] = Field(min_length=1)
 
 
@@ -168,3 +196,91 @@ class LinkingRules(_Frozen):
 class DisclaimerText(_Frozen):
     ko: str = Field(min_length=20)
     en: str = Field(min_length=20)
+
+
+# -- events and roles (events.yaml, roles.yaml) ----------------------------------------------------
+class DecisivePhrase(_Frozen):
+    """A phrase that settles the event's direction for its subject, whatever the other cue words say
+    ("배상 판결 받" = the subject is paid damages: good; "예상치 하회" = a miss: bad)."""
+
+    phrase: str = Field(min_length=2)
+    polarity: float = Field(ge=-2.0, le=2.0)
+    line_ko: str = ""
+    """Optional rationale line for this phrase ({name} = the company); else the event's line."""
+    line_en: str = ""
+
+
+class EventLines(_Frozen):
+    """Rationale templates: {name} is the company; {name:이/가} etc. add the particle that fits."""
+
+    up_ko: str = Field(min_length=2)
+    up_en: str = Field(min_length=2)
+    down_ko: str = Field(min_length=2)
+    down_en: str = Field(min_length=2)
+
+
+class EventType(_Frozen):
+    id: str
+    name_ko: str
+    name_en: str
+    triggers_ko: tuple[str, ...] = Field(min_length=1)
+    triggers_en: tuple[str, ...] = Field(min_length=1)
+    decisive_ko: tuple[DecisivePhrase, ...] = ()
+    decisive_en: tuple[DecisivePhrase, ...] = ()
+    propagates: tuple[RelationLink, ...] = ()
+    """Which typed relations pass this event on (a launch shifts share: competitor_share; a
+    demand signal travels to cycle peers and suppliers; a lawsuit travels nowhere)."""
+    moves: tuple[Role, ...] = ("subject",)
+    """Roles the event moves: the subject always; a takeover target; never a source or venue."""
+    role_polarity: dict[str, float] = Field(default_factory=dict)
+    """A fixed polarity for a non-subject role (target of a takeover: +1)."""
+    weight: float = Field(default=1.0, gt=0.0, le=2.0)
+    """How strongly this kind of event moves a large listed company (materiality)."""
+    lines: EventLines
+
+
+class Dampener(_Frozen):
+    """Words that make an event less material: a small recall, a deal already known."""
+
+    phrase: str = Field(min_length=2)
+    factor: float = Field(gt=0.0, lt=1.0)
+
+
+class EventLexicon(_Frozen):
+    events: tuple[EventType, ...] = Field(min_length=1)
+    dampeners_ko: tuple[Dampener, ...] = ()
+    dampeners_en: tuple[Dampener, ...] = ()
+    fallback: EventLines
+    """The line for a clear direction with no typed event ("주가 급등" with no reason given)."""
+
+
+class RolePattern(_Frozen):
+    role: Role
+    pattern: str = Field(min_length=1)
+    """A regular expression, matched right after the name (ko: on space-stripped text; en: on the
+    lower-cased text) or right before it (en `before`)."""
+
+
+class RoleRules(_Frozen):
+    after_ko: tuple[RolePattern, ...]
+    after_en: tuple[RolePattern, ...]
+    before_en: tuple[RolePattern, ...] = ()
+    before_ko: tuple[RolePattern, ...] = ()
+    subject_particles_ko: tuple[str, ...]
+    source_sub_industries: tuple[str, ...]
+    """Banks, brokers, index and rating houses, news media: when they speak in a sentence they
+    are usually its source, not its subject."""
+    opinion_words_ko: tuple[str, ...]
+    opinion_words_en: tuple[str, ...]
+    own_news_ko: tuple[str, ...] = ()
+    """Words that make a source-like company the subject after all (골드만삭스 순이익 급증)."""
+    own_news_en: tuple[str, ...] = ()
+    name_suffixes_ko: tuple[str, ...] = ()
+    """Endings of Korean company names (로보틱스, 전자, 바이오): a theme trigger inside such a name
+    (두산로보틱스) is the name, not the theme."""
+    material_ko: tuple[str, ...] = ()
+    """Words that make an event material for a counterparty (조 원 규모, 최대 규모, 공급 중단)."""
+    material_en: tuple[str, ...] = ()
+    lost_customer_ko: tuple[str, ...] = ()
+    """Words that say a supplier lost this business (대신 자체 칩, 공급 중단): bad for the supplier."""
+    lost_customer_en: tuple[str, ...] = ()

@@ -1,16 +1,24 @@
-"""Article + KnowledgeBase -> TrackerReport: mentions, direction, themes, relations, scoring, abstention."""
+"""Article + KnowledgeBase -> TrackerReport.
+
+sentences -> named companies -> event frames (type, role, polarity for that role) -> impact:
+the subject (and a takeover target, a supplier on a material deal) directly; related companies
+through typed relations the event type propagates; themes whose driver the article says moves
+-> calibrated score -> a rationale line built from the frame.
+"""
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from newsimpact.article import Article
 from newsimpact.config import TrackerSettings
 from newsimpact.knowledge import KnowledgeBase
-from newsimpact.knowledge.schema import Company
+from newsimpact.knowledge.schema import Company, EventType, Relation
 from newsimpact.tracker import rationale
+from newsimpact.tracker.frames import Frame, FrameReader, NamedSpan
 from newsimpact.tracker.linking import EntityMention, Linker
 from newsimpact.tracker.polarity import PolarityScorer
 from newsimpact.tracker.report import (
@@ -28,15 +36,17 @@ from newsimpact.tracker.text import Sentence, article_sentences
 from newsimpact.tracker.themes import SentenceEmbedder, ThemeDetector, ThemeHit, sentence_weight
 
 _MAX_EVIDENCE = 3
-_MAX_THEMES = 4
+_MAX_THEMES = 3
 _PER_GROUP_PER_SIDE = 2
 _BRAND_ONLY_FACTOR = 0.5
-_THEME_SHARE = 0.15
-"""A theme not in the headline and never said to move must fill this share of the sentences."""
-_SUB_INDUSTRY_TICKERS = 3
-_RELATIONS_PER_SOURCE = 3
-_RELATION_DISCOUNT = 0.35
+_SUB_INDUSTRY_TICKERS = 2
+_RELATIONS_PER_SOURCE = 2
 _TONE_THRESHOLD = 0.3
+_MOVED_ROLES = ("subject", "target", "supplier")
+# Ceilings by path: on judged picks a named subject is right far more often than a related
+# company, and a related company more often than a theme exposure (docs/knowledge.md, "Scores").
+_CEILING: dict[PickPath, float] = {"mention": 0.97, "relation": 0.7, "theme": 0.6}
+_SCALE: dict[PickPath, float] = {"mention": 1.5, "relation": 2.0, "theme": 2.0}
 
 
 @dataclass
@@ -49,23 +59,45 @@ class Candidate:
     rationale_en: str
     group: str = ""
     """What produced it (a theme id, a relation source): one group may not fill a whole side."""
+    event: str | None = None
+    role: str | None = None
+    via: str | None = None
 
 
 @dataclass
 class _EntityEvent:
-    """What the article says about one named company: signed polarity and its evidence."""
+    """What the article says about one named company: its frames, signed polarity and evidence."""
 
     polarity: float = 0.0
     sentences: list[Sentence] = field(default_factory=list)
-    cues: list[str] = field(default_factory=list)
+    frames: list[tuple[float, Frame]] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
     in_title: bool = False
     central: bool = False
     by_name: bool = False
+    named_sentences: int = 0
+
+    @property
+    def main(self) -> Frame | None:
+        """The frame that carries most of the direction (the headline's, usually)."""
+        agreeing = [(w, f) for w, f in self.frames if f.polarity * self.polarity > 0]
+        return max(agreeing, key=lambda wf: abs(wf[0] * wf[1].polarity))[1] if agreeing else None
+
+    @property
+    def role(self) -> str | None:
+        main = self.main
+        return main.role if main else None
+
+    @property
+    def event_type(self) -> EventType | None:
+        main = self.main
+        return main.event if main else None
 
 
-def calibrate(strength: float) -> float:
-    """Evidence strength (0..inf) -> score (0..1): one clear body sentence ~0.4, a headline event ~0.85."""
-    return round(1.0 - math.exp(-max(0.0, strength) / 1.5), 3)
+def calibrate(strength: float, path: PickPath = "mention") -> float:
+    """Evidence strength (0..inf) -> score (0..1), capped by how often picks of that path are right."""
+    raw = 1.0 - math.exp(-max(0.0, strength) / _SCALE[path])
+    return round(min(_CEILING[path], raw), 3)
 
 
 def _squashed_text(sentences: list[Sentence]) -> str:
@@ -77,6 +109,12 @@ def _evidence(sentences: list[Sentence]) -> list[Evidence]:
     return [Evidence(text=s.text, paragraph=s.paragraph, start=s.start, end=s.end) for s in unique[:_MAX_EVIDENCE]]
 
 
+def _valid_on(edge: Relation, day: date | None) -> bool:
+    if day is None:
+        return edge.until is None  # undated text: only relations that still hold
+    return (edge.since is None or edge.since <= day) and (edge.until is None or day <= edge.until)
+
+
 class Tracker:
     def __init__(
         self, kb: KnowledgeBase, settings: TrackerSettings | None = None, embedder: SentenceEmbedder | None = None
@@ -85,12 +123,13 @@ class Tracker:
         self.settings = settings or TrackerSettings()
         self.linker = Linker(kb)
         self.polarity = PolarityScorer(kb)
+        self.frames = FrameReader(kb, self.polarity)
         self.themes = ThemeDetector(kb, self.polarity, embedder)
         rules = kb.linking
         self._market_words = tuple(squash_lower(w) for w in (*rules.market_context_ko, *rules.market_context_en))
         self._business_words = tuple(squash_lower(w) for w in (*rules.business_event_ko, *rules.business_event_en))
         self._us_words = tuple(squash_lower(w) for w in rules.us_context)
-        self._relations_by_source = defaultdict(list)
+        self._relations_by_source: dict[str, list[Relation]] = defaultdict(list)
         for edge in kb.relations:
             self._relations_by_source[edge.source].append(edge)
 
@@ -104,14 +143,18 @@ class Tracker:
         events = self._events(entity_mentions, language)
 
         candidates: list[Candidate] = []
-        themes = self.themes.detect(sentences, language)
+        names = defaultdict(list)
+        for m in entity_mentions:
+            names[m.sentence].append((m.start - m.sentence.start, m.end - m.sentence.start))
+        themes = self.themes.detect(sentences, language, names)
         market_words = self._market_words_in(sentences)
         # A theme said outright to move ("국제유가 급등") is itself market language.
         market = market_words + any(h.explicit for h in themes) >= 2
         candidates += self._mention_candidates(events, business=market_words >= 1 or self._about_business(sentences))
         if market:
-            candidates += self._relation_candidates(events)
-            candidates += self._theme_candidates(themes, max(1, len(sentences)), language)
+            day = article.published.date() if article.published else None
+            candidates += self._relation_candidates(events, day)
+            candidates += self._theme_candidates(themes, language)
         positive, negative = self._select(candidates)
         abstained = not positive and not negative
         return TrackerReport(
@@ -120,7 +163,7 @@ class Tracker:
             mentions=mentions,
             tone=tone,
             abstained=abstained,
-            reason=self._abstain_reason(mentions, market) if abstained else None,
+            reason=self._abstain_reason(mentions, market, events) if abstained else None,
             disclaimer=Disclaimer(ko=self.kb.disclaimer.ko, en=self.kb.disclaimer.en),
         )
 
@@ -152,33 +195,43 @@ class Tracker:
         return Tone(label=label, score=round(score, 3))
 
     def _events(self, mentions: list[EntityMention], language: str) -> dict[tuple[str, str], _EntityEvent]:
+        """One frame per company per sentence; only roles the event moves carry its polarity."""
         events: dict[tuple[str, str], _EntityEvent] = {}
-        counted: set[tuple[str, str, int, int]] = set()
+        by_sentence: dict[Sentence, list[EntityMention]] = defaultdict(list)
         for mention in mentions:
-            key = (mention.ref.kind, mention.ref.key)
-            event = events.setdefault(key, _EntityEvent())
-            sentence = mention.sentence
-            event.in_title |= sentence.is_title
-            event.by_name |= mention.ref.by_name
-            event.central |= sentence.is_title or sentence.paragraph <= 1
-            marker = (*key, sentence.paragraph, sentence.start)
-            if marker in counted:
-                continue  # one company named twice in a sentence counts once
-            counted.add(marker)
-            local_start = mention.start - sentence.start
-            if self._is_citation(sentence.text, local_start, local_start + len(mention.matched)):
-                continue
-            if not mention.ref.by_name and not self._about_business([sentence]):
-                # A brand named as a venue ("유튜브 채널", "CNN 보도") without business words in
-                # its sentence: what happens there is not news about the company.
-                continue
-            towards = self.polarity.towards(sentence.text, language, local_start, local_start + len(mention.matched))
-            if towards.score:
-                event.polarity += towards.score * sentence_weight(sentence)
+            by_sentence[mention.sentence].append(mention)
+        for sentence, group in by_sentence.items():
+            spans = [
+                NamedSpan(m.ref.key, m.ref.kind, m.start - sentence.start, m.end - sentence.start) for m in group
+            ]
+            seen: set[tuple[str, str]] = set()
+            for mention, span in zip(group, spans, strict=True):
+                key = (mention.ref.kind, mention.ref.key)
+                event = events.setdefault(key, _EntityEvent())
+                event.in_title |= sentence.is_title
+                event.by_name |= mention.ref.by_name
+                event.central |= sentence.is_title or sentence.paragraph <= 0
+                if key in seen:
+                    continue  # one company named twice in a sentence counts once
+                seen.add(key)
+                event.named_sentences += 1
+                if self._is_citation(sentence.text, span.start, span.end):
+                    event.roles.add("source")
+                    continue
+                if not mention.ref.by_name and not self._about_business([sentence]):
+                    # A brand named as a venue ("유튜브 채널", "CNN 보도") without business words in
+                    # its sentence: what happens there is not news about the company.
+                    continue
+                frame = self.frames.read(sentence.text, sentence.is_title, span, spans, language)
+                event.roles.add(frame.role)
+                if frame.role not in _MOVED_ROLES or not frame.polarity:
+                    continue
+                weight = sentence_weight(sentence)
+                event.polarity += frame.polarity * weight
+                event.frames.append((weight, frame))
                 event.sentences.append(sentence)
-                event.cues += [c.term for c in towards.cues]
         for event in events.values():
-            if len(event.sentences) >= 3:
+            if event.named_sentences >= 3:
                 event.central = True
         return events
 
@@ -192,91 +245,133 @@ class Tracker:
             or any(before.rstrip(" ,").endswith(c) for c in rules.citation_before_en)
         )
 
+    def _names(self, kind: str, key: str) -> tuple[str, str]:
+        if kind == "korean":
+            source = self.kb.korean_companies[key]
+            return source.name_ko, source.name_en
+        company = self.kb.companies[key]
+        return self.kb.name_ko(key) or company.name, rationale.short_name(company.name)
+
     def _mention_candidates(self, events: dict[tuple[str, str], _EntityEvent], *, business: bool) -> list[Candidate]:
-        """A named company with a clear direction; outside business news only when it is the headline's subject."""
+        """A named company the event moves; outside business news only when it is the headline's subject."""
         out = []
         for (kind, ticker), event in events.items():
             if kind != "sp500" or not event.polarity or not (business or event.in_title):
                 continue
+            main = event.main
+            if main is None:
+                continue
             direction = 1 if event.polarity > 0 else -1
-            company = self.kb.companies[ticker]
-            ko, en = rationale.mention(
-                self.kb.name_ko(ticker) or company.name, company.name, direction, event.cues, event.in_title
-            )
+            name_ko, name_en = self._names(kind, ticker)
+            ko, en = rationale.event_line(self.kb.events.fallback, main, direction, name_ko, name_en)
+            weight = main.event.weight if main.event else 0.8
             # Only a brand or product was named (a YouTube channel, a CNN report): the news is
             # usually about something happening there, so it counts for half.
-            strength = event.polarity if event.by_name else event.polarity * _BRAND_ONLY_FACTOR
-            out.append(Candidate(ticker, "mention", strength, event.sentences, ko, en))
+            strength = event.polarity * weight * (1.0 if event.by_name else _BRAND_ONLY_FACTOR)
+            out.append(
+                Candidate(
+                    ticker,
+                    "mention",
+                    strength,
+                    event.sentences,
+                    ko,
+                    en,
+                    event=main.event.id if main.event else None,
+                    role=main.role,
+                )
+            )
         return out
 
-    def _relation_candidates(self, events: dict[tuple[str, str], _EntityEvent]) -> list[Candidate]:
+    def _relation_candidates(self, events: dict[tuple[str, str], _EntityEvent], day: date | None) -> list[Candidate]:
+        """An event passed on only along the relation types its event type propagates."""
         out = []
         for (kind, key), event in events.items():
             # Korean companies reach the S&P 500 only through relations, so their events carry over;
             # for a named S&P 500 company only a strong event is worth passing on to its peers.
             needed = 1.0 if kind == "korean" else 2.0
-            if abs(event.polarity) < needed or not event.central or not self._about_business(event.sentences):
+            event_type = event.event_type
+            if (
+                event_type is None
+                or event.role != "subject"
+                or abs(event.polarity) < needed
+                or not event.central
+                or not self._about_business(event.sentences)
+            ):
                 continue
-            event_direction = 1 if event.polarity > 0 else -1
-            if kind == "korean":
-                source = self.kb.korean_companies[key]
-                source_ko, source_en = source.name_ko, source.name_en
-            else:
-                company = self.kb.companies[key]
-                source_ko, source_en = self.kb.name_ko(key) or company.name, company.name
+            direction = 1 if event.polarity > 0 else -1
+            source_ko, source_en = self._names(kind, key)
+            evidence_text = _squashed_text(event.sentences)
             edges = [
                 e
                 for e in self._relations_by_source.get(key, [])
-                if e.target in self.kb.companies and ("sp500", e.target) not in events
+                if e.target in self.kb.companies
+                and ("sp500", e.target) not in events
+                and e.link in event_type.propagates
+                and _valid_on(e, day)
+                and (not e.context or any(squash_lower(c) in evidence_text for c in e.context))
             ]
-            # The file lists each source's most direct links first; a second-order effect is
-            # weaker than the event itself, and only the closest few are worth showing.
+            # The file lists each source's most direct links first.
             for edge in edges[:_RELATIONS_PER_SOURCE]:
-                strength = abs(event.polarity) * _RELATION_DISCOUNT
-                ko, en = rationale.relation(source_ko, source_en, event_direction, event.cues, edge)
+                strength = abs(event.polarity) * event_type.weight * 0.5
+                ko, en = rationale.relation(source_ko, source_en, direction, event_type, edge)
                 out.append(
                     Candidate(
                         edge.target,
                         "relation",
-                        strength * event_direction * edge.sign,
+                        strength * direction * edge.sign,
                         event.sentences,
                         ko,
                         en,
                         group=f"relation:{key}",
+                        event=event_type.id,
+                        role=edge.type,
+                        via=source_ko,
                     )
                 )
         return out
 
-    def _theme_candidates(self, hits: list[ThemeHit], sentence_count: int, language: str) -> list[Candidate]:
+    def _theme_candidates(self, hits: list[ThemeHit], language: str) -> list[Candidate]:
         out = []
-        # A theme counts when the article returns to it, puts it in the headline, or says it moves.
+        # A theme counts when the article says its driver moves and is about it: in the headline,
+        # or returned to in a second sentence; never a word in passing.
         strong = [
             h
             for h in hits
             if h.direction != 0
+            and h.explicit
             and (h.theme.scope == "global" or language == "en" or self._on_us_stage(h.sentences))
-            and (
-                any(s.is_title for s in h.sentences) or h.explicit or len(h.sentences) / sentence_count >= _THEME_SHARE
-            )
+            and (h.in_title or h.distinct_sentences >= 2)
         ][:_MAX_THEMES]
         for hit in strong:
-            intensity = hit.direction_abs / hit.weight if hit.weight else 0.0
-            base = min(hit.weight, 4.0) * hit.confidence * (0.5 + 0.5 * intensity) * 0.9
-            rank = 0
-            for exposure in hit.theme.exposures:
+            centrality = 1.0 if hit.in_title else 0.7
+            base = min(hit.weight, 4.0) * hit.confidence * centrality * 0.8
+            for rank, exposure in enumerate(hit.theme.exposures):
                 if exposure.ticker is not None:
                     tickers = [exposure.ticker]
-                    factor = 0.93**rank
+                    factor = 0.97**rank
                 else:
                     tickers = self.kb.tickers_in_sub_industry(exposure.sub_industry or "")[:_SUB_INDUSTRY_TICKERS]
-                    factor = 0.75 * 0.93**rank
-                rank += 1
+                    factor = 0.8 * 0.97**rank
                 for ticker in tickers:
                     if ticker not in self.kb.companies:
                         continue
-                    ko, en = rationale.theme(hit.theme, exposure, hit.direction, hit.triggers)
+                    sub_industry = None
+                    if exposure.sub_industry:
+                        sub_industry = self.kb.sub_industry_ko(exposure.sub_industry), exposure.sub_industry
+                    ko, en = rationale.theme(hit.theme, exposure, hit.direction, sub_industry)
                     signed = base * factor * hit.direction * exposure.sign
-                    out.append(Candidate(ticker, "theme", signed, hit.sentences, ko, en, group=f"theme:{hit.theme.id}"))
+                    out.append(
+                        Candidate(
+                            ticker,
+                            "theme",
+                            signed,
+                            hit.sentences,
+                            ko,
+                            en,
+                            group=f"theme:{hit.theme.id}",
+                            event=hit.theme.id,
+                        )
+                    )
         return out
 
     def _select(self, candidates: list[Candidate]) -> tuple[list[Pick], list[Pick]]:
@@ -291,8 +386,8 @@ class Tracker:
                 best[candidate.ticker] = candidate
         picks: dict[Direction, list[Pick]] = {"positive": [], "negative": []}
         per_group: dict[tuple[str, str], int] = defaultdict(int)
-        for candidate in sorted(best.values(), key=lambda c: -abs(c.signed_strength)):
-            score = calibrate(abs(candidate.signed_strength))
+        scored = [(calibrate(abs(c.signed_strength), c.path), c) for c in best.values()]
+        for score, candidate in sorted(scored, key=lambda sc: -sc[0]):
             if score < self.settings.min_score or not candidate.sentences:
                 continue
             direction: Direction = "positive" if candidate.signed_strength > 0 else "negative"
@@ -319,6 +414,9 @@ class Tracker:
             rationale_ko=candidate.rationale_ko,
             rationale_en=candidate.rationale_en,
             evidence=_evidence(candidate.sentences),
+            event=candidate.event,
+            role=candidate.role,
+            via=candidate.via,
         )
 
     def _on_us_stage(self, sentences: list[Sentence]) -> bool:
@@ -334,13 +432,19 @@ class Tracker:
         return sum(1 for word in self._market_words if word in text)
 
     @staticmethod
-    def _abstain_reason(mentions: list[Mention], market: bool) -> str:
-        if not market:
+    def _abstain_reason(mentions: list[Mention], market: bool, events: dict[tuple[str, str], _EntityEvent]) -> str:
+        if not market and not mentions:
             return (
                 "시장·기업 관련 내용이 없는 기사로 영향 종목을 고르지 않음 / "
                 "not a market or business story: no listed company is materially affected"
             )
         if mentions:
+            roles = {r for (kind, _), e in events.items() if kind == "sp500" for r in e.roles}
+            if roles and not roles & set(_MOVED_ROLES):
+                return (
+                    "S&P 500 기업이 고객·출처·사례 등으로만 언급되어 주가에 영향을 주는 사건의 주체가 아님 / "
+                    "S&P 500 companies appear only as a customer, source, venue or example, not as the subject of an event"
+                )
             return (
                 "S&P 500 기업이 언급되지만 기사에 주가 방향을 가를 내용이 없음 / "
                 "S&P 500 companies are named, but the article says nothing that moves them"

@@ -57,6 +57,12 @@ class Pick(BaseModel):
     rationale_ko: str
     rationale_en: str
     evidence: list[Evidence] = Field(min_length=1)
+    event: str | None = None
+    """The event type behind a direct pick (earnings, lawsuit, ...; events.yaml), or the theme id."""
+    role: str | None = None
+    """The role of the named company in the event (subject, target, supplier); None for themes."""
+    via: str | None = None
+    """For relation picks: the company whose event this is, as named in the article."""
 
 
 class Disclaimer(BaseModel):

@@ -1,0 +1,229 @@
+"""Event frames: for each named company in a sentence, the event it is part of, its role, and
+what the event means for it.
+
+The role comes from the words around the name (roles.yaml): Korean particles and headline
+patterns ("X, …", "X向", "X에 공급", "X 등", `X "…"`), English phrases ("according to X",
+"such as X", "X analysts"). The event type comes from trigger words in the name's clause
+(events.yaml), its direction from the polarity lexicon, unless a decisive phrase of the event
+settles it (배상 판결 받 = good for the subject). Only roles the event moves get a polarity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsimpact.knowledge import KnowledgeBase
+from newsimpact.knowledge.schema import DecisivePhrase, EventType, Role
+from newsimpact.tracker.polarity import PolarityScorer
+from newsimpact.tracker.surface import squash, squash_lower
+
+_LIST_JOINERS_KO = {"·", ",", "/", "와", "과", "및", "、", "，", "ㆍ"}
+_LIST_JOINERS_EN = re.compile(r"^\s*(?:,|and|,\s*and|&|/|or)\s*$", re.IGNORECASE)
+_HEADLINE_TOPIC = re.compile(r"^\s*[\[(<【]?[^,，…\"“”]{1,24}?[,，]\s")
+_QUOTES = ("\"", "“", "”", "'", "‘", "’")
+_OPENING = re.compile(r"^[\s\[\]()<>【】\"“”'‘’·…-]*")
+_EN_SUBJECT_AFTER = re.compile(r"^(?:'s)?\s*(?:shares|stock|\(|inc\b|corp\b|co\b)")
+
+
+@dataclass(frozen=True)
+class NamedSpan:
+    """A company name in a sentence: offsets within the sentence text."""
+
+    key: str
+    kind: str  # "sp500" | "korean"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Frame:
+    role: Role
+    event: EventType | None
+    polarity: float
+    """What the event means for this company (0 when its role is not moved)."""
+    cues: tuple[str, ...]
+    decisive: DecisivePhrase | None = None
+
+
+class FrameReader:
+    def __init__(self, kb: KnowledgeBase, polarity: PolarityScorer) -> None:
+        self._kb = kb
+        self._polarity = polarity
+        roles = kb.roles
+        self._after_ko = [(re.compile(p.pattern), p.role) for p in roles.after_ko]
+        self._after_en = [(re.compile(p.pattern, re.IGNORECASE), p.role) for p in roles.after_en]
+        self._before_en = [(re.compile(p.pattern, re.IGNORECASE), p.role) for p in roles.before_en]
+        self._before_ko = [(re.compile(p.pattern), p.role) for p in roles.before_ko]
+        self._subject_particles = tuple(sorted(roles.subject_particles_ko, key=len, reverse=True))
+        self._source_sub_industries = frozenset(roles.source_sub_industries)
+        self._opinion_ko = tuple(squash(w) for w in roles.opinion_words_ko)
+        self._opinion_en = tuple(w.lower() for w in roles.opinion_words_en)
+        self._own_ko = tuple(squash(w) for w in roles.own_news_ko)
+        self._own_en = tuple(w.lower() for w in roles.own_news_en)
+        self._material_ko = tuple(squash(w) for w in roles.material_ko)
+        self._material_en = tuple(w.lower() for w in roles.material_en)
+        self._lost_ko = tuple(squash(w) for w in roles.lost_customer_ko)
+        self._lost_en = tuple(w.lower() for w in roles.lost_customer_en)
+        lexicon = kb.events
+        self._events = lexicon.events
+        self._triggers_ko = [(e, tuple(squash_lower(t) for t in e.triggers_ko)) for e in self._events]
+        self._triggers_en = [
+            (e, re.compile(r"\b(?:" + "|".join(re.escape(t.lower()) for t in e.triggers_en) + r")", re.IGNORECASE))
+            for e in self._events
+        ]
+        self._decisive_ko = [(e, d, squash_lower(d.phrase)) for e in self._events for d in e.decisive_ko]
+        self._decisive_en = [(e, d, d.phrase.lower()) for e in self._events for d in e.decisive_en]
+        self._dampeners_ko = [(squash(d.phrase), d.factor) for d in lexicon.dampeners_ko]
+        self._dampeners_en = [(d.phrase.lower(), d.factor) for d in lexicon.dampeners_en]
+
+    # -- public ---------------------------------------------------------------------------------
+    def read(self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan], language: str) -> Frame:
+        """The frame of the company at `span` in this sentence (`spans`: every company named in it)."""
+        role = self.role(text, is_title, span, spans, language)
+        clause = self._clause(text, span.start)
+        event = self.event_type(text[clause[0] : clause[1]], language) or self.event_type(text, language)
+        decisive = self._decisive(text[clause[0] : clause[1]], language)
+        if decisive is not None:
+            event = decisive[0]
+        polarity, cues = 0.0, ()
+        if role == "subject":
+            if decisive is not None:
+                polarity, cues = decisive[1].polarity, (decisive[1].phrase,)
+            else:
+                towards = self._polarity.towards(text, language, span.start, span.end)
+                polarity, cues = towards.score, tuple(c.term for c in towards.cues)
+        elif event is not None and role in event.moves and role in event.role_polarity:
+            polarity, cues = event.role_polarity[role], (event.name_ko,)
+        elif role == "supplier":
+            polarity, cues = self._supplier_polarity(text, language)
+        polarity *= self._dampening(text, language)
+        return Frame(role, event, polarity, cues, decisive[1] if decisive else None)
+
+    def event_type(self, text: str, language: str) -> EventType | None:
+        if language == "en":
+            return next((e for e, pattern in self._triggers_en if pattern.search(text)), None)
+        squashed = squash_lower(text)
+        return next((e for e, triggers in self._triggers_ko if any(t in squashed for t in triggers)), None)
+
+    # -- roles ----------------------------------------------------------------------------------
+    def role(self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan], language: str) -> Role:
+        head, tail = self._list_group(text, span, spans, language)
+        if language == "en":
+            return self._role_en(text, head, tail, span)
+        return self._role_ko(text, is_title, head, tail, span, spans)
+
+    def _role_ko(
+        self, text: str, is_title: bool, head: NamedSpan, tail: NamedSpan, span: NamedSpan, spans: list[NamedSpan]
+    ) -> Role:
+        after = squash(text[tail.end : tail.end + 40])
+        squashed = squash(text)
+        if self._source_like(span) and (
+            after.startswith(_QUOTES)
+            or (any(w in squashed for w in self._opinion_ko) and not any(w in squashed for w in self._own_ko))
+        ):
+            return "source"
+        for pattern, role in self._after_ko:
+            if pattern.search(after):
+                return role
+        before = squash(text[max(0, head.start - 20) : head.start])
+        for pattern, role in self._before_ko:
+            if pattern.search(before):
+                return role
+        topic = _HEADLINE_TOPIC.match(text) if is_title else None
+        if topic is not None:
+            # "에코프로비엠, 테슬라向 …": the headline is about the name before the comma.
+            return "subject" if head.start < topic.end() else self._bare_role(after)
+        if after.startswith(self._subject_particles):
+            return "subject"
+        if head.start <= _OPENING.match(text).end() + 1:  # type: ignore[union-attr]
+            return "subject"  # the sentence opens with the name ("보잉 737 맥스 추락")
+        earlier = [s for s in spans if s.end <= head.start]
+        return "subject" if not earlier and after[:1].isdigit() else "passing"
+
+    def _bare_role(self, after: str) -> Role:
+        return "subject" if after.startswith(self._subject_particles) else "passing"
+
+    def _role_en(self, text: str, head: NamedSpan, tail: NamedSpan, span: NamedSpan) -> Role:
+        lower = text.lower()
+        after = lower[tail.end : tail.end + 60]
+        before = lower[max(0, head.start - 40) : head.start]
+        if _EN_SUBJECT_AFTER.match(after):
+            return "subject"
+        for pattern, role in self._before_en:
+            if pattern.search(before):
+                return role
+        for pattern, role in self._after_en:
+            if pattern.search(after):
+                return role
+        if self._source_like(span) and any(w in lower for w in self._opinion_en) and not any(
+            w in lower for w in self._own_en
+        ):
+            return "source"
+        return "subject"
+
+    def _source_like(self, span: NamedSpan) -> bool:
+        if span.kind != "sp500":
+            return False
+        company = self._kb.companies.get(span.key)
+        return company is not None and company.sub_industry in self._source_sub_industries
+
+    @staticmethod
+    def _list_group(text: str, span: NamedSpan, spans: list[NamedSpan], language: str) -> tuple[NamedSpan, NamedSpan]:
+        """The first and last name of the list this name is in ("애플·MS 등", "Apple, Google and Meta")."""
+        ordered = sorted(spans, key=lambda s: s.start)
+        index = next(i for i, s in enumerate(ordered) if s.start == span.start and s.key == span.key)
+
+        def joined(left: NamedSpan, right: NamedSpan) -> bool:
+            between = text[left.end : right.start]
+            if language == "en":
+                return bool(_LIST_JOINERS_EN.match(between))
+            return squash(between) in _LIST_JOINERS_KO
+
+        head_i = index
+        while head_i > 0 and joined(ordered[head_i - 1], ordered[head_i]):
+            head_i -= 1
+        tail_i = index
+        while tail_i + 1 < len(ordered) and joined(ordered[tail_i], ordered[tail_i + 1]):
+            tail_i += 1
+        return ordered[head_i], ordered[tail_i]
+
+    # -- direction ------------------------------------------------------------------------------
+    def _clause(self, text: str, position: int) -> tuple[int, int]:
+        return next(((s, e) for s, e in self._polarity.clauses(text) if s <= position < e), (0, len(text)))
+
+    def _decisive(self, text: str, language: str) -> tuple[EventType, DecisivePhrase] | None:
+        if language == "en":
+            lower = text.lower()
+            found = [(lower.find(p), e, d) for e, d, p in self._decisive_en if p in lower]
+        else:
+            squashed = squash_lower(text)
+            found = [(squashed.find(p), e, d) for e, d, p in self._decisive_ko if p in squashed]
+        if not found:
+            return None
+        # The longest phrase at the earliest place: 기대크게밑돌 over 기대밑돌, 배상판결받 over 배상하라.
+        _, event, phrase = min(found, key=lambda f: (f[0], -len(f[2].phrase)))
+        return event, phrase
+
+    def _supplier_polarity(self, text: str, language: str) -> tuple[float, tuple[str, ...]]:
+        """A supplier named in the subject's deal moves only on a lost customer or a material order."""
+        haystack = text.lower() if language == "en" else squash(text)
+        lost = next((w for w in (self._lost_en if language == "en" else self._lost_ko) if w in haystack), None)
+        if lost:
+            return -1.2, (lost,)
+        material = next((w for w in (self._material_en if language == "en" else self._material_ko) if w in haystack), None)
+        return (0.8, (material,)) if material else (0.0, ())
+
+    def _dampening(self, text: str, language: str) -> float:
+        factor = 1.0
+        if language == "en":
+            lower = text.lower()
+            for phrase, weight in self._dampeners_en:
+                if phrase in lower:
+                    factor = min(factor, weight)
+        else:
+            squashed = squash(text)
+            for phrase, weight in self._dampeners_ko:
+                if phrase in squashed:
+                    factor = min(factor, weight)
+        return factor
