@@ -42,7 +42,8 @@ _BRAND_ONLY_FACTOR = 0.5
 _SUB_INDUSTRY_TICKERS = 2
 _RELATIONS_PER_SOURCE = 2
 _TONE_THRESHOLD = 0.3
-_MOVED_ROLES = ("subject", "target", "supplier")
+_MOVED_ROLES = ("subject", "target", "supplier", "example")
+"""Roles whose frame may carry a polarity (an example only in English lists of movers; frames.py)."""
 # Ceilings by path: on judged picks a named subject is right far more often than a related
 # company, and a related company more often than a theme exposure (docs/knowledge.md, "Scores").
 _CEILING: dict[PickPath, float] = {"mention": 0.97, "relation": 0.7, "theme": 0.6}
@@ -443,7 +444,8 @@ class Tracker:
             if roles and not roles & set(_MOVED_ROLES):
                 return (
                     "S&P 500 기업이 고객·출처·사례 등으로만 언급되어 주가에 영향을 주는 사건의 주체가 아님 / "
-                    "S&P 500 companies appear only as a customer, source, venue or example, not as the subject of an event"
+                    "S&P 500 companies appear only as a customer, source, venue or example, "
+                    "not as the subject of an event"
                 )
             return (
                 "S&P 500 기업이 언급되지만 기사에 주가 방향을 가를 내용이 없음 / "

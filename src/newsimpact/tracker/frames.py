@@ -86,8 +86,11 @@ class FrameReader:
         decisive = self._decisive(text[clause[0] : clause[1]], language)
         if decisive is not None:
             event = decisive[0]
-        polarity, cues = 0.0, ()
-        if role == "subject":
+        polarity: float = 0.0
+        cues: tuple[str, ...] = ()
+        if role == "subject" or (role == "example" and language == "en"):
+            # English wire copy lists the movers ("shares of X, Y and Z fell"): each of them moved.
+            # A Korean "X 등" names an example of a group and is never a pick (issue 9).
             if decisive is not None:
                 polarity, cues = decisive[1].polarity, (decisive[1].phrase,)
             else:
@@ -211,7 +214,8 @@ class FrameReader:
         lost = next((w for w in (self._lost_en if language == "en" else self._lost_ko) if w in haystack), None)
         if lost:
             return -1.2, (lost,)
-        material = next((w for w in (self._material_en if language == "en" else self._material_ko) if w in haystack), None)
+        material_words = self._material_en if language == "en" else self._material_ko
+        material = next((w for w in material_words if w in haystack), None)
         return (0.8, (material,)) if material else (0.0, ())
 
     def _dampening(self, text: str, language: str) -> float:

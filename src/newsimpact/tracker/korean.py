@@ -7,7 +7,8 @@ import re
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
 _RIEUL = 8
 """Index of ㄹ among final consonants: 으로/로 takes 로 after it (서울로)."""
-_DIGIT_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True, "7": True, "8": True, "9": False}
+_DIGITS_WITH_FINAL = set("013678")
+"""영, 일, 삼, 육, 칠, 팔 end in a consonant; 이, 사, 오, 구 do not."""
 _LETTER_FINAL = set("LMNR")
 """Latin capitals read as letters: 엘, 엠, 엔, 알 end in a consonant (GM이, IBM이, MS가)."""
 _WORD_FINAL = re.compile(r"(?:[bcdfgjklmnpqstvxz]|ng|ck)$")
@@ -24,9 +25,9 @@ def final_consonant(word: str) -> int | None:
     if _HANGUL_FIRST <= code <= _HANGUL_LAST:
         return (code - _HANGUL_FIRST) % 28
     if last.isdigit():
-        return 1 if _DIGIT_FINAL[last] else 0
+        return 1 if last in _DIGITS_WITH_FINAL else 0
     if last.isascii() and last.isalpha():
-        if text.isupper() or len(text) <= 4 and last.isupper():
+        if text.isupper() or (len(text) <= 4 and last.isupper()):
             return 1 if last in _LETTER_FINAL else 0
         return 1 if _WORD_FINAL.search(text.lower()) else 0
     return None

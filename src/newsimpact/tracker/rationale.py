@@ -33,7 +33,10 @@ def event_line(fallback: EventLines, frame: Frame, direction: int, name_ko: str,
         )
     if frame.role == "supplier":
         if direction < 0:
-            return f"{particle(name_ko, '이/가')} 주요 고객사 물량을 잃을 위험", f"{name_en} risks losing a key customer's business"
+            return (
+                f"{particle(name_ko, '이/가')} 주요 고객사 물량을 잃을 위험",
+                f"{name_en} risks losing a key customer's business",
+            )
         return f"{name_ko}에 대규모 주문이 들어옴", f"A large order for {name_en}"
     lines = frame.event.lines if frame.event is not None else fallback
     ko, en = (lines.up_ko, lines.up_en) if direction > 0 else (lines.down_ko, lines.down_en)
@@ -64,7 +67,8 @@ def theme(
         )
     effect_ko = "수혜" if exposure.sign < 0 else "부담"
     effect_en = "helps" if exposure.sign < 0 else "hurts"
+    cause_ko = particle(f"{hit_theme.name_ko} {move_ko}", "으로/로")
     return (
-        f"{particle(hit_theme.name_ko + ' ' + move_ko, '으로/로')} {effect_ko} — {who_ko}반대 방향일 때의 영향({exposure.reason_ko})이 거꾸로 작용",
-        f"{hit_theme.name_en}, {move_en}, {effect_en}: {who_en}the reverse of what a rise means ({exposure.reason_en})",
+        f"{cause_ko} {effect_ko} — {who_ko}오를 때의 영향({exposure.reason_ko})이 거꾸로 작용",
+        f"{hit_theme.name_en}, {move_en}, {effect_en}: {who_en}the reverse of a rise ({exposure.reason_en})",
     )

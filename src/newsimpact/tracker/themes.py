@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import Theme
 from newsimpact.tracker.polarity import PolarityScorer
 from newsimpact.tracker.surface import (
-    NormalisedText,
     Surface,
     SurfaceIndex,
     is_hangul,
     longest_non_overlapping,
+    normalised,
     squash_lower,
 )
 from newsimpact.tracker.text import Sentence
@@ -120,7 +120,7 @@ class ThemeDetector:
         """Themes in the article; `names` (company name spans per sentence) never hold a trigger."""
         found: dict[str, ThemeHit] = {}
         for sentence in sentences:
-            norm = NormalisedText(sentence.text)
+            norm = normalised(sentence.text)
             taken = (names or {}).get(sentence, [])
             hits = [
                 h
@@ -183,8 +183,10 @@ class ThemeDetector:
             own = [w for w in self._movement_words if w in key and len(w) >= 2]
         if own:
             return 1.0, True  # a trigger naming its own move is the rising form (달러 강세, 원화 약세)
-        after = _BOUND_GAP_EN.sub("", text[end : end + 40]) if language == "en" else _BOUND_GAP_KO.sub("", text[end : end + 30])
-        movement = [m for m in longest_non_overlapping([*self._up.find(after), *self._down.find(after)]) if m.start == 0]
+        gap = _BOUND_GAP_EN if language == "en" else _BOUND_GAP_KO
+        after = gap.sub("", text[end : end + 40])
+        found = longest_non_overlapping([*self._up.find(after), *self._down.find(after)])
+        movement = [m for m in found if m.start == 0]
         if movement:
             first = movement[0]
             sign = float(first.surface.payload)
