@@ -12,7 +12,7 @@ RelationLink = Literal[
     "supplier", "customer", "competitor_cycle", "competitor_share", "partner", "parent", "subsidiary"
 ]
 Role = Literal[
-    "subject", "target", "supplier", "counterparty", "partner", "source", "venue", "example", "passing"
+    "subject", "target", "supplier", "rival", "counterparty", "partner", "source", "venue", "example", "passing"
 ]
 """The part a named company plays in an event (docs/knowledge.md, roles.yaml)."""
 AliasKind = Literal["name", "short", "ticker", "brand", "product", "subsidiary"]

@@ -41,8 +41,10 @@ _PER_GROUP_PER_SIDE = 2
 _BRAND_ONLY_FACTOR = 0.5
 _SUB_INDUSTRY_TICKERS = 2
 _RELATIONS_PER_SOURCE = 2
-_TONE_THRESHOLD = 0.3
-_MOVED_ROLES = ("subject", "target", "supplier", "example")
+_TONE_THRESHOLD = 0.5
+"""tanh(0.55): one weak cue alone (0.3-0.5: 성장, 출시, deal) does not make an article positive or
+negative; the lexicon README gives weak cues that meaning (it counts only together with others)."""
+_MOVED_ROLES = ("subject", "target", "supplier", "rival", "example")
 """Roles whose frame may carry a polarity (an example only in English lists of movers; frames.py)."""
 # Ceilings by path: on judged picks a named subject is right far more often than a related
 # company, and a related company more often than a theme exposure (docs/knowledge.md, "Scores").
@@ -108,6 +110,13 @@ def _squashed_text(sentences: list[Sentence]) -> str:
 def _evidence(sentences: list[Sentence]) -> list[Evidence]:
     unique = list({(s.paragraph, s.start): s for s in sentences}.values())
     return [Evidence(text=s.text, paragraph=s.paragraph, start=s.start, end=s.end) for s in unique[:_MAX_EVIDENCE]]
+
+
+def _reports_others(rest: str) -> bool:
+    """"Reuters reported." / "CNN reported that ..." cite a source; "Home Depot reported a 8% rise" is
+    the company's own news."""
+    rest = rest.lstrip()
+    return not rest or rest[0] in ".,;:\"'”" or rest.startswith(("that", "on ", "late", "earlier", "citing"))
 
 
 def _valid_on(edge: Relation, day: date | None) -> bool:
@@ -240,9 +249,10 @@ class Tracker:
         rules = self.kb.linking
         after = squash(text[end : end + 16])
         before = text[max(0, start - 20) : start].lower()
+        after_en = text[end : end + 30].lstrip(" ,").lower()
         return (
             any(after.startswith(squash(c)) for c in rules.citation_after_ko)
-            or any(text[end : end + 30].lstrip(" ,").lower().startswith(c) for c in rules.citation_after_en)
+            or any(after_en.startswith(c) and _reports_others(after_en[len(c) :]) for c in rules.citation_after_en)
             or any(before.rstrip(" ,").endswith(c) for c in rules.citation_before_en)
         )
 
@@ -265,10 +275,9 @@ class Tracker:
             direction = 1 if event.polarity > 0 else -1
             name_ko, name_en = self._names(kind, ticker)
             ko, en = rationale.event_line(self.kb.events.fallback, main, direction, name_ko, name_en)
-            weight = main.event.weight if main.event else 0.8
             # Only a brand or product was named (a YouTube channel, a CNN report): the news is
             # usually about something happening there, so it counts for half.
-            strength = event.polarity * weight * (1.0 if event.by_name else _BRAND_ONLY_FACTOR)
+            strength = event.polarity * (1.0 if event.by_name else _BRAND_ONLY_FACTOR)
             out.append(
                 Candidate(
                     ticker,

@@ -19,7 +19,8 @@ from newsimpact.tracker.polarity import PolarityScorer
 from newsimpact.tracker.surface import squash, squash_lower
 
 _LIST_JOINERS_KO = {"·", ",", "/", "와", "과", "및", "、", "，", "ㆍ"}
-_LIST_JOINERS_EN = re.compile(r"^\s*(?:,|and|,\s*and|&|/|or)\s*$", re.IGNORECASE)
+_LIST_JOINERS_EN = re.compile(r"^(?:\s*<[^>]{1,12}>)*\s*(?:,|and|,\s*and|&|/|or)?\s*$", re.IGNORECASE)
+"""Between two names of one list; wire copy puts instrument codes after each ("Apple <AAPL.O>, ...")."""
 _HEADLINE_TOPIC = re.compile(r"^\s*[\[(<【]?[^,，…\"“”]{1,24}?[,，]\s")
 _QUOTES = ("\"", "“", "”", "'", "‘", "’")
 _OPENING = re.compile(r"^[\s\[\]()<>【】\"“”'‘’·…-]*")
@@ -69,7 +70,13 @@ class FrameReader:
         self._events = lexicon.events
         self._triggers_ko = [(e, tuple(squash_lower(t) for t in e.triggers_ko)) for e in self._events]
         self._triggers_en = [
-            (e, re.compile(r"\b(?:" + "|".join(re.escape(t.lower()) for t in e.triggers_en) + r")", re.IGNORECASE))
+            (
+                e,
+                re.compile(
+                    r"\b(?:" + "|".join(re.escape(t.lower()) for t in e.triggers_en) + r")(?:s|es|d|ed|ing)?\b",
+                    re.IGNORECASE,
+                ),
+            )
             for e in self._events
         ]
         self._decisive_ko = [(e, d, squash_lower(d.phrase)) for e in self._events for d in e.decisive_ko]
@@ -100,6 +107,9 @@ class FrameReader:
             polarity, cues = event.role_polarity[role], (event.name_ko,)
         elif role == "supplier":
             polarity, cues = self._supplier_polarity(text, language)
+        elif role == "rival":
+            # The subject won a contest against it: the subject's gain is its loss.
+            polarity, cues = -1.2, ()
         polarity *= self._dampening(text, language)
         return Frame(role, event, polarity, cues, decisive[1] if decisive else None)
 

@@ -38,6 +38,11 @@ def event_line(fallback: EventLines, frame: Frame, direction: int, name_ko: str,
                 f"{name_en} risks losing a key customer's business",
             )
         return f"{name_ko}에 대규모 주문이 들어옴", f"A large order for {name_en}"
+    if frame.role == "rival":
+        return (
+            f"경쟁사에 밀려 {particle(name_ko, '이/가')} 수주·점유율을 잃음",
+            f"{name_en} lost out to a rival",
+        )
     lines = frame.event.lines if frame.event is not None else fallback
     ko, en = (lines.up_ko, lines.up_en) if direction > 0 else (lines.down_ko, lines.down_en)
     return fill(ko, name_ko), fill(en, name_en)
