@@ -158,8 +158,10 @@ class Tracker:
             names[m.sentence].append((m.start - m.sentence.start, m.end - m.sentence.start))
         themes = self.themes.detect(sentences, language, names)
         market_words = self._market_words_in(sentences)
-        # A theme said outright to move ("국제유가 급등") is itself market language.
-        market = market_words + any(h.explicit for h in themes) >= 2
+        # A theme said outright to move ("국제유가 급등") is itself market language; in the headline,
+        # it is what the story is about.
+        moving = max((2 if h.in_title else 1 for h in themes if h.explicit and h.direction), default=0)
+        market = market_words + moving >= 2
         candidates += self._mention_candidates(events, business=market_words >= 1 or self._about_business(sentences))
         if market:
             day = article.published.date() if article.published else None
