@@ -177,6 +177,9 @@ class MovementLexicon(_Frozen):
 
     up: LanguageWords
     down: LanguageWords
+    hedge: LanguageWords = LanguageWords()
+    """Words right after a driver that take the move back ("금리 인하 신중", "rate cuts delayed"):
+    the theme is then present but its direction unsaid."""
 
 
 class LinkingRules(_Frozen):
@@ -251,6 +254,10 @@ class EventLexicon(_Frozen):
     dampeners_ko: tuple[Dampener, ...] = ()
     dampeners_en: tuple[Dampener, ...] = ()
     fallback: EventLines
+    local_money_ko: str = ""
+    """A regular expression for amounts in won: a US company's results in won are its Korean unit's
+    (스타벅스 매출 1조8천억원 = Starbucks Korea, run by a licensee), which does not move the parent."""
+    local_money_factor: float = Field(default=1.0, gt=0.0, le=1.0)
     """The line for a clear direction with no typed event ("주가 급등" with no reason given)."""
 
 

@@ -9,6 +9,7 @@ through typed relations the event type propagates; themes whose driver the artic
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,6 +42,8 @@ _PER_GROUP_PER_SIDE = 2
 _BRAND_ONLY_FACTOR = 0.5
 _SUB_INDUSTRY_TICKERS = 2
 _RELATIONS_PER_SOURCE = 2
+_THEME_SHARE = 0.1
+"""A theme outside the headline must come back in at least this share of the sentences."""
 _TONE_THRESHOLD = 0.5
 """tanh(0.55): one weak cue alone (0.3-0.5: 성장, 출시, deal) does not make an article positive or
 negative; the lexicon README gives weak cues that meaning (it counts only together with others)."""
@@ -119,6 +122,18 @@ def _reports_others(rest: str) -> bool:
     return not rest or rest[0] in ".,;:\"'”" or rest.startswith(("that", "on ", "late", "earlier", "citing"))
 
 
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*년|\b(?:in|since|back in)\s+((?:19|20)\d\d)\b")
+_HISTORY_FACTOR = 0.2
+
+
+def _in_past_year(text: str, year: int | None) -> bool:
+    """The sentence dates its event two or more years before the article: background, not news."""
+    if year is None:
+        return False
+    years = [int(a or b) for a, b in _YEAR.findall(text)]
+    return bool(years) and max(years) <= year - 2
+
+
 def _valid_on(edge: Relation, day: date | None) -> bool:
     if day is None:
         return edge.until is None  # undated text: only relations that still hold
@@ -150,7 +165,8 @@ class Tracker:
         entity_mentions = self.linker.find(sentences)
         mentions = [self._mention_model(m) for m in entity_mentions if m.ref.kind == "sp500"]
         tone = self._tone(sentences, language)
-        events = self._events(entity_mentions, language)
+        year = article.published.year if article.published else None
+        events = self._events(entity_mentions, language, sentences[0] if sentences else None, year)
 
         candidates: list[Candidate] = []
         names = defaultdict(list)
@@ -166,7 +182,7 @@ class Tracker:
         if market:
             day = article.published.date() if article.published else None
             candidates += self._relation_candidates(events, day)
-            candidates += self._theme_candidates(themes, language)
+            candidates += self._theme_candidates(themes, language, len(sentences))
         positive, negative = self._select(candidates)
         abstained = not positive and not negative
         return TrackerReport(
@@ -206,8 +222,13 @@ class Tracker:
         label = "positive" if score > _TONE_THRESHOLD else "negative" if score < -_TONE_THRESHOLD else "neutral"
         return Tone(label=label, score=round(score, 3))
 
-    def _events(self, mentions: list[EntityMention], language: str) -> dict[tuple[str, str], _EntityEvent]:
-        """One frame per company per sentence; only roles the event moves carry its polarity."""
+    def _events(
+        self, mentions: list[EntityMention], language: str, head: Sentence | None, year: int | None
+    ) -> dict[tuple[str, str], _EntityEvent]:
+        """One frame per company per sentence; only roles the event moves carry its polarity.
+
+        `head` is the headline (the title, or the first sentence of a text without one); `year` the
+        article's, so that events of years past ("2016년 유출") read as history, not news."""
         events: dict[tuple[str, str], _EntityEvent] = {}
         by_sentence: dict[Sentence, list[EntityMention]] = defaultdict(list)
         for mention in mentions:
@@ -220,9 +241,10 @@ class Tracker:
             for mention, span in zip(group, spans, strict=True):
                 key = (mention.ref.kind, mention.ref.key)
                 event = events.setdefault(key, _EntityEvent())
-                event.in_title |= sentence.is_title
+                is_head = sentence == head
+                event.in_title |= is_head
                 event.by_name |= mention.ref.by_name
-                event.central |= sentence.is_title or sentence.paragraph <= 0
+                event.central |= is_head or sentence.paragraph <= 0
                 if key in seen:
                     continue  # one company named twice in a sentence counts once
                 seen.add(key)
@@ -234,11 +256,11 @@ class Tracker:
                     # A brand named as a venue ("유튜브 채널", "CNN 보도") without business words in
                     # its sentence: what happens there is not news about the company.
                     continue
-                frame = self.frames.read(sentence.text, sentence.is_title, span, spans, language)
+                frame = self.frames.read(sentence.text, is_head, span, spans, language)
                 event.roles.add(frame.role)
                 if frame.role not in _MOVED_ROLES or not frame.polarity:
                     continue
-                weight = sentence_weight(sentence)
+                weight = sentence_weight(sentence) * (_HISTORY_FACTOR if _in_past_year(sentence.text, year) else 1.0)
                 event.polarity += frame.polarity * weight
                 event.frames.append((weight, frame))
                 event.sentences.append(sentence)
@@ -272,7 +294,9 @@ class Tracker:
             if kind != "sp500" or not event.polarity or not (business or event.in_title):
                 continue
             main = event.main
-            if main is None:
+            # Relevance: the company is what the article is about (headline, lead, or returned to),
+            # and outside the headline the sentence reports a typed event, not just a mood word.
+            if main is None or not event.central or (main.event is None and not event.in_title):
                 continue
             direction = 1 if event.polarity > 0 else -1
             name_ko, name_en = self._names(kind, ticker)
@@ -342,7 +366,7 @@ class Tracker:
                 )
         return out
 
-    def _theme_candidates(self, hits: list[ThemeHit], language: str) -> list[Candidate]:
+    def _theme_candidates(self, hits: list[ThemeHit], language: str, sentence_count: int) -> list[Candidate]:
         out = []
         # A theme counts when the article says its driver moves and is about it: in the headline,
         # or returned to in a second sentence; never a word in passing.
@@ -352,7 +376,7 @@ class Tracker:
             if h.direction != 0
             and h.explicit
             and (h.theme.scope == "global" or language == "en" or self._on_us_stage(h.sentences))
-            and (h.in_title or h.distinct_sentences >= 2)
+            and (h.in_title or (h.distinct_sentences >= 2 and h.distinct_sentences >= _THEME_SHARE * sentence_count))
         ][:_MAX_THEMES]
         for hit in strong:
             centrality = 1.0 if hit.in_title else 0.7

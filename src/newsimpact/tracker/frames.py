@@ -83,6 +83,8 @@ class FrameReader:
         self._decisive_en = [(e, d, d.phrase.lower()) for e in self._events for d in e.decisive_en]
         self._dampeners_ko = [(squash(d.phrase), d.factor) for d in lexicon.dampeners_ko]
         self._dampeners_en = [(d.phrase.lower(), d.factor) for d in lexicon.dampeners_en]
+        self._local_money = re.compile(lexicon.local_money_ko) if lexicon.local_money_ko else None
+        self._local_factor = lexicon.local_money_factor
 
     # -- public ---------------------------------------------------------------------------------
     def read(self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan], language: str) -> Frame:
@@ -111,6 +113,16 @@ class FrameReader:
             # The subject won a contest against it: the subject's gain is its loss.
             polarity, cues = -1.2, ()
         polarity *= self._dampening(text, language)
+        if (
+            span.kind == "sp500"
+            and event is not None
+            and event.id in ("earnings", "guidance", "capital_return")
+            and self._local_money is not None
+            and language == "ko"
+            and self._local_money.search(text[clause[0] : clause[1]])
+            and "달러" not in text
+        ):
+            polarity *= self._local_factor
         return Frame(role, event, polarity, cues, decisive[1] if decisive else None)
 
     def event_type(self, text: str, language: str) -> EventType | None:

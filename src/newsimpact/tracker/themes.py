@@ -104,6 +104,7 @@ class ThemeDetector:
         self._before_ko = re.compile(
             "(" + "|".join(re.escape(w) for w in ko_stems) + r")(?:한|하는|하던|했던|된|되는|는|은|던|중인|세의)?$"
         )
+        self._hedges = tuple(squash_lower(w) for w in (*kb.movement.hedge.ko, *kb.movement.hedge.en))
         self._name_suffixes = tuple(sorted(kb.roles.name_suffixes_ko, key=len, reverse=True))
         self._particles = tuple(sorted(kb.linking.korean_suffixes, key=len, reverse=True))
         self._polarity = polarity
@@ -174,6 +175,8 @@ class ThemeDetector:
         확대" says nothing about foundry demand). Without one the theme is only present.
         """
         key = squash_lower(trigger)
+        if any(h in squash_lower(text[end : end + 24]) for h in self._hedges):
+            return 0.2, False  # "금리 인하 신중 모드": the move is being taken back
         if (theme.id, key) in self._falling:
             return -1.0, True
         if language == "en":
