@@ -178,7 +178,9 @@ class Tracker:
         # it is what the story is about.
         moving = max((2 if h.in_title else 1 for h in themes if h.explicit and h.direction), default=0)
         market = market_words + moving >= 2
-        candidates += self._mention_candidates(events, business=market_words >= 1 or self._about_business(sentences))
+        candidates += self._mention_candidates(
+            events, business=market_words >= 1 or self._about_business(sentences), korean=language == "ko"
+        )
         if market:
             day = article.published.date() if article.published else None
             candidates += self._relation_candidates(events, day)
@@ -287,7 +289,9 @@ class Tracker:
         company = self.kb.companies[key]
         return self.kb.name_ko(key) or company.name, rationale.short_name(company.name)
 
-    def _mention_candidates(self, events: dict[tuple[str, str], _EntityEvent], *, business: bool) -> list[Candidate]:
+    def _mention_candidates(
+        self, events: dict[tuple[str, str], _EntityEvent], *, business: bool, korean: bool
+    ) -> list[Candidate]:
         """A named company the event moves; outside business news only when it is the headline's subject."""
         out = []
         for (kind, ticker), event in events.items():
@@ -295,8 +299,8 @@ class Tracker:
                 continue
             main = event.main
             # Relevance: the company is what the article is about (headline, lead, or returned to),
-            # and outside the headline the sentence reports a typed event, not just a mood word.
-            if main is None or not event.central or (main.event is None and not event.in_title):
+            # and the sentence reports a typed event, not just a mood word near its name.
+            if main is None or not event.central or main.event is None:
                 continue
             direction = 1 if event.polarity > 0 else -1
             name_ko, name_en = self._names(kind, ticker)
@@ -304,6 +308,10 @@ class Tracker:
             # Only a brand or product was named (a YouTube channel, a CNN report): the news is
             # usually about something happening there, so it counts for half.
             strength = event.polarity * (1.0 if event.by_name else _BRAND_ONLY_FACTOR)
+            if korean:
+                # Materiality of the kind of event for a large US company (a launch moves it less
+                # than its earnings); English wire copy reports movers directly and keeps its weight.
+                strength *= main.event.weight
             out.append(
                 Candidate(
                     ticker,

@@ -103,7 +103,8 @@ class FrameReader:
             if decisive is not None:
                 polarity, cues = decisive[1].polarity, (decisive[1].phrase,)
             else:
-                towards = self._polarity.towards(text, language, span.start, span.end)
+                lo, hi = self._segment(text, span.start) if language == "ko" else (0, len(text))
+                towards = self._polarity.towards(text[lo:hi], language, span.start - lo, span.end - lo)
                 polarity, cues = towards.score, tuple(c.term for c in towards.cues)
         elif event is not None and role in event.moves and role in event.role_polarity:
             polarity, cues = event.role_polarity[role], (event.name_ko,)
@@ -214,6 +215,13 @@ class FrameReader:
         return ordered[head_i], ordered[tail_i]
 
     # -- direction ------------------------------------------------------------------------------
+    @staticmethod
+    def _segment(text: str, position: int) -> tuple[int, int]:
+        """A Korean headline's "…" joins two stories ("A 급등…B 약세"): a name takes only its own."""
+        start = text.rfind("…", 0, position) + 1
+        end = text.find("…", position)
+        return start, len(text) if end == -1 else end
+
     def _clause(self, text: str, position: int) -> tuple[int, int]:
         return next(((s, e) for s, e in self._polarity.clauses(text) if s <= position < e), (0, len(text)))
 
