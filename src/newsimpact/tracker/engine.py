@@ -42,8 +42,10 @@ _PER_GROUP_PER_SIDE = 2
 _BRAND_ONLY_FACTOR = 0.5
 _SUB_INDUSTRY_TICKERS = 2
 _RELATIONS_PER_SOURCE = 2
-_THEME_SHARE = 0.1
-"""A theme outside the headline must come back in at least this share of the sentences."""
+_THEME_SHARE = 0.15
+"""A theme outside the headline must come back in at least this share of the sentences..."""
+_THEME_EXPLICIT_SENTENCES = 3
+"""... and be said to move in this many of them."""
 _TONE_THRESHOLD = 0.5
 """tanh(0.55): one weak cue alone (0.3-0.5: 성장, 출시, deal) does not make an article positive or
 negative; the lexicon README gives weak cues that meaning (it counts only together with others)."""
@@ -378,14 +380,7 @@ class Tracker:
         out = []
         # A theme counts when the article says its driver moves and is about it: in the headline,
         # or returned to in a second sentence; never a word in passing.
-        strong = [
-            h
-            for h in hits
-            if h.direction != 0
-            and h.explicit
-            and (h.theme.scope == "global" or language == "en" or self._on_us_stage(h.sentences))
-            and (h.in_title or (h.distinct_sentences >= 2 and h.distinct_sentences >= _THEME_SHARE * sentence_count))
-        ][:_MAX_THEMES]
+        strong = [h for h in hits if self._theme_is_the_story(h, language, sentence_count)][:_MAX_THEMES]
         for hit in strong:
             centrality = 1.0 if hit.in_title else 0.7
             base = min(hit.weight, 4.0) * hit.confidence * centrality * 0.8
@@ -417,6 +412,26 @@ class Tracker:
                         )
                     )
         return out
+
+    def _theme_is_the_story(self, hit: ThemeHit, language: str, sentence_count: int) -> bool:
+        """The article is about the theme and says which way its driver moves.
+
+        Headline: the headline itself binds a move to the driver ("국제유가 급락"). Otherwise a price
+        or rate (oil, yields, memory prices) must be said to move in several sentences; other themes
+        (a war, a pandemic, AI chips) count only from the headline, since in the body they are
+        usually background. Korean news moves US-scoped themes only on the US or world stage."""
+        if hit.direction == 0 or not hit.explicit:
+            return False
+        head = [s for s in hit.sentences if s is hit.sentences[0] and hit.head_direction]
+        if hit.theme.scope == "us" and language != "en" and not self._on_us_stage(head or hit.sentences):
+            return False
+        if hit.head_direction:
+            return True
+        return (
+            hit.theme.price
+            and hit.explicit_sentences >= _THEME_EXPLICIT_SENTENCES
+            and hit.distinct_sentences >= _THEME_SHARE * sentence_count
+        )
 
     def _select(self, candidates: list[Candidate]) -> tuple[list[Pick], list[Pick]]:
         best: dict[str, Candidate] = {}

@@ -48,7 +48,12 @@ class ThemeHit:
     explicit: bool = False
     """Some hit sentence says outright that the theme moves (a movement word after the trigger)."""
 
+    head_direction: float = 0.0
+    """The move the headline itself binds to the theme's driver (0: the headline names no move)."""
+    explicit_sentences: int = 0
+
     def add(self, sentence: Sentence, trigger: str, weight: float, direction: float, explicit: bool) -> None:
+        self.explicit_sentences += explicit
         self.sentences.append(sentence)
         self.triggers.append(trigger)
         self.weight += weight
@@ -66,6 +71,8 @@ class ThemeHit:
 
     @property
     def direction(self) -> int:
+        if self.head_direction:
+            return 1 if self.head_direction > 0 else -1  # the headline's own binding decides
         return 1 if self.direction_sum > 0 else -1 if self.direction_sum < 0 else 0
 
     @property
@@ -137,9 +144,10 @@ class ThemeDetector:
                 seen.add(theme.id)
                 trigger = sentence.text[hit.start : hit.end]
                 direction, explicit = self._direction(sentence.text, hit.start, hit.end, trigger, theme, language)
-                found.setdefault(theme.id, ThemeHit(theme)).add(
-                    sentence, trigger, sentence_weight(sentence), direction, explicit
-                )
+                theme_hit = found.setdefault(theme.id, ThemeHit(theme))
+                theme_hit.add(sentence, trigger, sentence_weight(sentence), direction, explicit)
+                if sentence is sentences[0] and explicit and not theme_hit.head_direction:
+                    theme_hit.head_direction = direction
         if self._embedder is not None:
             self._add_paraphrases(sentences, language, found)
         return sorted(found.values(), key=lambda h: -h.weight)
@@ -237,6 +245,7 @@ class ThemeDetector:
                 if similarity < 0.45 or theme.id in found:
                     continue
                 direction, explicit = self._paraphrase_direction(sentence.text, language)
-                found.setdefault(theme.id, ThemeHit(theme)).add(
-                    sentence, theme.name_ko, sentence_weight(sentence) * 0.6, direction, explicit
-                )
+                hit = found.setdefault(theme.id, ThemeHit(theme))
+                hit.add(sentence, theme.name_ko, sentence_weight(sentence) * 0.6, direction, explicit)
+                if sentence is sentences[0] and explicit and not hit.head_direction:
+                    hit.head_direction = direction
