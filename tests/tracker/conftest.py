@@ -45,6 +45,7 @@ LMT,록히드마틴,ko,name,1,,,,
 
 THEMES = """
 - id: oil_price
+  price: true
   name_ko: 국제유가
   name_en: Oil price
   triggers_ko: [국제유가, 원유 가격]
@@ -53,6 +54,7 @@ THEMES = """
     - {ticker: XOM, sign: 1, reason_ko: 원유 판매 가격 상승은 매출 증가, reason_en: higher realised crude prices}
     - {sub_industry: Passenger Airlines, sign: -1, reason_ko: 항공유 비용 증가, reason_en: jet fuel costs rise}
 - id: us_rates
+  price: true
   name_ko: 금리
   name_en: Interest rates
   scope: us

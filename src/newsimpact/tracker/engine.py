@@ -419,12 +419,14 @@ class Tracker:
         Headline: the headline itself binds a move to the driver ("국제유가 급락"). Otherwise a price
         or rate (oil, yields, memory prices) must be said to move in several sentences; other themes
         (a war, a pandemic, AI chips) count only from the headline, since in the body they are
-        usually background. Korean news moves US-scoped themes only on the US or world stage."""
+        usually background. Korean news moves US-scoped and industry themes only on the US or world
+        stage."""
         if hit.direction == 0 or not hit.explicit:
             return False
         head = [s for s in hit.sentences if s is hit.sentences[0] and hit.head_direction]
-        if hit.theme.scope == "us" and language != "en" and not self._on_us_stage(head or hit.sentences):
-            return False
+        needs_us_stage = hit.theme.scope == "us" or not hit.theme.price
+        if needs_us_stage and language != "en" and not self._on_us_stage(head or hit.sentences):
+            return False  # a Korean industry story (로봇株, 2차전지) does not move the US basket
         if hit.head_direction:
             return True
         return (

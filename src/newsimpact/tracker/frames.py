@@ -134,7 +134,7 @@ class FrameReader:
 
     # -- roles ----------------------------------------------------------------------------------
     def role(self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan], language: str) -> Role:
-        head, tail = self._list_group(text, span, spans, language)
+        head, tail = self._list_group(text, span, spans, language, is_title)
         if language == "en":
             return self._role_en(text, head, tail, span)
         return self._role_ko(text, is_title, head, tail, span, spans)
@@ -195,8 +195,11 @@ class FrameReader:
         return company is not None and company.sub_industry in self._source_sub_industries
 
     @staticmethod
-    def _list_group(text: str, span: NamedSpan, spans: list[NamedSpan], language: str) -> tuple[NamedSpan, NamedSpan]:
-        """The first and last name of the list this name is in ("애플·MS 등", "Apple, Google and Meta")."""
+    def _list_group(
+        text: str, span: NamedSpan, spans: list[NamedSpan], language: str, is_title: bool = False
+    ) -> tuple[NamedSpan, NamedSpan]:
+        """The first and last name of the list this name is in ("애플·MS 등", "Apple, Google and Meta").
+        In a Korean headline the comma closes the topic ("이마트, 스벅 …"): lists there use "·"."""
         ordered = sorted(spans, key=lambda s: s.start)
         index = next(i for i, s in enumerate(ordered) if s.start == span.start and s.key == span.key)
 
@@ -204,7 +207,8 @@ class FrameReader:
             between = text[left.end : right.start]
             if language == "en":
                 return bool(_LIST_JOINERS_EN.match(between))
-            return squash(between) in _LIST_JOINERS_KO
+            joiner = squash(between)
+            return joiner in _LIST_JOINERS_KO and not (is_title and joiner in (",", "，"))
 
         head_i = index
         while head_i > 0 and joined(ordered[head_i - 1], ordered[head_i]):

@@ -111,6 +111,7 @@ class ThemeDetector:
         self._before_ko = re.compile(
             "(" + "|".join(re.escape(w) for w in ko_stems) + r")(?:한|하는|하던|했던|된|되는|는|은|던|중인|세의)?$"
         )
+        self._stock_words = tuple(squash_lower(w) for w in (*kb.movement.stock_words.ko, *kb.movement.stock_words.en))
         self._hedges = tuple(squash_lower(w) for w in (*kb.movement.hedge.ko, *kb.movement.hedge.en))
         self._name_suffixes = tuple(sorted(kb.roles.name_suffixes_ko, key=len, reverse=True))
         self._particles = tuple(sorted(kb.linking.korean_suffixes, key=len, reverse=True))
@@ -198,6 +199,12 @@ class ThemeDetector:
         after = gap.sub("", text[end : end + 40])
         found = longest_non_overlapping([*self._up.find(after), *self._down.find(after)])
         movement = [m for m in found if m.start == 0]
+        if movement and not theme.price and squash_lower(after).startswith(self._stock_words):
+            return 0.2, False  # "2차전지 강세": the sector's stocks moved, not the industry's driver
+        if movement and after[movement[0].end : movement[0].end + 1] in ("률", "율", "폭"):
+            # "CPI 상승률 둔화": the rate of change slows; the second word says which way.
+            rest = [m for m in found if m.start > movement[0].end and m.start <= movement[0].end + 4]
+            movement = rest[:1]
         if movement:
             first = movement[0]
             sign = float(first.surface.payload)
