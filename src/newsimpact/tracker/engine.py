@@ -178,8 +178,10 @@ class Tracker:
         market_words = self._market_words_in(sentences)
         # A theme said outright to move ("국제유가 급등") is itself market language; in the headline,
         # it is what the story is about.
-        moving = max((2 if h.in_title else 1 for h in themes if h.explicit and h.direction), default=0)
-        market = market_words + moving >= 2
+        moving = max((2 if h.head_direction else 1 for h in themes if h.explicit and h.direction), default=0)
+        # A company's typed event in the text (earnings, a recall, a price move) is business news too.
+        typed = any(e.event_type is not None for e in events.values())
+        market = market_words + moving + typed >= 2
         candidates += self._mention_candidates(
             events, business=market_words >= 1 or self._about_business(sentences), korean=language == "ko"
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import DecisivePhrase, EventType, Role
@@ -235,12 +236,24 @@ class FrameReader:
             found = [(lower.find(p), e, d) for e, d, p in self._decisive_en if p in lower]
         else:
             squashed = squash_lower(text)
-            found = [(squashed.find(p), e, d) for e, d, p in self._decisive_ko if p in squashed]
+            found = []
+            for e, d, p in self._decisive_ko:
+                if "*" in p:  # "ceo*사퇴": a few words may come between
+                    match = self._gapped(p).search(squashed)
+                    if match:
+                        found.append((match.start(), e, d))
+                elif p in squashed:
+                    found.append((squashed.find(p), e, d))
         if not found:
             return None
         # The longest phrase at the earliest place: 기대크게밑돌 over 기대밑돌, 배상판결받 over 배상하라.
         _, event, phrase = min(found, key=lambda f: (f[0], -len(f[2].phrase)))
         return event, phrase
+
+    @staticmethod
+    @lru_cache(maxsize=256)
+    def _gapped(phrase: str) -> re.Pattern[str]:
+        return re.compile(".{0,8}?".join(re.escape(part) for part in phrase.split("*")))
 
     def _supplier_polarity(self, text: str, language: str) -> tuple[float, tuple[str, ...]]:
         """A supplier named in the subject's deal moves only on a lost customer or a material order."""

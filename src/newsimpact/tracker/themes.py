@@ -24,6 +24,7 @@ _BOUND_GAP_KO = re.compile(
     r"^(?:\s|가격이|가격은|가격도|가격|배럴당|온스당|톤당|선물|지수|시세|전망|마저|까지|에서|으로|가량|이상|"
     r"[0-9.,]+\s*(?:원|달러|%|bp|포인트|p|선|대)?|이|가|은|는|도|의|값|로|약)*"
 )
+_TOPIC_COMMA = re.compile(r"^[,，]\s")
 _BOUND_GAP_EN = re.compile(
     r"^(?:\s|,|prices?|futures|benchmark|index|rates?|yields?|were|was|is|are|has|have|had|been|will|would|"
     r"also|sharply|further|again|more than|nearly|about|by|to|[$0-9.,]+%?)*",
@@ -63,7 +64,8 @@ class ThemeHit:
 
     @property
     def in_title(self) -> bool:
-        return any(s.is_title for s in self.sentences)
+        """In the headline: the title, or the first sentence of a text without one."""
+        return bool(self.head_direction) or any(s.is_title for s in self.sentences)
 
     @property
     def distinct_sentences(self) -> int:
@@ -102,8 +104,9 @@ class ThemeDetector:
                 surfaces.append(Surface(trigger, theme, case_sensitive=trigger.isupper(), boundary="latin"))
             self._falling |= {(theme.id, squash_lower(t)) for t in (*theme.falling_ko, *theme.falling_en)}
         self._index = SurfaceIndex(surfaces, suffixes=kb.linking.korean_suffixes)
-        up = [w for w in (*kb.movement.up.ko, *kb.movement.up.en) if len(w) >= 2]
-        down = [w for w in (*kb.movement.down.ko, *kb.movement.down.en) if len(w) >= 2]
+        # One-letter words only as symbols (↑ ▼): a single syllable would match inside other words.
+        up = [w for w in (*kb.movement.up.ko, *kb.movement.up.en) if len(w) >= 2 or not w.isalnum()]
+        down = [w for w in (*kb.movement.down.ko, *kb.movement.down.en) if len(w) >= 2 or not w.isalnum()]
         self._up = SurfaceIndex([Surface(w, 1) for w in up])
         self._down = SurfaceIndex([Surface(w, -1) for w in down])
         self._movement_words = {squash_lower(w): 1 for w in up} | {squash_lower(w): -1 for w in down}
@@ -205,6 +208,12 @@ class ThemeDetector:
             # "CPI 상승률 둔화": the rate of change slows; the second word says which way.
             rest = [m for m in found if m.start > movement[0].end and m.start <= movement[0].end + 4]
             movement = rest[:1]
+        if not movement and _TOPIC_COMMA.match(text[end : end + 3]) and not text[:start].strip(" [(<'\"‘“"):
+            # "국제유가, 백신 기대감에 이틀째 상승": the headline's topic takes its final predicate.
+            segment = text[end:].split("…")[0]
+            predicate = longest_non_overlapping([*self._up.find(segment), *self._down.find(segment)])
+            movement = predicate[-1:]
+            after = segment
         if movement:
             first = movement[0]
             sign = float(first.surface.payload)
