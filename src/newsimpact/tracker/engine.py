@@ -44,7 +44,7 @@ _SUB_INDUSTRY_TICKERS = 2
 _RELATIONS_PER_SOURCE = 2
 _THEME_SHARE = 0.15
 """A theme outside the headline must come back in at least this share of the sentences..."""
-_THEME_EXPLICIT_SENTENCES = 3
+_THEME_EXPLICIT_SENTENCES = 2
 """... and be said to move in this many of them."""
 _TONE_THRESHOLD = 0.5
 """tanh(0.55): one weak cue alone (0.3-0.5: 성장, 출시, deal) does not make an article positive or
@@ -390,6 +390,8 @@ class Tracker:
                 if exposure.ticker is not None:
                     tickers = [exposure.ticker]
                     factor = 0.97**rank
+                elif not hit.theme.price:
+                    continue  # a whole sub-industry only for a price it buys or sells (jet fuel, crude)
                 else:
                     tickers = self.kb.tickers_in_sub_industry(exposure.sub_industry or "")[:_SUB_INDUSTRY_TICKERS]
                     factor = 0.8 * 0.97**rank

@@ -58,6 +58,7 @@ class FrameReader:
         self._before_en = [(re.compile(p.pattern, re.IGNORECASE), p.role) for p in roles.before_en]
         self._before_ko = [(re.compile(p.pattern), p.role) for p in roles.before_ko]
         self._subject_particles = tuple(sorted(roles.subject_particles_ko, key=len, reverse=True))
+        self._suffixes = frozenset(kb.linking.korean_suffixes) | frozenset(roles.subject_particles_ko)
         self._source_sub_industries = frozenset(roles.source_sub_industries)
         self._opinion_ko = tuple(squash(w) for w in roles.opinion_words_ko)
         self._opinion_en = tuple(w.lower() for w in roles.opinion_words_en)
@@ -160,16 +161,31 @@ class FrameReader:
         topic = _HEADLINE_TOPIC.match(text) if is_title else None
         if topic is not None:
             # "에코프로비엠, 테슬라向 …": the headline is about the name before the comma.
-            return "subject" if head.start < topic.end() else self._bare_role(after)
-        if after.startswith(self._subject_particles):
+            return "subject" if head.start < topic.end() else self._bare_role(text[tail.end :])
+        if self._subject_marked(text[tail.end :]):
             return "subject"
         if head.start <= _OPENING.match(text).end() + 1:  # type: ignore[union-attr]
             return "subject"  # the sentence opens with the name ("보잉 737 맥스 추락")
-        earlier = [s for s in spans if s.end <= head.start]
-        return "subject" if not earlier and after[:1].isdigit() else "passing"
+        return "passing"
 
     def _bare_role(self, after: str) -> Role:
-        return "subject" if after.startswith(self._subject_particles) else "passing"
+        return "subject" if self._subject_marked(after) else "passing"
+
+    def _subject_marked(self, after: str) -> bool:
+        """The word after the name is a subject particle (+ particles): 애플은, 애플 주가가 — not 가격."""
+        after = after.lstrip(" ")
+        word = re.split(r"[\s,，.…·'\"‘’“”()\[\]]", after, maxsplit=1)[0] if after[:1] not in (",", "，") else ","
+        if not word.startswith(self._subject_particles):
+            return False
+        if word in (",", "，"):
+            return True
+        reachable = [True] + [False] * len(word)
+        for i in range(len(word)):
+            if reachable[i]:
+                for j in range(i + 1, min(len(word), i + 4) + 1):
+                    if word[i:j] in self._suffixes:
+                        reachable[j] = True
+        return reachable[-1]
 
     def _role_en(self, text: str, head: NamedSpan, tail: NamedSpan, span: NamedSpan) -> Role:
         lower = text.lower()

@@ -25,6 +25,12 @@ _BOUND_GAP_KO = re.compile(
     r"[0-9.,]+\s*(?:원|달러|%|bp|포인트|p|선|대)?|이|가|은|는|도|의|값|로|약)*"
 )
 _TOPIC_COMMA = re.compile(r"^[,，]\s")
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Inside double quotes: an odd number of quote marks before the position."""
+    return len(_QUOTE_MARKS.findall(text, 0, position)) % 2 == 1
 _BOUND_GAP_EN = re.compile(
     r"^(?:\s|,|prices?|futures|benchmark|index|rates?|yields?|were|was|is|are|has|have|had|been|will|would|"
     r"also|sharply|further|again|more than|nearly|about|by|to|[$0-9.,]+%?)*",
@@ -148,6 +154,8 @@ class ThemeDetector:
                 seen.add(theme.id)
                 trigger = sentence.text[hit.start : hit.end]
                 direction, explicit = self._direction(sentence.text, hit.start, hit.end, trigger, theme, language)
+                if _quoted(sentence.text, hit.start):
+                    explicit = False  # someone's view ("비트코인, 강세장 진입"), not a reported move
                 theme_hit = found.setdefault(theme.id, ThemeHit(theme))
                 theme_hit.add(sentence, trigger, sentence_weight(sentence), direction, explicit)
                 if sentence is sentences[0] and explicit and not theme_hit.head_direction:
@@ -210,7 +218,7 @@ class ThemeDetector:
             movement = rest[:1]
         if not movement and _TOPIC_COMMA.match(text[end : end + 3]) and not text[:start].strip(" [(<'\"‘“"):
             # "국제유가, 백신 기대감에 이틀째 상승": the headline's topic takes its final predicate.
-            segment = text[end:].split("…")[0]
+            segment = re.split(r"[…\"“”'‘’]", text[end:])[0]  # the main predicate, not a quote
             predicate = longest_non_overlapping([*self._up.find(segment), *self._down.find(segment)])
             movement = predicate[-1:]
             after = segment
