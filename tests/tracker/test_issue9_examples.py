@@ -31,15 +31,30 @@ def headline(text: str, *body: str) -> Article:
 # (case, headline, body, must, must_not)
 CASES: list[tuple[str, str, tuple[str, ...], set[str], set[str]]] = [
     # 1. Role: a customer, partner, venue or source is not the subject.
-    ("customer 向", "에코프로비엠, 테슬라向 양극재 수주 기대에 강세", (), set(),
-     {"TSLA+", "TSLA-", "NVDA+", "GM-", "F-", "ALB+", "AES+"}),
+    (
+        "customer 向",
+        "에코프로비엠, 테슬라向 양극재 수주 기대에 강세",
+        (),
+        set(),
+        {"TSLA+", "TSLA-", "NVDA+", "GM-", "F-", "ALB+", "AES+"},
+    ),
     ("customer 에 공급", "케이웨이브, 넷플릭스에 드라마 공급 계약 소식에 상한가", (), set(), {"NFLX+", "NFLX-"}),
-    ("product list of a broker", "카카오페이증권, 애플·MS 소수점 주식 모으기 서비스 출시", (), set(),
-     {"AAPL+", "MSFT+", "AAPL-", "MSFT-"}),
+    (
+        "product list of a broker",
+        "카카오페이증권, 애플·MS 소수점 주식 모으기 서비스 출시",
+        (),
+        set(),
+        {"AAPL+", "MSFT+", "AAPL-", "MSFT-"},
+    ),
     ("analyst as source", '골드만삭스 "한국 증시 내년 상반기 조정 가능성"', (), set(), {"GS-", "GS+"}),
     ("index provider as venue", "MSCI 한국지수 EPS 하향", (), set(), {"MSCI-", "MSCI+"}),
-    ("according to", "반도체 업황 회복 기대", ("블룸버그통신과 JP모건에 따르면 메모리 재고가 빠르게 줄고 있다.",), set(),
-     {"JPM+", "JPM-"}),
+    (
+        "according to",
+        "반도체 업황 회복 기대",
+        ("블룸버그통신과 JP모건에 따르면 메모리 재고가 빠르게 줄고 있다.",),
+        set(),
+        {"JPM+", "JPM-"},
+    ),
     ("partner of a Korean firm", "네이버, 엔비디아와 AI 협력 확대", (), set(), {"NVDA+", "NVDA-"}),
     ("supplier of a Korean firm", "현대차, 엔비디아 칩 탑재한 자율주행 시험", (), set(), {"NVDA+", "NVDA-"}),
     # 2. Direction of the event for its subject.
@@ -61,15 +76,37 @@ CASES: list[tuple[str, str, tuple[str, ...], set[str], set[str]]] = [
     ("export ban", "미국, 중국에 반도체 장비 수출통제 강화", (), set(), {"AMAT+", "LRCX+", "KLAC+"}),
     ("rates", "미국 연준, 기준금리 인하 단행", ("뉴욕증시에서 주요 지수가 올랐다.",), set(), {"JPM+"}),
     # 4. Relations only for events that travel along them.
-    ("Samsung forecast miss", '삼성전자 "1분기 영업이익 시장 기대 크게 밑돌 것"', ("증권가 실적 전망치가 낮아졌다.",), set(),
-     {"AAPL+", "MU-"}),
-    ("Galaxy recall", "삼성전자, 갤럭시 신제품 배터리 결함에 전량 리콜", ("스마트폰 판매 중단으로 실적 타격 우려.",), set(),
-     {"MU-", "MU+"}),
-    ("political audit", "KAI 감사 외압 의혹 제기", ("감사원 감사 결과를 두고 정치권 공방이 이어졌다.",), set(), {"LMT-", "GE-"}),
+    (
+        "Samsung forecast miss",
+        '삼성전자 "1분기 영업이익 시장 기대 크게 밑돌 것"',
+        ("증권가 실적 전망치가 낮아졌다.",),
+        set(),
+        {"AAPL+", "MU-"},
+    ),
+    (
+        "Galaxy recall",
+        "삼성전자, 갤럭시 신제품 배터리 결함에 전량 리콜",
+        ("스마트폰 판매 중단으로 실적 타격 우려.",),
+        set(),
+        {"MU-", "MU+"},
+    ),
+    (
+        "political audit",
+        "KAI 감사 외압 의혹 제기",
+        ("감사원 감사 결과를 두고 정치권 공방이 이어졌다.",),
+        set(),
+        {"LMT-", "GE-"},
+    ),
     ("Tesla good news", "테슬라, 3분기 인도량 사상 최대", ("전기차 판매가 늘었다.",), {"TSLA+"}, {"F-", "GM-"}),
     # 5. Weak theme triggers.
     ("trigger in a name", "두산로보틱스, 협동로봇 신제품 공개", (), set(), {"TSLA+", "ROK+"}),
-    ("word in passing", "드론 배송 시범 사업 시작", ("드론은 송전선 근처를 피해 비행한다.", "배송 시간은 30분이다."), set(), {"ETN-", "ETN+"}),
+    (
+        "word in passing",
+        "드론 배송 시범 사업 시작",
+        ("드론은 송전선 근처를 피해 비행한다.", "배송 시간은 30분이다."),
+        set(),
+        {"ETN-", "ETN+"},
+    ),
     # 6. Materiality.
     ("small recall", "포드, 국내서 수백 대 리콜", (), set(), {"F+"}),
     # 7. Misses the issue saw.
@@ -78,7 +115,13 @@ CASES: list[tuple[str, str, tuple[str, ...], set[str], set[str]]] = [
     # English.
     ("en beat", "Nvidia beats estimates as data-center sales soar", (), {"NVDA+"}, {"MSFT+", "AMZN+"}),
     ("en source", "Goldman Sachs analysts expect oil prices to ease next year", (), set(), {"GS+", "GS-"}),
-    ("en list of movers", "Shares of growth companies such as Tesla and Amazon fell 2% on Tuesday.", (), {"TSLA-"}, {"TSLA+"}),
+    (
+        "en list of movers",
+        "Shares of growth companies such as Tesla and Amazon fell 2% on Tuesday.",
+        (),
+        {"TSLA-"},
+        {"TSLA+"},
+    ),
 ]
 
 

@@ -118,7 +118,7 @@ def _evidence(sentences: list[Sentence]) -> list[Evidence]:
 
 
 def _reports_others(rest: str) -> bool:
-    """"Reuters reported." / "CNN reported that ..." cite a source; "Home Depot reported a 8% rise" is
+    """ "Reuters reported." / "CNN reported that ..." cite a source; "Home Depot reported a 8% rise" is
     the company's own news."""
     rest = rest.lstrip()
     return not rest or rest[0] in ".,;:\"'”" or rest.startswith(("that", "on ", "late", "earlier", "citing"))
@@ -240,9 +240,7 @@ class Tracker:
         for mention in mentions:
             by_sentence[mention.sentence].append(mention)
         for sentence, group in by_sentence.items():
-            spans = [
-                NamedSpan(m.ref.key, m.ref.kind, m.start - sentence.start, m.end - sentence.start) for m in group
-            ]
+            spans = [NamedSpan(m.ref.key, m.ref.kind, m.start - sentence.start, m.end - sentence.start) for m in group]
             seen: set[tuple[str, str]] = set()
             for mention, span in zip(group, spans, strict=True):
                 key = (mention.ref.kind, mention.ref.key)

@@ -23,7 +23,7 @@ _LIST_JOINERS_KO = {"·", ",", "/", "와", "과", "및", "、", "，", "ㆍ"}
 _LIST_JOINERS_EN = re.compile(r"^(?:\s*<[^>]{1,12}>)*\s*(?:,|and|,\s*and|&|/|or)?\s*$", re.IGNORECASE)
 """Between two names of one list; wire copy puts instrument codes after each ("Apple <AAPL.O>, ...")."""
 _HEADLINE_TOPIC = re.compile(r"^\s*[\[(<【]?[^,，…\"“”]{1,24}?[,，]\s")
-_QUOTES = ("\"", "“", "”", "'", "‘", "’")
+_QUOTES = ('"', "“", "”", "'", "‘", "’")
 _OPENING = re.compile(r"^[\s\[\]()<>【】\"“”'‘’·…-]*")
 _EN_SUBJECT_AFTER = re.compile(r"^(?:'s)?\s*(?:shares|stock|\(|inc\b|corp\b|co\b)")
 
@@ -199,8 +199,10 @@ class FrameReader:
         for pattern, role in self._after_en:
             if pattern.search(after):
                 return role
-        if self._source_like(span) and any(w in lower for w in self._opinion_en) and not any(
-            w in lower for w in self._own_en
+        if (
+            self._source_like(span)
+            and any(w in lower for w in self._opinion_en)
+            and not any(w in lower for w in self._own_en)
         ):
             return "source"
         return "subject"

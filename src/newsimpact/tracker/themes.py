@@ -31,6 +31,8 @@ _QUOTE_MARKS = re.compile(r"[\"“”]")
 def _quoted(text: str, position: int) -> bool:
     """Inside double quotes: an odd number of quote marks before the position."""
     return len(_QUOTE_MARKS.findall(text, 0, position)) % 2 == 1
+
+
 _BOUND_GAP_EN = re.compile(
     r"^(?:\s|,|prices?|futures|benchmark|index|rates?|yields?|were|was|is|are|has|have|had|been|will|would|"
     r"also|sharply|further|again|more than|nearly|about|by|to|[$0-9.,]+%?)*",
