@@ -105,7 +105,8 @@ down: {ko: [하락, 급락, 내리], en: [fall, drop, plunge]}
 
 
 @pytest.fixture(scope="session")
-def small_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+def small_kb_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder of the small knowledge base (tests that need a variant copy it)."""
     root = tmp_path_factory.mktemp("knowledge")
     for name in ("sectors.yaml", "sub_industries.yaml", "linking.yaml", "disclaimer.yaml", "events.yaml", "roles.yaml"):
         shutil.copy(PACKAGE_DATA / name, root / name)
@@ -122,7 +123,12 @@ def small_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     (root / "lexicon" / "polarity_ko.yaml").write_text(POLARITY_KO, encoding="utf-8")
     (root / "lexicon" / "polarity_en.yaml").write_text(POLARITY_EN, encoding="utf-8")
     (root / "lexicon" / "movement.yaml").write_text(MOVEMENT, encoding="utf-8")
-    return load_knowledge_from(root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def small_kb(small_kb_dir: Path) -> KnowledgeBase:
+    return load_knowledge_from(small_kb_dir)
 
 
 @pytest.fixture(scope="session")
