@@ -301,8 +301,9 @@ class Tracker:
                 continue
             main = event.main
             # Relevance: the company is what the article is about (headline, lead, or returned to),
-            # and the sentence reports a typed event, not just a mood word near its name.
-            if main is None or not event.central or main.event is None:
+            # and (Korean) the sentence reports a typed event, not just a mood word near its name.
+            # English wire copy states each company's move plainly, so its sentence polarity stands.
+            if main is None or not event.central or (main.event is None and korean):
                 continue
             direction = 1 if event.polarity > 0 else -1
             name_ko, name_en = self._names(kind, ticker)
