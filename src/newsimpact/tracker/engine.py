@@ -197,7 +197,7 @@ class Tracker:
             mentions=mentions,
             tone=tone,
             abstained=abstained,
-            reason=self._abstain_reason(mentions, market, events) if abstained else None,
+            reason=self._abstain_reason(mentions, market, events, themes) if abstained else None,
             disclaimer=Disclaimer(ko=self.kb.disclaimer.ko, en=self.kb.disclaimer.en),
         )
 
@@ -496,7 +496,9 @@ class Tracker:
         return sum(1 for word in self._market_words if word in text)
 
     @staticmethod
-    def _abstain_reason(mentions: list[Mention], market: bool, events: dict[tuple[str, str], _EntityEvent]) -> str:
+    def _abstain_reason(
+        mentions: list[Mention], market: bool, events: dict[tuple[str, str], _EntityEvent], themes: list[ThemeHit]
+    ) -> str:
         if not market and not mentions:
             return (
                 "시장·기업 관련 내용이 없는 기사로 영향 종목을 고르지 않음 / "
@@ -513,6 +515,13 @@ class Tracker:
             return (
                 "S&P 500 기업이 언급되지만 기사에 주가 방향을 가를 내용이 없음 / "
                 "S&P 500 companies are named, but the article says nothing that moves them"
+            )
+        if themes:
+            top = themes[0].theme
+            return (
+                f"'{top.name_ko}' 등 주제가 언급되지만 그 동인이 움직였다는 시장 소식이 아니어서 "
+                "영향 종목을 고르지 않음 / "
+                f"themes such as {top.name_en} are mentioned, but the article reports no move of their market driver"
             )
         return (
             "기사 내용과 뚜렷하게 연결되는 S&P 500 기업이 없음 / "
