@@ -179,6 +179,8 @@ class MovementLexicon(_Frozen):
     down: LanguageWords
     hedge: LanguageWords = LanguageWords()
     stock_words: LanguageWords = LanguageWords()
+    driver_suffixes_ko: tuple[str, ...] = ()
+    """What may follow a short Korean driver inside its word (D램값): its price."""
     """Stock-market moves ("2차전지 강세"): evidence for a price theme, not for an industry theme."""
     """Words right after a driver that take the move back ("금리 인하 신중", "rate cuts delayed"):
     the theme is then present but its direction unsaid."""

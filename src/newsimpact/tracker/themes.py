@@ -111,7 +111,7 @@ class ThemeDetector:
             for trigger in (*theme.triggers_en, *theme.falling_en):
                 surfaces.append(Surface(trigger, theme, case_sensitive=trigger.isupper(), boundary="latin"))
             self._falling |= {(theme.id, squash_lower(t)) for t in (*theme.falling_ko, *theme.falling_en)}
-        self._index = SurfaceIndex(surfaces, suffixes=kb.linking.korean_suffixes)
+        self._index = SurfaceIndex(surfaces, suffixes=(*kb.linking.korean_suffixes, *kb.movement.driver_suffixes_ko))
         # One-letter words only as symbols (↑ ▼): a single syllable would match inside other words.
         up = [w for w in (*kb.movement.up.ko, *kb.movement.up.en) if len(w) >= 2 or not w.isalnum()]
         down = [w for w in (*kb.movement.down.ko, *kb.movement.down.en) if len(w) >= 2 or not w.isalnum()]
