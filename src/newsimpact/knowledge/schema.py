@@ -295,3 +295,7 @@ class RoleRules(_Frozen):
     lost_customer_ko: tuple[str, ...] = ()
     """Words that say a supplier lost this business (대신 자체 칩, 공급 중단): bad for the supplier."""
     lost_customer_en: tuple[str, ...] = ()
+    cause_markers_ko: tuple[str, ...] = ()
+    """"소식에", "여파로": the clause after one reports the effect of the news on something else."""
+    others_moved_ko: tuple[str, ...] = ()
+    """What such an effect clause is about when it is not the named company (관련주, 코스피)."""

@@ -311,7 +311,7 @@ class Tracker:
             # Only a brand or product was named (a YouTube channel, a CNN report): the news is
             # usually about something happening there, so it counts for half.
             strength = event.polarity * (1.0 if event.by_name else _BRAND_ONLY_FACTOR)
-            if korean:
+            if korean and main.event is not None:
                 # Materiality of the kind of event for a large US company (a launch moves it less
                 # than its earnings); English wire copy reports movers directly and keeps its weight.
                 strength *= main.event.weight

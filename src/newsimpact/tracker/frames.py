@@ -68,6 +68,10 @@ class FrameReader:
         self._material_en = tuple(w.lower() for w in roles.material_en)
         self._lost_ko = tuple(squash(w) for w in roles.lost_customer_ko)
         self._lost_en = tuple(w.lower() for w in roles.lost_customer_en)
+        self._cause = (
+            re.compile("|".join(re.escape(m) for m in roles.cause_markers_ko)) if roles.cause_markers_ko else None
+        )
+        self._others_moved = tuple(roles.others_moved_ko)
         lexicon = kb.events
         self._events = lexicon.events
         self._triggers_ko = [(e, tuple(squash_lower(t) for t in e.triggers_ko)) for e in self._events]
@@ -105,7 +109,7 @@ class FrameReader:
             if decisive is not None:
                 polarity, cues = decisive[1].polarity, (decisive[1].phrase,)
             else:
-                lo, hi = self._segment(text, span.start) if language == "ko" else (0, len(text))
+                lo, hi = self._segment(text, span, spans) if language == "ko" else (0, len(text))
                 towards = self._polarity.towards(text[lo:hi], language, span.start - lo, span.end - lo)
                 polarity, cues = towards.score, tuple(c.term for c in towards.cues)
         elif event is not None and role in event.moves and role in event.role_polarity:
@@ -238,12 +242,21 @@ class FrameReader:
         return ordered[head_i], ordered[tail_i]
 
     # -- direction ------------------------------------------------------------------------------
-    @staticmethod
-    def _segment(text: str, position: int) -> tuple[int, int]:
-        """A Korean headline's "…" joins two stories ("A 급등…B 약세"): a name takes only its own."""
-        start = text.rfind("…", 0, position) + 1
-        end = text.find("…", position)
-        return start, len(text) if end == -1 else end
+    def _segment(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> tuple[int, int]:
+        """The part of a Korean sentence whose cue words are about this name: a headline's "…" joins
+        two stories ("A 급등…B 약세"), and after a cause marker ("A 출시 소식에 관련주 강세") the
+        words are about what the news moved, when that is something else."""
+        start = text.rfind("…", 0, span.start) + 1
+        found = text.find("…", span.start)
+        end = len(text) if found == -1 else found
+        if self._cause is not None:
+            marker = self._cause.search(text, span.end, end)
+            if marker is not None:
+                effect = text[marker.end() : end]
+                others = any(s.start >= marker.end() and s.key != span.key for s in spans)
+                if others or any(word in effect for word in self._others_moved):
+                    end = marker.start()
+        return start, end
 
     def _clause(self, text: str, position: int) -> tuple[int, int]:
         return next(((s, e) for s, e in self._polarity.clauses(text) if s <= position < e), (0, len(text)))
