@@ -112,6 +112,11 @@ CASES: list[tuple[str, str, tuple[str, ...], set[str], set[str]]] = [
     # 7. Misses the issue saw.
     ("crash", "보잉 737 맥스 또 추락…운항 중단 국가 확산", (), {"BA-"}, {"BA+"}),
     ("Apple earnings", "애플, 1분기 매출 시장 예상치 상회…아이폰 판매 호조", (), {"AAPL+"}, {"AAPL-"}),
+    ("cause of another move", "JP모건 신규 펀드 출시 소식에 관련주 강세", (), set(), {"JPM+", "JPM-"}),
+    ("price inside its word", "낸드값 하락에 메모리 업황 먹구름", (), {"MU-"}, {"MU+"}),
+    ("policy passes", "美 의회, 대규모 인프라 투자 법안 통과", (), {"VMC+"}, {"VMC-"}),
+    ("quoted view", '한 코인 거래소 대표 "비트코인, 곧 강세장 진입"', (), set(), {"COIN+", "COIN-"}),
+    ("Korean sector stocks", "로봇 산업 성장 기대에 로봇株 강세", (), set(), {"TSLA+", "NVDA+", "ROK+"}),
     # English.
     ("en beat", "Nvidia beats estimates as data-center sales soar", (), {"NVDA+"}, {"MSFT+", "AMZN+"}),
     ("en source", "Goldman Sachs analysts expect oil prices to ease next year", (), set(), {"GS+", "GS-"}),

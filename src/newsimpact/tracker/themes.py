@@ -21,7 +21,7 @@ from newsimpact.tracker.surface import (
 from newsimpact.tracker.text import Sentence
 
 _BOUND_GAP_KO = re.compile(
-    r"^(?:\s|가격이|가격은|가격도|가격|배럴당|온스당|톤당|선물|지수|시세|전망|마저|까지|에서|으로|가량|이상|"
+    r"^(?:\s|가격이|가격은|가격도|가격|배럴당|온스당|톤당|선물|지수|시세|전망|법안이|법안|예산이|예산|마저|까지|에서|으로|가량|이상|"
     r"[0-9.,]+\s*(?:원|달러|%|bp|포인트|p|선|대)?|이|가|은|는|도|의|값|로|약)*"
 )
 _TOPIC_COMMA = re.compile(r"^[,，]\s")
