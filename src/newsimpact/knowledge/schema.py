@@ -195,6 +195,7 @@ class LinkingRules(_Frozen):
     business_event_ko: tuple[str, ...] = ()
     business_event_en: tuple[str, ...] = ()
     us_context: tuple[str, ...] = ()
+    us_strict_context: tuple[str, ...] = ()
     citation_after_ko: tuple[str, ...] = ()
     citation_after_en: tuple[str, ...] = ()
     citation_before_en: tuple[str, ...] = ()

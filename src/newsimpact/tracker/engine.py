@@ -156,6 +156,7 @@ class Tracker:
         self._market_words = tuple(squash_lower(w) for w in (*rules.market_context_ko, *rules.market_context_en))
         self._business_words = tuple(squash_lower(w) for w in (*rules.business_event_ko, *rules.business_event_en))
         self._us_words = tuple(squash_lower(w) for w in rules.us_context)
+        self._us_strict = tuple(squash_lower(w) for w in rules.us_strict_context) or self._us_words
         self._relations_by_source: dict[str, list[Relation]] = defaultdict(list)
         for edge in kb.relations:
             self._relations_by_source[edge.source].append(edge)
@@ -427,11 +428,16 @@ class Tracker:
         if hit.direction == 0 or not hit.explicit:
             return False
         head = [s for s in hit.sentences if s is hit.sentences[0] and hit.head_direction]
-        needs_us_stage = hit.theme.scope == "us" or not hit.theme.price
-        if needs_us_stage and language != "en" and not self._on_us_stage(head or hit.sentences):
-            return False  # a Korean industry story (로봇株, 2차전지) does not move the US basket
+        if language != "en":
+            evidence = head or hit.sentences
+            if hit.theme.scope == "us" and not self._on_us_stage(evidence, strict=True):
+                return False  # US rates or prices need the US itself, not "주요국" or "글로벌"
+            if not hit.theme.price and not self._on_us_stage(evidence):
+                return False  # a Korean industry story (로봇株, 2차전지) does not move the US basket
         if hit.head_direction:
             return True
+        if hit.in_head:
+            return False  # the headline names the theme but takes its move back ("금리 인하 신중")
         return (
             hit.theme.price
             and hit.explicit_sentences >= _THEME_EXPLICIT_SENTENCES
@@ -483,9 +489,9 @@ class Tracker:
             via=candidate.via,
         )
 
-    def _on_us_stage(self, sentences: list[Sentence]) -> bool:
+    def _on_us_stage(self, sentences: list[Sentence], strict: bool = False) -> bool:
         text = _squashed_text(sentences)
-        return any(word in text for word in self._us_words)
+        return any(word in text for word in (self._us_strict if strict else self._us_words))
 
     def _about_business(self, sentences: list[Sentence]) -> bool:
         text = _squashed_text(sentences)

@@ -57,6 +57,8 @@ class ThemeHit:
     explicit: bool = False
     """Some hit sentence says outright that the theme moves (a movement word after the trigger)."""
 
+    in_head: bool = False
+    """The headline names the theme (whether or not it binds a move to it)."""
     head_direction: float = 0.0
     """The move the headline itself binds to the theme's driver (0: the headline names no move)."""
     explicit_sentences: int = 0
@@ -160,8 +162,10 @@ class ThemeDetector:
                     explicit = False  # someone's view ("비트코인, 강세장 진입"), not a reported move
                 theme_hit = found.setdefault(theme.id, ThemeHit(theme))
                 theme_hit.add(sentence, trigger, sentence_weight(sentence), direction, explicit)
-                if sentence is sentences[0] and explicit and not theme_hit.head_direction:
-                    theme_hit.head_direction = direction
+                if sentence is sentences[0]:
+                    theme_hit.in_head = True
+                    if explicit and not theme_hit.head_direction:
+                        theme_hit.head_direction = direction
         if self._embedder is not None:
             self._add_paraphrases(sentences, language, found)
         return sorted(found.values(), key=lambda h: -h.weight)
