@@ -137,6 +137,8 @@ class Theme(_Frozen):
     """Triggers that say the theme falls (유가 급락, 금리 인하). A trigger holding a movement word
     and not listed here names the rising form (원화 약세 = the dollar rising, 경기침체)."""
     falling_en: tuple[str, ...] = ()
+    reject_within_ko: tuple[str, ...] = ()
+    """Words a trigger may sit inside without meaning the theme (달러 강세 in 홍콩달러 강세)."""
     price: bool = False
     """A price or rate (oil, the dollar, yields): it rises and falls; other themes grow and ease."""
     exposures: tuple[Exposure, ...] = Field(min_length=1)

@@ -28,6 +28,17 @@ _TOPIC_COMMA = re.compile(r"^[,，]\s")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
+def _within(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """The hit at [start, end) overlaps one of `words` in the text."""
+    for word in words:
+        position = text.find(word, max(0, start - len(word)))
+        while position != -1 and position < end:
+            if position < end and start < position + len(word):
+                return True
+            position = text.find(word, position + 1)
+    return False
+
+
 def _quoted(text: str, position: int) -> bool:
     """Inside double quotes: an odd number of quote marks before the position."""
     return len(_QUOTE_MARKS.findall(text, 0, position)) % 2 == 1
@@ -122,7 +133,7 @@ class ThemeDetector:
         self._movement_words = {squash_lower(w): 1 for w in up} | {squash_lower(w): -1 for w in down}
         ko_stems = sorted((w for w in self._movement_words if not w.isascii()), key=len, reverse=True)
         self._before_ko = re.compile(
-            "(" + "|".join(re.escape(w) for w in ko_stems) + r")(?:한|하는|하던|했던|된|되는|는|은|던|중인|세의)?$"
+            "(" + "|".join(re.escape(w) for w in ko_stems) + r")(?:한|하는|하던|했던|된|되는|는|은|던|중인|세의)$"
         )
         self._stock_words = tuple(squash_lower(w) for w in (*kb.movement.stock_words.ko, *kb.movement.stock_words.en))
         self._hedges = tuple(squash_lower(w) for w in (*kb.movement.hedge.ko, *kb.movement.hedge.en))
@@ -149,6 +160,7 @@ class ThemeDetector:
                 for h in longest_non_overlapping(self._index.find(norm))
                 if not any(h.start < end and start < h.end for start, end in taken)
                 and not self._inside_name(sentence.text, h.start, h.end)
+                and not _within(sentence.text, h.start, h.end, h.surface.payload.reject_within_ko)
             ]
             seen: set[str] = set()
             for hit in hits:
