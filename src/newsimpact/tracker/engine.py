@@ -78,7 +78,7 @@ class _EntityEvent:
 
     polarity: float = 0.0
     sentences: list[Sentence] = field(default_factory=list)
-    frames: list[tuple[float, Frame]] = field(default_factory=list)
+    frames: list[tuple[float, Frame, Sentence]] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
     in_title: bool = False
     central: bool = False
@@ -88,8 +88,18 @@ class _EntityEvent:
     @property
     def main(self) -> Frame | None:
         """The frame that carries most of the direction (the headline's, usually)."""
-        agreeing = [(w, f) for w, f in self.frames if f.polarity * self.polarity > 0]
-        return max(agreeing, key=lambda wf: abs(wf[0] * wf[1].polarity))[1] if agreeing else None
+        best = self._main
+        return best[1] if best else None
+
+    @property
+    def main_sentence(self) -> Sentence | None:
+        best = self._main
+        return best[2] if best else None
+
+    @property
+    def _main(self) -> tuple[float, Frame, Sentence] | None:
+        agreeing = [wfs for wfs in self.frames if wfs[1].polarity * self.polarity > 0]
+        return max(agreeing, key=lambda wfs: abs(wfs[0] * wfs[1].polarity)) if agreeing else None
 
     @property
     def role(self) -> str | None:
@@ -126,6 +136,12 @@ def _reports_others(rest: str) -> bool:
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*년|\b(?:in|since|back in)\s+((?:19|20)\d\d)\b")
 _HISTORY_FACTOR = 0.2
+
+
+def _latest_year(sentences: list[Sentence]) -> int | None:
+    """An undated article's "now": the latest year it names (a 2016 leak in a 2019 story is history)."""
+    years = [int(a or b) for s in sentences for a, b in _YEAR.findall(s.text)]
+    return max(years) if years else None
 
 
 def _in_past_year(text: str, year: int | None) -> bool:
@@ -168,7 +184,7 @@ class Tracker:
         entity_mentions = self.linker.find(sentences)
         mentions = [self._mention_model(m) for m in entity_mentions if m.ref.kind == "sp500"]
         tone = self._tone(sentences, language)
-        year = article.published.year if article.published else None
+        year = article.published.year if article.published else _latest_year(sentences)
         events = self._events(entity_mentions, language, sentences[0] if sentences else None, year)
 
         candidates: list[Candidate] = []
@@ -267,7 +283,7 @@ class Tracker:
                     continue
                 weight = sentence_weight(sentence) * (_HISTORY_FACTOR if _in_past_year(sentence.text, year) else 1.0)
                 event.polarity += frame.polarity * weight
-                event.frames.append((weight, frame))
+                event.frames.append((weight, frame, sentence))
                 event.sentences.append(sentence)
         for event in events.values():
             if event.named_sentences >= 3:
@@ -348,7 +364,9 @@ class Tracker:
                 continue
             direction = 1 if event.polarity > 0 else -1
             source_ko, source_en = self._names(kind, key)
-            evidence_text = _squashed_text(event.sentences)
+            main_sentence = event.main_sentence
+            # The shared business must be named where the event is reported, not anywhere in the article.
+            evidence_text = _squashed_text([main_sentence] if main_sentence else event.sentences)
             edges = [
                 e
                 for e in self._relations_by_source.get(key, [])
@@ -442,6 +460,7 @@ class Tracker:
             hit.theme.price
             and hit.explicit_sentences >= _THEME_EXPLICIT_SENTENCES
             and hit.distinct_sentences >= _THEME_SHARE * sentence_count
+            and any(s.paragraph <= 0 for s in hit.sentences)  # in the lead, not only as background
         )
 
     def _select(self, candidates: list[Candidate]) -> tuple[list[Pick], list[Pick]]:
