@@ -49,12 +49,16 @@ def event_line(fallback: EventLines, frame: Frame, direction: int, name_ko: str,
 
 
 def relation(source_ko: str, source_en: str, direction: int, event: EventType, edge: Relation) -> tuple[str, str]:
-    mood_ko = "호재" if direction > 0 else "악재"
-    mood_en = "Good" if direction > 0 else "Bad"
-    return (
-        f"{source_ko}의 {event.name_ko} {mood_ko}가 전해짐 — {edge.reason_ko}",
-        f"{mood_en} {event.name_en} news at {source_en} carries over: {edge.reason_en}",
-    )
+    """What happened to the related company, then why it carries over: "SK하이닉스의 실적 개선 — …"."""
+    ko, en = (event.lines.up_ko, event.lines.up_en) if direction > 0 else (event.lines.down_ko, event.lines.down_en)
+    return f"{fill(ko, source_ko)} — {edge.reason_ko}", f"{fill(en, source_en)}; {_continue(edge.reason_en)}"
+
+
+def _continue(sentence: str) -> str:
+    """A sentence written to stand alone, continued after a semicolon ("Rival in HBM" -> "rival in HBM")."""
+    if len(sentence) > 1 and sentence[0].isupper() and sentence[1].islower():
+        return sentence[0].lower() + sentence[1:]
+    return sentence
 
 
 def theme(
