@@ -117,6 +117,7 @@ CASES: list[tuple[str, str, tuple[str, ...], set[str], set[str]]] = [
     ("policy passes", "美 의회, 대규모 인프라 투자 법안 통과", (), {"VMC+"}, {"VMC-"}),
     ("quoted view", '한 코인 거래소 대표 "비트코인, 곧 강세장 진입"', (), set(), {"COIN+", "COIN-"}),
     ("Korean sector stocks", "로봇 산업 성장 기대에 로봇株 강세", (), set(), {"TSLA+", "NVDA+", "ROK+"}),
+    ("news from a US company lifts Korean peers", "[특징주] 반도체株, 마이크론發 훈풍에 강세", (), {"MU+"}, {"MU-"}),
     # English.
     ("en beat", "Nvidia beats estimates as data-center sales soar", (), {"NVDA+"}, {"MSFT+", "AMZN+"}),
     ("en source", "Goldman Sachs analysts expect oil prices to ease next year", (), set(), {"GS+", "GS-"}),
