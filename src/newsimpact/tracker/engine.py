@@ -314,9 +314,11 @@ class Tracker:
         """A named company the event moves; outside business news only when it is the headline's subject."""
         out = []
         for (kind, ticker), event in events.items():
-            if kind != "sp500" or not event.polarity or not (business or event.in_title):
+            if kind != "sp500" or not event.polarity:
                 continue
             main = event.main
+            if not (business or event.in_title or (main is not None and main.event is not None)):
+                continue  # outside business news only the headline's subject or a typed event counts
             # Relevance: the company is what the article is about (headline, lead, or returned to),
             # and (Korean) the sentence reports a typed event, not just a mood word near its name.
             # English wire copy states each company's move plainly, so its sentence polarity stands.
