@@ -113,7 +113,13 @@ CASES: list[tuple[str, str, tuple[str, ...], set[str], set[str]]] = [
     ("deal already known", "마이크로소프트, 게임사 인수 완료", (), set(), {"MSFT+", "MSFT-"}),
     ("hard-drive maker is no DRAM maker", "D램 가격 급등…메모리 업황 회복", (), {"MU+"}, {"WDC+", "STX+"}),
     ("tension alone", "중동 긴장 고조", (), set(), {"LMT-", "RTX-"}),
-    ("maker named with its model", "착륙하던 여객기 사고", ("한 항공사 보잉 777기가 착륙 도중 추락했다.",), {"BA-"}, {"BA+"}),
+    (
+        "maker named with its model",
+        "착륙하던 여객기 사고",
+        ("한 항공사 보잉 777기가 착륙 도중 추락했다.",),
+        {"BA-"},
+        {"BA+"},
+    ),
     # 7. Misses the issue saw.
     ("crash", "보잉 737 맥스 또 추락…운항 중단 국가 확산", (), {"BA-"}, {"BA+"}),
     ("Apple earnings", "애플, 1분기 매출 시장 예상치 상회…아이폰 판매 호조", (), {"AAPL+"}, {"AAPL-"}),

@@ -29,6 +29,7 @@ from newsimpact.knowledge.schema import (
     PolarityLexicon,
     Relation,
     RoleRules,
+    ScoreCalibration,
     Sector,
     SubIndustry,
     Theme,
@@ -58,6 +59,8 @@ class KnowledgeBase:
     roles: RoleRules
     _by_ticker_aliases: MappingProxyType[str, tuple[Alias, ...]] = field(repr=False)
     _by_sub_industry: MappingProxyType[str, tuple[str, ...]] = field(repr=False)
+    calibration: ScoreCalibration | None = None
+    """Score calibration (calibration.yaml); None keeps the rule scores."""
 
     # -- lookups -------------------------------------------------------------------------------
     def company(self, ticker: str) -> Company | None:
@@ -188,6 +191,12 @@ def load_knowledge_from(data_dir: Path | None = None) -> KnowledgeBase:
         if root.joinpath(movement_name).is_file()
         else MovementLexicon.model_validate({"up": {}, "down": {}})
     )
+    calibration_name = "calibration.yaml"
+    calibration = (
+        _models(ScoreCalibration, [_yaml(root, calibration_name)], calibration_name)[0]
+        if root.joinpath(calibration_name).is_file()
+        else None
+    )
     return KnowledgeBase(
         meta=meta,
         sectors=MappingProxyType(sectors),
@@ -205,6 +214,7 @@ def load_knowledge_from(data_dir: Path | None = None) -> KnowledgeBase:
         roles=_models(RoleRules, [_yaml(root, "roles.yaml")], "roles.yaml")[0],
         _by_ticker_aliases=MappingProxyType({t: tuple(a) for t, a in by_ticker.items()}),
         _by_sub_industry=MappingProxyType({name: tuple(t) for name, t in by_sub_industry.items()}),
+        calibration=calibration,
     )
 
 

@@ -302,3 +302,18 @@ class RoleRules(_Frozen):
     """"소식에", "여파로": the clause after one reports the effect of the news on something else."""
     others_moved_ko: tuple[str, ...] = ()
     """What such an effect clause is about when it is not the named company (관련주, 코스피)."""
+
+
+class ScoreCalibration(_Frozen):
+    """A logistic model from a pick's features to the chance a reader judges it right.
+
+    Fitted by bench/calibrate_tracker.py on our own judged verdicts (bench/judged/), reviewed here.
+    The feature names are those of newsimpact.tracker.confidence.FEATURES."""
+
+    intercept: float
+    weights: dict[str, float]
+    """Empty when the model did not beat the rule scores on held-out folds: the rule scores stand."""
+    threshold: float = Field(ge=0.0, le=1.0)
+    """Picks scored below it are kept but marked low-confidence (not shown as a firm pick)."""
+    fitted_on: str = ""
+    """What the model was fitted on (split, pick count) and its cross-validated figures."""

@@ -18,7 +18,7 @@ from newsimpact.article import Article
 from newsimpact.config import TrackerSettings
 from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import Company, EventType, Relation
-from newsimpact.tracker import rationale
+from newsimpact.tracker import confidence, rationale
 from newsimpact.tracker.frames import Frame, FrameReader, NamedSpan
 from newsimpact.tracker.linking import EntityMention, Linker
 from newsimpact.tracker.polarity import PolarityScorer
@@ -164,6 +164,8 @@ class Tracker:
     ) -> None:
         self.kb = kb
         self.settings = settings or TrackerSettings()
+        self.calibration = kb.calibration
+        """The score model (calibration.yaml); None keeps the rule scores (bench/calibrate_tracker.py)."""
         self.linker = Linker(kb)
         self.polarity = PolarityScorer(kb)
         self.frames = FrameReader(kb, self.polarity)
@@ -207,6 +209,10 @@ class Tracker:
             candidates += self._relation_candidates(events, day)
             candidates += self._theme_candidates(themes, language, len(sentences))
         positive, negative = self._select(candidates)
+        if self.calibration is not None:
+            headline_only = len(sentences) <= 1
+            positive = self._calibrated(positive, language == "ko", headline_only)
+            negative = self._calibrated(negative, language == "ko", headline_only)
         abstained = not positive and not negative
         return TrackerReport(
             positive=positive,
@@ -490,6 +496,17 @@ class Tracker:
                 per_group[(candidate.group, direction)] += 1
             picks[direction].append(self._pick(candidate, direction, score))
         return picks["positive"], picks["negative"]
+
+    def _calibrated(self, picks: list[Pick], korean: bool, headline_only: bool) -> list[Pick]:
+        """Rule scores -> calibrated chance of being right; under the threshold, low-confidence."""
+        model = self.calibration
+        assert model is not None
+        out = []
+        for pick in picks:
+            features = confidence.pick_features(pick, self.kb, korean=korean, headline_only=headline_only)
+            score = confidence.probability(model, features) if model.weights else pick.score
+            out.append(pick.model_copy(update={"score": score, "low_confidence": score < model.threshold}))
+        return sorted(out, key=lambda p: -p.score)
 
     def _pick(self, candidate: Candidate, direction: Direction, score: float) -> Pick:
         company: Company = self.kb.companies[candidate.ticker]

@@ -63,6 +63,9 @@ class Pick(BaseModel):
     """The role of the named company in the event (subject, target, supplier); None for themes."""
     via: str | None = None
     """For relation picks: the company whose event this is, as named in the article."""
+    low_confidence: bool = False
+    """Scored under the calibrated display threshold: kept for the record, shown apart (or not) as a
+    tentative pick rather than a firm one."""
 
 
 class Disclaimer(BaseModel):
