@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Literal
 
@@ -110,11 +111,17 @@ class Exposure(_Frozen):
     sign: Literal[1, -1]
     reason_ko: str = Field(min_length=2)
     reason_en: str = Field(min_length=2)
+    direct: bool = False
+    """The theme's driver is this company's main revenue or cost driver (a pure play: oil for an
+    oil producer, bitcoin for a crypto exchange, DRAM prices for a memory maker): its pick is as
+    firm as news about the company itself. Other exposures are a read-across and score lower."""
 
     @model_validator(mode="after")
     def _one_target(self) -> Exposure:
         if (self.ticker is None) == (self.sub_industry is None):
             raise ValueError("an exposure names exactly one of ticker or sub_industry")
+        if self.direct and self.ticker is None:
+            raise ValueError("only a named company can be a direct (pure-play) exposure")
         return self
 
 
@@ -201,6 +208,17 @@ class LinkingRules(_Frozen):
     citation_after_ko: tuple[str, ...] = ()
     citation_after_en: tuple[str, ...] = ()
     citation_before_en: tuple[str, ...] = ()
+    analyst_note_ko: tuple[str, ...] = ()
+    """Regular expressions that mark a Korean headline as a broker's note on a company ("…수혜-OO證",
+    "[리포트]"): a price or theme it names is the note's reason for that company, not market news,
+    so a pure-play exposure gets no more weight than a read-across."""
+
+    @field_validator("analyst_note_ko")
+    @classmethod
+    def _patterns_compile(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in value:
+            re.compile(pattern)
+        return value
 
 
 class DisclaimerText(_Frozen):

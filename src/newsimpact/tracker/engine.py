@@ -53,8 +53,13 @@ _MOVED_ROLES = ("subject", "target", "supplier", "rival", "example")
 """Roles whose frame may carry a polarity (an example only in English lists of movers; frames.py)."""
 # Ceilings by path: on judged picks a named subject is right far more often than a related
 # company, and a related company more often than a theme exposure (docs/knowledge.md, "Scores").
-_CEILING: dict[PickPath, float] = {"mention": 0.97, "relation": 0.5, "theme": 0.6}
+_CEILING: dict[PickPath, float] = {"mention": 0.97, "relation": 0.5, "theme": 0.55}
 _SCALE: dict[PickPath, float] = {"mention": 1.5, "relation": 2.0, "theme": 2.0}
+# A pure-play exposure (themes.yaml `direct`: oil for an oil producer, bitcoin for an exchange)
+# moves with its driver like news about the company itself; on judged theme picks these are
+# right far more often than read-across exposures (a broker with some crypto, a NAND peer).
+_DIRECT_THEME_CEILING = 0.8
+_DIRECT_THEME_BOOST = 1.6
 
 
 @dataclass
@@ -70,6 +75,8 @@ class Candidate:
     event: str | None = None
     role: str | None = None
     via: str | None = None
+    direct: bool = False
+    """A theme pick on a pure-play exposure (themes.yaml `direct`)."""
 
 
 @dataclass
@@ -112,10 +119,10 @@ class _EntityEvent:
         return main.event if main else None
 
 
-def calibrate(strength: float, path: PickPath = "mention") -> float:
+def calibrate(strength: float, path: PickPath = "mention", direct: bool = False) -> float:
     """Evidence strength (0..inf) -> score (0..1), capped by how often picks of that path are right."""
     raw = 1.0 - math.exp(-max(0.0, strength) / _SCALE[path])
-    return round(min(_CEILING[path], raw), 3)
+    return round(min(_DIRECT_THEME_CEILING if direct and path == "theme" else _CEILING[path], raw), 3)
 
 
 def _squashed_text(sentences: list[Sentence]) -> str:
@@ -175,6 +182,7 @@ class Tracker:
         self._business_words = tuple(squash_lower(w) for w in (*rules.business_event_ko, *rules.business_event_en))
         self._us_words = tuple(squash_lower(w) for w in rules.us_context)
         self._us_strict = tuple(squash_lower(w) for w in rules.us_strict_context) or self._us_words
+        self._analyst_note = tuple(re.compile(p) for p in rules.analyst_note_ko)
         self._relations_by_source: dict[str, list[Relation]] = defaultdict(list)
         for edge in kb.relations:
             self._relations_by_source[edge.source].append(edge)
@@ -207,7 +215,8 @@ class Tracker:
         if market:
             day = article.published.date() if article.published else None
             candidates += self._relation_candidates(events, day)
-            candidates += self._theme_candidates(themes, language, len(sentences))
+            note = language == "ko" and self._is_analyst_note(sentences)
+            candidates += self._theme_candidates(themes, language, len(sentences), analyst_note=note)
         positive, negative = self._select(candidates)
         if self.calibration is not None:
             headline_only = len(sentences) <= 1
@@ -404,7 +413,13 @@ class Tracker:
                 )
         return out
 
-    def _theme_candidates(self, hits: list[ThemeHit], language: str, sentence_count: int) -> list[Candidate]:
+    def _is_analyst_note(self, sentences: list[Sentence]) -> bool:
+        """The headline (or, for a bare headline, the first sentence) is a broker's note on a company."""
+        return bool(sentences) and any(p.search(sentences[0].text) for p in self._analyst_note)
+
+    def _theme_candidates(
+        self, hits: list[ThemeHit], language: str, sentence_count: int, *, analyst_note: bool = False
+    ) -> list[Candidate]:
         out = []
         # A theme counts when the article says its driver moves and is about it: in the headline,
         # or returned to in a second sentence; never a word in passing.
@@ -428,6 +443,9 @@ class Tracker:
                     if exposure.sub_industry:
                         sub_industry = self.kb.sub_industry_ko(exposure.sub_industry), exposure.sub_industry
                     ko, en = rationale.theme(hit.theme, exposure, hit.direction, sub_industry)
+                    direct = exposure.direct and not analyst_note
+                    if direct:
+                        factor *= _DIRECT_THEME_BOOST
                     signed = base * factor * hit.direction * exposure.sign
                     out.append(
                         Candidate(
@@ -439,6 +457,7 @@ class Tracker:
                             en,
                             group=f"theme:{hit.theme.id}",
                             event=hit.theme.id,
+                            direct=direct,
                         )
                     )
         return out
@@ -483,7 +502,7 @@ class Tracker:
                 best[candidate.ticker] = candidate
         picks: dict[Direction, list[Pick]] = {"positive": [], "negative": []}
         per_group: dict[tuple[str, str], int] = defaultdict(int)
-        scored = [(calibrate(abs(c.signed_strength), c.path), c) for c in best.values()]
+        scored = [(calibrate(abs(c.signed_strength), c.path, c.direct), c) for c in best.values()]
         for score, candidate in sorted(scored, key=lambda sc: -sc[0]):
             if score < self.settings.min_score or not candidate.sentences:
                 continue
