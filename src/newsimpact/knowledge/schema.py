@@ -283,6 +283,13 @@ class EventLexicon(_Frozen):
     """A regular expression for amounts in won: a US company's results in won are its Korean unit's
     (스타벅스 매출 1조8천억원 = Starbucks Korea, run by a licensee), which does not move the parent."""
     local_money_factor: float = Field(default=1.0, gt=0.0, le=1.0)
+    small_amount_ko: str = ""
+    """A regular expression for a sum too small to matter to an S&P 500 company (under 1,000억원 or
+    1억 달러): a fine or settlement of that size is not material news for it."""
+    small_amount_en: str = ""
+    small_amount_events: tuple[str, ...] = ()
+    """Event types whose weight is a sum of money paid (a fine, damages, a settlement)."""
+    small_amount_factor: float = Field(default=1.0, gt=0.0, le=1.0)
     """The line for a clear direction with no typed event ("주가 급등" with no reason given)."""
 
 

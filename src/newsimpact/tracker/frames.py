@@ -91,6 +91,12 @@ class FrameReader:
         self._dampeners_en = [(d.phrase.lower(), d.factor) for d in lexicon.dampeners_en]
         self._local_money = re.compile(lexicon.local_money_ko) if lexicon.local_money_ko else None
         self._local_factor = lexicon.local_money_factor
+        self._small_amount = {
+            "ko": re.compile(lexicon.small_amount_ko) if lexicon.small_amount_ko else None,
+            "en": re.compile(lexicon.small_amount_en, re.IGNORECASE) if lexicon.small_amount_en else None,
+        }
+        self._small_events = frozenset(lexicon.small_amount_events)
+        self._small_factor = lexicon.small_amount_factor
 
     # -- public ---------------------------------------------------------------------------------
     def read(self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan], language: str) -> Frame:
@@ -130,6 +136,9 @@ class FrameReader:
             and "달러" not in text
         ):
             polarity *= self._local_factor
+        small = self._small_amount["en" if language == "en" else "ko"]
+        if event is not None and event.id in self._small_events and small is not None and small.search(text):
+            polarity *= self._small_factor  # a fine or settlement too small to matter to a large company
         return Frame(role, event, polarity, cues, decisive[1] if decisive else None)
 
     def event_type(self, text: str, language: str) -> EventType | None:
