@@ -170,19 +170,29 @@ def market_headlines() -> list[str]:
 
 
 def coverage_figures(tracker: Tracker) -> dict[str, float]:
+    """Records with >= 1 pick, and with >= 1 pick shown as firm (not low-confidence; a tracker
+    without the flag shows every pick)."""
     headlines = market_headlines()
-    covered = sum(1 for text in headlines if tracker.track(text_article(text)).picks)
+    covered = shown = 0
+    for text in headlines:
+        picks = tracker.track(text_article(text)).picks
+        covered += bool(picks)
+        shown += any(not getattr(p, "low_confidence", False) for p in picks)
     articles = [r for r in read_jsonl("ko_articles_full.jsonl") if r.get("category") == "market"]
-    covered_articles = 0
+    covered_articles = shown_articles = 0
     for row in articles:
         paragraphs = [p.strip() for p in row["text"].split("\n\n") if p.strip()]
         article = Article(title=row.get("title") or "", paragraphs=paragraphs, language="ko")
-        covered_articles += bool(tracker.track(article).picks)
+        picks = tracker.track(article).picks
+        covered_articles += bool(picks)
+        shown_articles += any(not getattr(p, "low_confidence", False) for p in picks)
     return {
         "headlines": len(headlines),
         "headlines_covered": covered,
+        "headlines_shown": shown,
         "articles": len(articles),
         "articles_covered": covered_articles,
+        "articles_shown": shown_articles,
     }
 
 
@@ -220,10 +230,9 @@ def coverage(tracker: Tracker) -> None:
     now = coverage_figures(tracker)
     before = baseline("coverage")
 
-    def share(figures: dict[str, float], kind: str) -> str:
-        return (
-            f"{figures[kind + '_covered']:.0f}/{figures[kind]:.0f} = {figures[kind + '_covered'] / figures[kind]:.1%}"
-        )
+    def share(figures: dict[str, float], kind: str, which: str = "covered") -> str:
+        count = figures.get(f"{kind}_{which}", figures[f"{kind}_covered"])
+        return f"{count:.0f}/{figures[kind]:.0f} = {count / figures[kind]:.1%}"
 
     for kind, label in (
         ("headlines", "market headlines (ko_fin_headlines_unlabeled sample)"),
@@ -231,6 +240,8 @@ def coverage(tracker: Tracker) -> None:
     ):
         beside = f"   baseline {share(before, kind)}" if before else "   baseline: not available"
         print(f"coverage  {label} with >=1 pick: {share(now, kind)}{beside}")
+        beside = f"   baseline {share(before, kind, 'shown')}" if before else ""
+        print(f"coverage  {label} with >=1 pick shown (not low-confidence): {share(now, kind, 'shown')}{beside}")
 
 
 def roles(tracker: Tracker) -> None:
