@@ -47,3 +47,10 @@ def test_a_brokers_note_on_a_korean_company_gives_no_pure_play_weight(tracker: T
     note = scores(tracker.track(bare("한국정유, 유가 급등에 정제마진 개선 수혜-한빛證")))
     assert market.get("XOM", 0.0) > note.get("XOM", 0.0)
     assert note.get("XOM", 0.0) < 0.6
+
+
+def test_the_origin_of_news_felt_by_others_is_kept_but_tentative(tracker: Tracker) -> None:
+    origin = {p.ticker: p for p in tracker.track(bare("[특징주] 반도체株, 마이크론發 훈풍에 강세")).picks}
+    own = {p.ticker: p for p in tracker.track(bare("마이크론, 분기 실적 호조에 주가 급등")).picks}
+    assert origin["MU"].direction == "positive" and origin["MU"].low_confidence
+    assert not own["MU"].low_confidence and own["MU"].score > origin["MU"].score

@@ -323,6 +323,11 @@ class RoleRules(_Frozen):
     lost_customer_ko: tuple[str, ...] = ()
     """Words that say a supplier lost this business (대신 자체 칩, 공급 중단): bad for the supplier."""
     lost_customer_en: tuple[str, ...] = ()
+    origin_after_ko: tuple[str, ...] = ()
+    """Regular expressions right after a Korean name (space-stripped) that make it the origin of news
+    the sentence reports as moving others ("엔비디아發 훈풍에 반도체株 강세"): its own event is not
+    told, only felt by others, so its frame counts for `origin_factor`."""
+    origin_factor: float = Field(default=1.0, gt=0.0, le=1.0)
     cause_markers_ko: tuple[str, ...] = ()
     """"소식에", "여파로": the clause after one reports the effect of the news on something else."""
     others_moved_ko: tuple[str, ...] = ()

@@ -97,6 +97,8 @@ class FrameReader:
         }
         self._small_events = frozenset(lexicon.small_amount_events)
         self._small_factor = lexicon.small_amount_factor
+        self._origin_ko = [re.compile(p) for p in roles.origin_after_ko]
+        self._origin_factor = roles.origin_factor
 
     # -- public ---------------------------------------------------------------------------------
     def read(self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan], language: str) -> Frame:
@@ -139,6 +141,10 @@ class FrameReader:
         small = self._small_amount["en" if language == "en" else "ko"]
         if event is not None and event.id in self._small_events and small is not None and small.search(text):
             polarity *= self._small_factor  # a fine or settlement too small to matter to a large company
+        if language == "ko" and role == "subject" and self._origin_ko:
+            after = squash(text[span.end : span.end + 12])
+            if any(p.match(after) for p in self._origin_ko):
+                polarity *= self._origin_factor  # the origin of news felt by others, not its own news told
         return Frame(role, event, polarity, cues, decisive[1] if decisive else None)
 
     def event_type(self, text: str, language: str) -> EventType | None:
