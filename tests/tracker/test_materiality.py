@@ -1,4 +1,4 @@
-"""Materiality and pure plays through the shipped knowledge base (texts written for these tests):
+"""Materiality, pure plays and sub-topics through the shipped knowledge base (texts written here):
 a small fine scores under a large one; a pure-play exposure of a price theme scores above a
 read-across one and above the display threshold, except in a broker's note on a Korean company."""
 
@@ -54,3 +54,12 @@ def test_the_origin_of_news_felt_by_others_is_kept_but_tentative(tracker: Tracke
     own = {p.ticker: p for p in tracker.track(bare("마이크론, 분기 실적 호조에 주가 급등")).picks}
     assert origin["MU"].direction == "positive" and origin["MU"].low_confidence
     assert not own["MU"].low_confidence and own["MU"].score > origin["MU"].score
+
+
+def test_a_theme_picks_the_exposures_of_the_sub_topic_it_names(tracker: Tracker) -> None:
+    tools = {(p.ticker, p.direction) for p in tracker.track(bare("미국, 대중국 반도체 장비 수출통제 강화")).picks}
+    chips = {
+        (p.ticker, p.direction) for p in tracker.track(bare("미국, 대중 반도체 수출통제 강화…AI 칩 판매 금지")).picks
+    }
+    assert ("AMAT", "negative") in tools and not {t for t, _ in tools} & {"NVDA", "AMD"}
+    assert ("NVDA", "negative") in chips and not {t for t, _ in chips} & {"AMAT", "LRCX", "KLAC"}

@@ -111,6 +111,10 @@ class Exposure(_Frozen):
     sign: Literal[1, -1]
     reason_ko: str = Field(min_length=2)
     reason_en: str = Field(min_length=2)
+    topics_ko: tuple[str, ...] = ()
+    """Sub-topic words (반도체 장비 for toolmakers under export controls): when the theme's sentences
+    name any exposure's sub-topic, only exposures whose sub-topic is named are picked."""
+    topics_en: tuple[str, ...] = ()
     direct: bool = False
     """The theme's driver is this company's main revenue or cost driver (a pure play: oil for an
     oil producer, bitcoin for a crypto exchange, DRAM prices for a memory maker): its pick is as

@@ -17,7 +17,7 @@ from datetime import date
 from newsimpact.article import Article
 from newsimpact.config import TrackerSettings
 from newsimpact.knowledge import KnowledgeBase
-from newsimpact.knowledge.schema import Company, EventType, Relation
+from newsimpact.knowledge.schema import Company, EventType, Exposure, Relation
 from newsimpact.tracker import confidence, rationale
 from newsimpact.tracker.frames import Frame, FrameReader, NamedSpan
 from newsimpact.tracker.linking import EntityMention, Linker
@@ -427,7 +427,7 @@ class Tracker:
         for hit in strong:
             centrality = 1.0 if hit.in_title else 0.7
             base = min(hit.weight, 4.0) * hit.confidence * centrality * 0.8
-            for rank, exposure in enumerate(hit.theme.exposures):
+            for rank, exposure in enumerate(self._exposures_for(hit, language)):
                 if exposure.ticker is not None:
                     tickers = [exposure.ticker]
                     factor = 0.97**rank
@@ -461,6 +461,19 @@ class Tracker:
                         )
                     )
         return out
+
+    @staticmethod
+    def _exposures_for(hit: ThemeHit, language: str) -> list[Exposure]:
+        """The exposures of the sub-topic the article names (export controls on chip *equipment*:
+        the toolmakers), in file order; all of them when it names none."""
+        text = _squashed_text(hit.sentences)
+
+        def named(exposure: Exposure) -> bool:
+            words = exposure.topics_en if language == "en" else exposure.topics_ko
+            return any(squash_lower(w) in text for w in words)
+
+        chosen = [e for e in hit.theme.exposures if named(e)]
+        return chosen or list(hit.theme.exposures)
 
     def _theme_is_the_story(self, hit: ThemeHit, language: str, sentence_count: int) -> bool:
         """The article is about the theme and says which way its driver moves.
