@@ -121,3 +121,11 @@ def test_lexicons_are_present_and_unique(kb: KnowledgeBase) -> None:
 def test_disclaimer_in_both_languages(kb: KnowledgeBase) -> None:
     assert "권유" in kb.disclaimer.ko
     assert "not a recommendation" in kb.disclaimer.en
+
+
+def test_calibration_names_only_known_features(kb: KnowledgeBase) -> None:
+    from newsimpact.tracker.confidence import FEATURES
+
+    assert kb.calibration is not None, "calibration.yaml is shipped with the package"
+    assert set(kb.calibration.weights) <= set(FEATURES)
+    assert 0.0 < kb.calibration.threshold < 1.0

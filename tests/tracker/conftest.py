@@ -45,6 +45,7 @@ LMT,록히드마틴,ko,name,1,,,,
 
 THEMES = """
 - id: oil_price
+  price: true
   name_ko: 국제유가
   name_en: Oil price
   triggers_ko: [국제유가, 원유 가격]
@@ -53,6 +54,7 @@ THEMES = """
     - {ticker: XOM, sign: 1, reason_ko: 원유 판매 가격 상승은 매출 증가, reason_en: higher realised crude prices}
     - {sub_industry: Passenger Airlines, sign: -1, reason_ko: 항공유 비용 증가, reason_en: jet fuel costs rise}
 - id: us_rates
+  price: true
   name_ko: 금리
   name_en: Interest rates
   scope: us
@@ -97,15 +99,16 @@ intensifiers: {sharply: 1.5}
 """
 
 MOVEMENT = """
-up: {ko: [상승, 급등, 오르], en: [rise, surge, jump]}
+up: {ko: [상승, 급등, 오르, 인상], en: [rise, surge, jump, hike]}
 down: {ko: [하락, 급락, 내리], en: [fall, drop, plunge]}
 """
 
 
 @pytest.fixture(scope="session")
-def small_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+def small_kb_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder of the small knowledge base (tests that need a variant copy it)."""
     root = tmp_path_factory.mktemp("knowledge")
-    for name in ("sectors.yaml", "sub_industries.yaml", "linking.yaml", "disclaimer.yaml"):
+    for name in ("sectors.yaml", "sub_industries.yaml", "linking.yaml", "disclaimer.yaml", "events.yaml", "roles.yaml"):
         shutil.copy(PACKAGE_DATA / name, root / name)
     (root / "universe.csv").write_text(UNIVERSE, encoding="utf-8")
     (root / "universe.json").write_text(
@@ -120,7 +123,12 @@ def small_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     (root / "lexicon" / "polarity_ko.yaml").write_text(POLARITY_KO, encoding="utf-8")
     (root / "lexicon" / "polarity_en.yaml").write_text(POLARITY_EN, encoding="utf-8")
     (root / "lexicon" / "movement.yaml").write_text(MOVEMENT, encoding="utf-8")
-    return load_knowledge_from(root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def small_kb(small_kb_dir: Path) -> KnowledgeBase:
+    return load_knowledge_from(small_kb_dir)
 
 
 @pytest.fixture(scope="session")

@@ -22,11 +22,14 @@ from newsimpact.knowledge.schema import (
     Alias,
     Company,
     DisclaimerText,
+    EventLexicon,
     KoreanCompany,
     LinkingRules,
     MovementLexicon,
     PolarityLexicon,
     Relation,
+    RoleRules,
+    ScoreCalibration,
     Sector,
     SubIndustry,
     Theme,
@@ -52,8 +55,12 @@ class KnowledgeBase:
     movement: MovementLexicon
     linking: LinkingRules
     disclaimer: DisclaimerText
+    events: EventLexicon
+    roles: RoleRules
     _by_ticker_aliases: MappingProxyType[str, tuple[Alias, ...]] = field(repr=False)
     _by_sub_industry: MappingProxyType[str, tuple[str, ...]] = field(repr=False)
+    calibration: ScoreCalibration | None = None
+    """Score calibration (calibration.yaml); None keeps the rule scores."""
 
     # -- lookups -------------------------------------------------------------------------------
     def company(self, ticker: str) -> Company | None:
@@ -184,6 +191,12 @@ def load_knowledge_from(data_dir: Path | None = None) -> KnowledgeBase:
         if root.joinpath(movement_name).is_file()
         else MovementLexicon.model_validate({"up": {}, "down": {}})
     )
+    calibration_name = "calibration.yaml"
+    calibration = (
+        _models(ScoreCalibration, [_yaml(root, calibration_name)], calibration_name)[0]
+        if root.joinpath(calibration_name).is_file()
+        else None
+    )
     return KnowledgeBase(
         meta=meta,
         sectors=MappingProxyType(sectors),
@@ -197,8 +210,11 @@ def load_knowledge_from(data_dir: Path | None = None) -> KnowledgeBase:
         movement=movement,
         linking=_models(LinkingRules, [_yaml(root, "linking.yaml")], "linking.yaml")[0],
         disclaimer=_models(DisclaimerText, [_yaml(root, "disclaimer.yaml")], "disclaimer.yaml")[0],
+        events=_models(EventLexicon, [_yaml(root, "events.yaml")], "events.yaml")[0],
+        roles=_models(RoleRules, [_yaml(root, "roles.yaml")], "roles.yaml")[0],
         _by_ticker_aliases=MappingProxyType({t: tuple(a) for t, a in by_ticker.items()}),
         _by_sub_industry=MappingProxyType({name: tuple(t) for name, t in by_sub_industry.items()}),
+        calibration=calibration,
     )
 
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 RelationType = Literal["supplier", "customer", "competitor", "partner", "parent", "subsidiary"]
+RelationLink = Literal[
+    "supplier", "customer", "competitor_cycle", "competitor_share", "partner", "parent", "subsidiary"
+]
+Role = Literal[
+    "subject", "target", "supplier", "rival", "counterparty", "partner", "source", "venue", "example", "passing"
+]
+"""The part a named company plays in an event (docs/knowledge.md, roles.yaml)."""
 AliasKind = Literal["name", "short", "ticker", "brand", "product", "subsidiary"]
 
 
@@ -78,6 +87,20 @@ class Relation(_Frozen):
     sign: Literal[1, -1]
     reason_ko: str = Field(min_length=2)
     reason_en: str = Field(min_length=2)
+    since: date | None = None
+    """The relation holds from this day; an article published before it does not use it."""
+    until: date | None = None
+    """The relation ended on this day (a supply deal lost, a stake sold)."""
+    context: tuple[str, ...] = ()
+    """The edge carries an event only when its evidence names one of these (the shared business:
+    a memory-cycle edge needs 메모리/DRAM/HBM in the sentence, not any news about the conglomerate)."""
+
+    @property
+    def link(self) -> RelationLink:
+        """How an event reaches the target: competitors split into cycle peers and share rivals."""
+        if self.type == "competitor":
+            return "competitor_cycle" if self.sign == 1 else "competitor_share"
+        return self.type
 
 
 class Exposure(_Frozen):
@@ -88,11 +111,21 @@ class Exposure(_Frozen):
     sign: Literal[1, -1]
     reason_ko: str = Field(min_length=2)
     reason_en: str = Field(min_length=2)
+    topics_ko: tuple[str, ...] = ()
+    """Sub-topic words (반도체 장비 for toolmakers under export controls): when the theme's sentences
+    name any exposure's sub-topic, only exposures whose sub-topic is named are picked."""
+    topics_en: tuple[str, ...] = ()
+    direct: bool = False
+    """The theme's driver is this company's main revenue or cost driver (a pure play: oil for an
+    oil producer, bitcoin for a crypto exchange, DRAM prices for a memory maker): its pick is as
+    firm as news about the company itself. Other exposures are a read-across and score lower."""
 
     @model_validator(mode="after")
     def _one_target(self) -> Exposure:
         if (self.ticker is None) == (self.sub_industry is None):
             raise ValueError("an exposure names exactly one of ticker or sub_industry")
+        if self.direct and self.ticker is None:
+            raise ValueError("only a named company can be a direct (pure-play) exposure")
         return self
 
 
@@ -111,6 +144,14 @@ class Theme(_Frozen):
     sentence about it then means the theme is easing."""
     triggers_ko: tuple[str, ...] = Field(min_length=1)
     triggers_en: tuple[str, ...] = Field(min_length=1)
+    falling_ko: tuple[str, ...] = ()
+    """Triggers that say the theme falls (유가 급락, 금리 인하). A trigger holding a movement word
+    and not listed here names the rising form (원화 약세 = the dollar rising, 경기침체)."""
+    falling_en: tuple[str, ...] = ()
+    reject_within_ko: tuple[str, ...] = ()
+    """Words a trigger may sit inside without meaning the theme (달러 강세 in 홍콩달러 강세)."""
+    price: bool = False
+    """A price or rate (oil, the dollar, yields): it rises and falls; other themes grow and ease."""
     exposures: tuple[Exposure, ...] = Field(min_length=1)
 
 
@@ -149,6 +190,13 @@ class MovementLexicon(_Frozen):
 
     up: LanguageWords
     down: LanguageWords
+    hedge: LanguageWords = LanguageWords()
+    stock_words: LanguageWords = LanguageWords()
+    driver_suffixes_ko: tuple[str, ...] = ()
+    """What may follow a short Korean driver inside its word (D램값): its price."""
+    """Stock-market moves ("2차전지 강세"): evidence for a price theme, not for an industry theme."""
+    """Words right after a driver that take the move back ("금리 인하 신중", "rate cuts delayed"):
+    the theme is then present but its direction unsaid."""
 
 
 class LinkingRules(_Frozen):
@@ -160,11 +208,146 @@ class LinkingRules(_Frozen):
     business_event_ko: tuple[str, ...] = ()
     business_event_en: tuple[str, ...] = ()
     us_context: tuple[str, ...] = ()
+    us_strict_context: tuple[str, ...] = ()
     citation_after_ko: tuple[str, ...] = ()
     citation_after_en: tuple[str, ...] = ()
     citation_before_en: tuple[str, ...] = ()
+    analyst_note_ko: tuple[str, ...] = ()
+    """Regular expressions that mark a Korean headline as a broker's note on a company ("…수혜-OO證",
+    "[리포트]"): a price or theme it names is the note's reason for that company, not market news,
+    so a pure-play exposure gets no more weight than a read-across."""
+
+    @field_validator("analyst_note_ko")
+    @classmethod
+    def _patterns_compile(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in value:
+            re.compile(pattern)
+        return value
 
 
 class DisclaimerText(_Frozen):
     ko: str = Field(min_length=20)
     en: str = Field(min_length=20)
+
+
+# -- events and roles (events.yaml, roles.yaml) ----------------------------------------------------
+class DecisivePhrase(_Frozen):
+    """A phrase that settles the event's direction for its subject, whatever the other cue words say
+    ("배상 판결 받" = the subject is paid damages: good; "예상치 하회" = a miss: bad)."""
+
+    phrase: str = Field(min_length=2)
+    polarity: float = Field(ge=-2.0, le=2.0)
+    line_ko: str = ""
+    """Optional rationale line for this phrase ({name} = the company); else the event's line."""
+    line_en: str = ""
+
+
+class EventLines(_Frozen):
+    """Rationale templates: {name} is the company; {name:이/가} etc. add the particle that fits."""
+
+    up_ko: str = Field(min_length=2)
+    up_en: str = Field(min_length=2)
+    down_ko: str = Field(min_length=2)
+    down_en: str = Field(min_length=2)
+
+
+class EventType(_Frozen):
+    id: str
+    name_ko: str
+    name_en: str
+    triggers_ko: tuple[str, ...] = Field(min_length=1)
+    triggers_en: tuple[str, ...] = Field(min_length=1)
+    decisive_ko: tuple[DecisivePhrase, ...] = ()
+    decisive_en: tuple[DecisivePhrase, ...] = ()
+    propagates: tuple[RelationLink, ...] = ()
+    """Which typed relations pass this event on (a launch shifts share: competitor_share; a
+    demand signal travels to cycle peers and suppliers; a lawsuit travels nowhere)."""
+    moves: tuple[Role, ...] = ("subject",)
+    """Roles the event moves: the subject always; a takeover target; never a source or venue."""
+    role_polarity: dict[str, float] = Field(default_factory=dict)
+    """A fixed polarity for a non-subject role (target of a takeover: +1)."""
+    weight: float = Field(default=1.0, gt=0.0, le=2.0)
+    """How strongly this kind of event moves a large listed company (materiality)."""
+    lines: EventLines
+
+
+class Dampener(_Frozen):
+    """Words that make an event less material: a small recall, a deal already known."""
+
+    phrase: str = Field(min_length=2)
+    factor: float = Field(gt=0.0, lt=1.0)
+
+
+class EventLexicon(_Frozen):
+    events: tuple[EventType, ...] = Field(min_length=1)
+    dampeners_ko: tuple[Dampener, ...] = ()
+    dampeners_en: tuple[Dampener, ...] = ()
+    fallback: EventLines
+    local_money_ko: str = ""
+    """A regular expression for amounts in won: a US company's results in won are its Korean unit's
+    (스타벅스 매출 1조8천억원 = Starbucks Korea, run by a licensee), which does not move the parent."""
+    local_money_factor: float = Field(default=1.0, gt=0.0, le=1.0)
+    small_amount_ko: str = ""
+    """A regular expression for a sum too small to matter to an S&P 500 company (under 1,000억원 or
+    1억 달러): a fine or settlement of that size is not material news for it."""
+    small_amount_en: str = ""
+    small_amount_events: tuple[str, ...] = ()
+    """Event types whose weight is a sum of money paid (a fine, damages, a settlement)."""
+    small_amount_factor: float = Field(default=1.0, gt=0.0, le=1.0)
+    """The line for a clear direction with no typed event ("주가 급등" with no reason given)."""
+
+
+class RolePattern(_Frozen):
+    role: Role
+    pattern: str = Field(min_length=1)
+    """A regular expression, matched right after the name (ko: on space-stripped text; en: on the
+    lower-cased text) or right before it (en `before`)."""
+
+
+class RoleRules(_Frozen):
+    after_ko: tuple[RolePattern, ...]
+    after_en: tuple[RolePattern, ...]
+    before_en: tuple[RolePattern, ...] = ()
+    before_ko: tuple[RolePattern, ...] = ()
+    subject_particles_ko: tuple[str, ...]
+    source_sub_industries: tuple[str, ...]
+    """Banks, brokers, index and rating houses, news media: when they speak in a sentence they
+    are usually its source, not its subject."""
+    opinion_words_ko: tuple[str, ...]
+    opinion_words_en: tuple[str, ...]
+    own_news_ko: tuple[str, ...] = ()
+    """Words that make a source-like company the subject after all (골드만삭스 순이익 급증)."""
+    own_news_en: tuple[str, ...] = ()
+    name_suffixes_ko: tuple[str, ...] = ()
+    """Endings of Korean company names (로보틱스, 전자, 바이오): a theme trigger inside such a name
+    (두산로보틱스) is the name, not the theme."""
+    material_ko: tuple[str, ...] = ()
+    """Words that make an event material for a counterparty (조 원 규모, 최대 규모, 공급 중단)."""
+    material_en: tuple[str, ...] = ()
+    lost_customer_ko: tuple[str, ...] = ()
+    """Words that say a supplier lost this business (대신 자체 칩, 공급 중단): bad for the supplier."""
+    lost_customer_en: tuple[str, ...] = ()
+    origin_after_ko: tuple[str, ...] = ()
+    """Regular expressions right after a Korean name (space-stripped) that make it the origin of news
+    the sentence reports as moving others ("엔비디아發 훈풍에 반도체株 강세"): its own event is not
+    told, only felt by others, so its frame counts for `origin_factor`."""
+    origin_factor: float = Field(default=1.0, gt=0.0, le=1.0)
+    cause_markers_ko: tuple[str, ...] = ()
+    """"소식에", "여파로": the clause after one reports the effect of the news on something else."""
+    others_moved_ko: tuple[str, ...] = ()
+    """What such an effect clause is about when it is not the named company (관련주, 코스피)."""
+
+
+class ScoreCalibration(_Frozen):
+    """A logistic model from a pick's features to the chance a reader judges it right.
+
+    Fitted by bench/calibrate_tracker.py on our own judged verdicts (bench/judged/), reviewed here.
+    The feature names are those of newsimpact.tracker.confidence.FEATURES."""
+
+    intercept: float
+    weights: dict[str, float]
+    """Empty when the model did not beat the rule scores on held-out folds: the rule scores stand."""
+    threshold: float = Field(ge=0.0, le=1.0)
+    """Picks scored below it are kept but marked low-confidence (not shown as a firm pick)."""
+    fitted_on: str = ""
+    """What the model was fitted on (split, pick count) and its cross-validated figures."""

@@ -1,16 +1,25 @@
-"""Article + KnowledgeBase -> TrackerReport: mentions, direction, themes, relations, scoring, abstention."""
+"""Article + KnowledgeBase -> TrackerReport.
+
+sentences -> named companies -> event frames (type, role, polarity for that role) -> impact:
+the subject (and a takeover target, a supplier on a material deal) directly; related companies
+through typed relations the event type propagates; themes whose driver the article says moves
+-> calibrated score -> a rationale line built from the frame.
+"""
 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from newsimpact.article import Article
 from newsimpact.config import TrackerSettings
 from newsimpact.knowledge import KnowledgeBase
-from newsimpact.knowledge.schema import Company
-from newsimpact.tracker import rationale
+from newsimpact.knowledge.schema import Company, EventType, Exposure, Relation
+from newsimpact.tracker import confidence, rationale
+from newsimpact.tracker.frames import Frame, FrameReader, NamedSpan
 from newsimpact.tracker.linking import EntityMention, Linker
 from newsimpact.tracker.polarity import PolarityScorer
 from newsimpact.tracker.report import (
@@ -28,15 +37,29 @@ from newsimpact.tracker.text import Sentence, article_sentences
 from newsimpact.tracker.themes import SentenceEmbedder, ThemeDetector, ThemeHit, sentence_weight
 
 _MAX_EVIDENCE = 3
-_MAX_THEMES = 4
+_MAX_THEMES = 3
 _PER_GROUP_PER_SIDE = 2
 _BRAND_ONLY_FACTOR = 0.5
+_SUB_INDUSTRY_TICKERS = 2
+_RELATIONS_PER_SOURCE = 2
 _THEME_SHARE = 0.15
-"""A theme not in the headline and never said to move must fill this share of the sentences."""
-_SUB_INDUSTRY_TICKERS = 3
-_RELATIONS_PER_SOURCE = 3
-_RELATION_DISCOUNT = 0.35
-_TONE_THRESHOLD = 0.3
+"""A theme outside the headline must come back in at least this share of the sentences..."""
+_THEME_EXPLICIT_SENTENCES = 2
+"""... and be said to move in this many of them."""
+_TONE_THRESHOLD = 0.5
+"""tanh(0.55): one weak cue alone (0.3-0.5: 성장, 출시, deal) does not make an article positive or
+negative; the lexicon README gives weak cues that meaning (it counts only together with others)."""
+_MOVED_ROLES = ("subject", "target", "supplier", "rival", "example")
+"""Roles whose frame may carry a polarity (an example only in English lists of movers; frames.py)."""
+# Ceilings by path: on judged picks a named subject is right far more often than a related
+# company, and a related company more often than a theme exposure (docs/knowledge.md, "Scores").
+_CEILING: dict[PickPath, float] = {"mention": 0.97, "relation": 0.5, "theme": 0.55}
+_SCALE: dict[PickPath, float] = {"mention": 1.5, "relation": 2.0, "theme": 2.0}
+# A pure-play exposure (themes.yaml `direct`: oil for an oil producer, bitcoin for an exchange)
+# moves with its driver like news about the company itself; on judged theme picks these are
+# right far more often than read-across exposures (a broker with some crypto, a NAND peer).
+_DIRECT_THEME_CEILING = 0.8
+_DIRECT_THEME_BOOST = 1.6
 
 
 @dataclass
@@ -49,23 +72,57 @@ class Candidate:
     rationale_en: str
     group: str = ""
     """What produced it (a theme id, a relation source): one group may not fill a whole side."""
+    event: str | None = None
+    role: str | None = None
+    via: str | None = None
+    direct: bool = False
+    """A theme pick on a pure-play exposure (themes.yaml `direct`)."""
 
 
 @dataclass
 class _EntityEvent:
-    """What the article says about one named company: signed polarity and its evidence."""
+    """What the article says about one named company: its frames, signed polarity and evidence."""
 
     polarity: float = 0.0
     sentences: list[Sentence] = field(default_factory=list)
-    cues: list[str] = field(default_factory=list)
+    frames: list[tuple[float, Frame, Sentence]] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
     in_title: bool = False
     central: bool = False
     by_name: bool = False
+    named_sentences: int = 0
+
+    @property
+    def main(self) -> Frame | None:
+        """The frame that carries most of the direction (the headline's, usually)."""
+        best = self._main
+        return best[1] if best else None
+
+    @property
+    def main_sentence(self) -> Sentence | None:
+        best = self._main
+        return best[2] if best else None
+
+    @property
+    def _main(self) -> tuple[float, Frame, Sentence] | None:
+        agreeing = [wfs for wfs in self.frames if wfs[1].polarity * self.polarity > 0]
+        return max(agreeing, key=lambda wfs: abs(wfs[0] * wfs[1].polarity)) if agreeing else None
+
+    @property
+    def role(self) -> str | None:
+        main = self.main
+        return main.role if main else None
+
+    @property
+    def event_type(self) -> EventType | None:
+        main = self.main
+        return main.event if main else None
 
 
-def calibrate(strength: float) -> float:
-    """Evidence strength (0..inf) -> score (0..1): one clear body sentence ~0.4, a headline event ~0.85."""
-    return round(1.0 - math.exp(-max(0.0, strength) / 1.5), 3)
+def calibrate(strength: float, path: PickPath = "mention", direct: bool = False) -> float:
+    """Evidence strength (0..inf) -> score (0..1), capped by how often picks of that path are right."""
+    raw = 1.0 - math.exp(-max(0.0, strength) / _SCALE[path])
+    return round(min(_DIRECT_THEME_CEILING if direct and path == "theme" else _CEILING[path], raw), 3)
 
 
 def _squashed_text(sentences: list[Sentence]) -> str:
@@ -77,20 +134,56 @@ def _evidence(sentences: list[Sentence]) -> list[Evidence]:
     return [Evidence(text=s.text, paragraph=s.paragraph, start=s.start, end=s.end) for s in unique[:_MAX_EVIDENCE]]
 
 
+def _reports_others(rest: str) -> bool:
+    """ "Reuters reported." / "CNN reported that ..." cite a source; "Home Depot reported a 8% rise" is
+    the company's own news."""
+    rest = rest.lstrip()
+    return not rest or rest[0] in ".,;:\"'”" or rest.startswith(("that", "on ", "late", "earlier", "citing"))
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*년|\b(?:in|since|back in)\s+((?:19|20)\d\d)\b")
+_HISTORY_FACTOR = 0.2
+
+
+def _latest_year(sentences: list[Sentence]) -> int | None:
+    """An undated article's "now": the latest year it names (a 2016 leak in a 2019 story is history)."""
+    years = [int(a or b) for s in sentences for a, b in _YEAR.findall(s.text)]
+    return max(years) if years else None
+
+
+def _in_past_year(text: str, year: int | None) -> bool:
+    """The sentence dates its event two or more years before the article: background, not news."""
+    if year is None:
+        return False
+    years = [int(a or b) for a, b in _YEAR.findall(text)]
+    return bool(years) and max(years) <= year - 2
+
+
+def _valid_on(edge: Relation, day: date | None) -> bool:
+    if day is None:
+        return edge.until is None  # undated text: only relations that still hold
+    return (edge.since is None or edge.since <= day) and (edge.until is None or day <= edge.until)
+
+
 class Tracker:
     def __init__(
         self, kb: KnowledgeBase, settings: TrackerSettings | None = None, embedder: SentenceEmbedder | None = None
     ) -> None:
         self.kb = kb
         self.settings = settings or TrackerSettings()
+        self.calibration = kb.calibration
+        """The score model (calibration.yaml); None keeps the rule scores (bench/calibrate_tracker.py)."""
         self.linker = Linker(kb)
         self.polarity = PolarityScorer(kb)
+        self.frames = FrameReader(kb, self.polarity)
         self.themes = ThemeDetector(kb, self.polarity, embedder)
         rules = kb.linking
         self._market_words = tuple(squash_lower(w) for w in (*rules.market_context_ko, *rules.market_context_en))
         self._business_words = tuple(squash_lower(w) for w in (*rules.business_event_ko, *rules.business_event_en))
         self._us_words = tuple(squash_lower(w) for w in rules.us_context)
-        self._relations_by_source = defaultdict(list)
+        self._us_strict = tuple(squash_lower(w) for w in rules.us_strict_context) or self._us_words
+        self._analyst_note = tuple(re.compile(p) for p in rules.analyst_note_ko)
+        self._relations_by_source: dict[str, list[Relation]] = defaultdict(list)
         for edge in kb.relations:
             self._relations_by_source[edge.source].append(edge)
 
@@ -101,18 +194,34 @@ class Tracker:
         entity_mentions = self.linker.find(sentences)
         mentions = [self._mention_model(m) for m in entity_mentions if m.ref.kind == "sp500"]
         tone = self._tone(sentences, language)
-        events = self._events(entity_mentions, language)
+        year = article.published.year if article.published else _latest_year(sentences)
+        events = self._events(entity_mentions, language, sentences[0] if sentences else None, year)
 
         candidates: list[Candidate] = []
-        themes = self.themes.detect(sentences, language)
+        names = defaultdict(list)
+        for m in entity_mentions:
+            names[m.sentence].append((m.start - m.sentence.start, m.end - m.sentence.start))
+        themes = self.themes.detect(sentences, language, names)
         market_words = self._market_words_in(sentences)
-        # A theme said outright to move ("국제유가 급등") is itself market language.
-        market = market_words + any(h.explicit for h in themes) >= 2
-        candidates += self._mention_candidates(events, business=market_words >= 1 or self._about_business(sentences))
+        # A theme said outright to move ("국제유가 급등") is itself market language; in the headline,
+        # it is what the story is about.
+        moving = max((2 if h.head_direction else 1 for h in themes if h.explicit and h.direction), default=0)
+        # A company's typed event in the text (earnings, a recall, a price move) is business news too.
+        typed = any(e.event_type is not None for e in events.values())
+        market = market_words + moving + typed >= 2
+        candidates += self._mention_candidates(
+            events, business=market_words >= 1 or self._about_business(sentences), korean=language == "ko"
+        )
         if market:
-            candidates += self._relation_candidates(events)
-            candidates += self._theme_candidates(themes, max(1, len(sentences)), language)
+            day = article.published.date() if article.published else None
+            candidates += self._relation_candidates(events, day)
+            note = language == "ko" and self._is_analyst_note(sentences)
+            candidates += self._theme_candidates(themes, language, len(sentences), analyst_note=note)
         positive, negative = self._select(candidates)
+        if self.calibration is not None:
+            headline_only = len(sentences) <= 1
+            positive = self._calibrated(positive, language == "ko", headline_only)
+            negative = self._calibrated(negative, language == "ko", headline_only)
         abstained = not positive and not negative
         return TrackerReport(
             positive=positive,
@@ -120,7 +229,7 @@ class Tracker:
             mentions=mentions,
             tone=tone,
             abstained=abstained,
-            reason=self._abstain_reason(mentions, market) if abstained else None,
+            reason=self._abstain_reason(mentions, market, events, themes) if abstained else None,
             disclaimer=Disclaimer(ko=self.kb.disclaimer.ko, en=self.kb.disclaimer.en),
         )
 
@@ -151,34 +260,48 @@ class Tracker:
         label = "positive" if score > _TONE_THRESHOLD else "negative" if score < -_TONE_THRESHOLD else "neutral"
         return Tone(label=label, score=round(score, 3))
 
-    def _events(self, mentions: list[EntityMention], language: str) -> dict[tuple[str, str], _EntityEvent]:
+    def _events(
+        self, mentions: list[EntityMention], language: str, head: Sentence | None, year: int | None
+    ) -> dict[tuple[str, str], _EntityEvent]:
+        """One frame per company per sentence; only roles the event moves carry its polarity.
+
+        `head` is the headline (the title, or the first sentence of a text without one); `year` the
+        article's, so that events of years past ("2016년 유출") read as history, not news."""
         events: dict[tuple[str, str], _EntityEvent] = {}
-        counted: set[tuple[str, str, int, int]] = set()
+        by_sentence: dict[Sentence, list[EntityMention]] = defaultdict(list)
         for mention in mentions:
-            key = (mention.ref.kind, mention.ref.key)
-            event = events.setdefault(key, _EntityEvent())
-            sentence = mention.sentence
-            event.in_title |= sentence.is_title
-            event.by_name |= mention.ref.by_name
-            event.central |= sentence.is_title or sentence.paragraph <= 1
-            marker = (*key, sentence.paragraph, sentence.start)
-            if marker in counted:
-                continue  # one company named twice in a sentence counts once
-            counted.add(marker)
-            local_start = mention.start - sentence.start
-            if self._is_citation(sentence.text, local_start, local_start + len(mention.matched)):
-                continue
-            if not mention.ref.by_name and not self._about_business([sentence]):
-                # A brand named as a venue ("유튜브 채널", "CNN 보도") without business words in
-                # its sentence: what happens there is not news about the company.
-                continue
-            towards = self.polarity.towards(sentence.text, language, local_start, local_start + len(mention.matched))
-            if towards.score:
-                event.polarity += towards.score * sentence_weight(sentence)
+            by_sentence[mention.sentence].append(mention)
+        for sentence, group in by_sentence.items():
+            spans = [NamedSpan(m.ref.key, m.ref.kind, m.start - sentence.start, m.end - sentence.start) for m in group]
+            seen: set[tuple[str, str]] = set()
+            for mention, span in zip(group, spans, strict=True):
+                key = (mention.ref.kind, mention.ref.key)
+                event = events.setdefault(key, _EntityEvent())
+                is_head = sentence == head
+                event.in_title |= is_head
+                event.by_name |= mention.ref.by_name
+                event.central |= is_head or sentence.paragraph <= 0
+                if key in seen:
+                    continue  # one company named twice in a sentence counts once
+                seen.add(key)
+                event.named_sentences += 1
+                if self._is_citation(sentence.text, span.start, span.end):
+                    event.roles.add("source")
+                    continue
+                if not mention.ref.by_name and not self._about_business([sentence]):
+                    # A brand named as a venue ("유튜브 채널", "CNN 보도") without business words in
+                    # its sentence: what happens there is not news about the company.
+                    continue
+                frame = self.frames.read(sentence.text, is_head, span, spans, language)
+                event.roles.add(frame.role)
+                if frame.role not in _MOVED_ROLES or not frame.polarity:
+                    continue
+                weight = sentence_weight(sentence) * (_HISTORY_FACTOR if _in_past_year(sentence.text, year) else 1.0)
+                event.polarity += frame.polarity * weight
+                event.frames.append((weight, frame, sentence))
                 event.sentences.append(sentence)
-                event.cues += [c.term for c in towards.cues]
         for event in events.values():
-            if len(event.sentences) >= 3:
+            if event.named_sentences >= 3:
                 event.central = True
         return events
 
@@ -186,98 +309,199 @@ class Tracker:
         rules = self.kb.linking
         after = squash(text[end : end + 16])
         before = text[max(0, start - 20) : start].lower()
+        after_en = text[end : end + 30].lstrip(" ,").lower()
         return (
             any(after.startswith(squash(c)) for c in rules.citation_after_ko)
-            or any(text[end : end + 30].lstrip(" ,").lower().startswith(c) for c in rules.citation_after_en)
+            or any(after_en.startswith(c) and _reports_others(after_en[len(c) :]) for c in rules.citation_after_en)
             or any(before.rstrip(" ,").endswith(c) for c in rules.citation_before_en)
         )
 
-    def _mention_candidates(self, events: dict[tuple[str, str], _EntityEvent], *, business: bool) -> list[Candidate]:
-        """A named company with a clear direction; outside business news only when it is the headline's subject."""
+    def _names(self, kind: str, key: str) -> tuple[str, str]:
+        if kind == "korean":
+            source = self.kb.korean_companies[key]
+            return source.name_ko, source.name_en
+        company = self.kb.companies[key]
+        return self.kb.name_ko(key) or company.name, rationale.short_name(company.name)
+
+    def _mention_candidates(
+        self, events: dict[tuple[str, str], _EntityEvent], *, business: bool, korean: bool
+    ) -> list[Candidate]:
+        """A named company the event moves; outside business news only when it is the headline's subject."""
         out = []
         for (kind, ticker), event in events.items():
-            if kind != "sp500" or not event.polarity or not (business or event.in_title):
+            if kind != "sp500" or not event.polarity:
+                continue
+            main = event.main
+            if not (business or event.in_title or (main is not None and main.event is not None)):
+                continue  # outside business news only the headline's subject or a typed event counts
+            # Relevance: the company is what the article is about (headline, lead, or returned to),
+            # and (Korean) the sentence reports a typed event, not just a mood word near its name.
+            # English wire copy states each company's move plainly, so its sentence polarity stands.
+            if main is None or not event.central or (main.event is None and korean):
                 continue
             direction = 1 if event.polarity > 0 else -1
-            company = self.kb.companies[ticker]
-            ko, en = rationale.mention(
-                self.kb.name_ko(ticker) or company.name, company.name, direction, event.cues, event.in_title
-            )
+            name_ko, name_en = self._names(kind, ticker)
+            ko, en = rationale.event_line(self.kb.events.fallback, main, direction, name_ko, name_en)
             # Only a brand or product was named (a YouTube channel, a CNN report): the news is
             # usually about something happening there, so it counts for half.
-            strength = event.polarity if event.by_name else event.polarity * _BRAND_ONLY_FACTOR
-            out.append(Candidate(ticker, "mention", strength, event.sentences, ko, en))
+            strength = event.polarity * (1.0 if event.by_name else _BRAND_ONLY_FACTOR)
+            if korean and main.event is not None:
+                # Materiality of the kind of event for a large US company (a launch moves it less
+                # than its earnings); English wire copy reports movers directly and keeps its weight.
+                strength *= main.event.weight
+            out.append(
+                Candidate(
+                    ticker,
+                    "mention",
+                    strength,
+                    event.sentences,
+                    ko,
+                    en,
+                    event=main.event.id if main.event else None,
+                    role=main.role,
+                )
+            )
         return out
 
-    def _relation_candidates(self, events: dict[tuple[str, str], _EntityEvent]) -> list[Candidate]:
+    def _relation_candidates(self, events: dict[tuple[str, str], _EntityEvent], day: date | None) -> list[Candidate]:
+        """An event passed on only along the relation types its event type propagates."""
         out = []
         for (kind, key), event in events.items():
             # Korean companies reach the S&P 500 only through relations, so their events carry over;
             # for a named S&P 500 company only a strong event is worth passing on to its peers.
             needed = 1.0 if kind == "korean" else 2.0
-            if abs(event.polarity) < needed or not event.central or not self._about_business(event.sentences):
+            event_type = event.event_type
+            if (
+                event_type is None
+                or event.role != "subject"
+                or abs(event.polarity) < needed
+                or not event.central
+                or not self._about_business(event.sentences)
+            ):
                 continue
-            event_direction = 1 if event.polarity > 0 else -1
-            if kind == "korean":
-                source = self.kb.korean_companies[key]
-                source_ko, source_en = source.name_ko, source.name_en
-            else:
-                company = self.kb.companies[key]
-                source_ko, source_en = self.kb.name_ko(key) or company.name, company.name
+            direction = 1 if event.polarity > 0 else -1
+            source_ko, source_en = self._names(kind, key)
+            main_sentence = event.main_sentence
+            # The shared business must be named where the event is reported, not anywhere in the article.
+            evidence_text = _squashed_text([main_sentence] if main_sentence else event.sentences)
             edges = [
                 e
                 for e in self._relations_by_source.get(key, [])
-                if e.target in self.kb.companies and ("sp500", e.target) not in events
+                if e.target in self.kb.companies
+                and ("sp500", e.target) not in events
+                and e.link in event_type.propagates
+                and _valid_on(e, day)
+                and (not e.context or any(squash_lower(c) in evidence_text for c in e.context))
             ]
-            # The file lists each source's most direct links first; a second-order effect is
-            # weaker than the event itself, and only the closest few are worth showing.
+            # The file lists each source's most direct links first.
             for edge in edges[:_RELATIONS_PER_SOURCE]:
-                strength = abs(event.polarity) * _RELATION_DISCOUNT
-                ko, en = rationale.relation(source_ko, source_en, event_direction, event.cues, edge)
+                strength = abs(event.polarity) * event_type.weight * 0.5
+                ko, en = rationale.relation(source_ko, source_en, direction, event_type, edge)
                 out.append(
                     Candidate(
                         edge.target,
                         "relation",
-                        strength * event_direction * edge.sign,
+                        strength * direction * edge.sign,
                         event.sentences,
                         ko,
                         en,
                         group=f"relation:{key}",
+                        event=event_type.id,
+                        role=edge.type,
+                        via=source_ko,
                     )
                 )
         return out
 
-    def _theme_candidates(self, hits: list[ThemeHit], sentence_count: int, language: str) -> list[Candidate]:
+    def _is_analyst_note(self, sentences: list[Sentence]) -> bool:
+        """The headline (or, for a bare headline, the first sentence) is a broker's note on a company."""
+        return bool(sentences) and any(p.search(sentences[0].text) for p in self._analyst_note)
+
+    def _theme_candidates(
+        self, hits: list[ThemeHit], language: str, sentence_count: int, *, analyst_note: bool = False
+    ) -> list[Candidate]:
         out = []
-        # A theme counts when the article returns to it, puts it in the headline, or says it moves.
-        strong = [
-            h
-            for h in hits
-            if h.direction != 0
-            and (h.theme.scope == "global" or language == "en" or self._on_us_stage(h.sentences))
-            and (
-                any(s.is_title for s in h.sentences) or h.explicit or len(h.sentences) / sentence_count >= _THEME_SHARE
-            )
-        ][:_MAX_THEMES]
+        # A theme counts when the article says its driver moves and is about it: in the headline,
+        # or returned to in a second sentence; never a word in passing.
+        strong = [h for h in hits if self._theme_is_the_story(h, language, sentence_count)][:_MAX_THEMES]
         for hit in strong:
-            intensity = hit.direction_abs / hit.weight if hit.weight else 0.0
-            base = min(hit.weight, 4.0) * hit.confidence * (0.5 + 0.5 * intensity) * 0.9
-            rank = 0
-            for exposure in hit.theme.exposures:
+            centrality = 1.0 if hit.in_title else 0.7
+            base = min(hit.weight, 4.0) * hit.confidence * centrality * 0.8
+            for rank, exposure in enumerate(self._exposures_for(hit, language)):
                 if exposure.ticker is not None:
                     tickers = [exposure.ticker]
-                    factor = 0.93**rank
+                    factor = 0.97**rank
+                elif not hit.theme.price:
+                    continue  # a whole sub-industry only for a price it buys or sells (jet fuel, crude)
                 else:
                     tickers = self.kb.tickers_in_sub_industry(exposure.sub_industry or "")[:_SUB_INDUSTRY_TICKERS]
-                    factor = 0.75 * 0.93**rank
-                rank += 1
+                    factor = 0.8 * 0.97**rank
                 for ticker in tickers:
                     if ticker not in self.kb.companies:
                         continue
-                    ko, en = rationale.theme(hit.theme, exposure, hit.direction, hit.triggers)
+                    sub_industry = None
+                    if exposure.sub_industry:
+                        sub_industry = self.kb.sub_industry_ko(exposure.sub_industry), exposure.sub_industry
+                    ko, en = rationale.theme(hit.theme, exposure, hit.direction, sub_industry)
+                    direct = exposure.direct and not analyst_note
+                    if direct:
+                        factor *= _DIRECT_THEME_BOOST
                     signed = base * factor * hit.direction * exposure.sign
-                    out.append(Candidate(ticker, "theme", signed, hit.sentences, ko, en, group=f"theme:{hit.theme.id}"))
+                    out.append(
+                        Candidate(
+                            ticker,
+                            "theme",
+                            signed,
+                            hit.sentences,
+                            ko,
+                            en,
+                            group=f"theme:{hit.theme.id}",
+                            event=hit.theme.id,
+                            direct=direct,
+                        )
+                    )
         return out
+
+    @staticmethod
+    def _exposures_for(hit: ThemeHit, language: str) -> list[Exposure]:
+        """The exposures of the sub-topic the article names (export controls on chip *equipment*:
+        the toolmakers), in file order; all of them when it names none."""
+        text = _squashed_text(hit.sentences)
+
+        def named(exposure: Exposure) -> bool:
+            words = exposure.topics_en if language == "en" else exposure.topics_ko
+            return any(squash_lower(w) in text for w in words)
+
+        chosen = [e for e in hit.theme.exposures if named(e)]
+        return chosen or list(hit.theme.exposures)
+
+    def _theme_is_the_story(self, hit: ThemeHit, language: str, sentence_count: int) -> bool:
+        """The article is about the theme and says which way its driver moves.
+
+        Headline: the headline itself binds a move to the driver ("국제유가 급락"). Otherwise a price
+        or rate (oil, yields, memory prices) must be said to move in several sentences; other themes
+        (a war, a pandemic, AI chips) count only from the headline, since in the body they are
+        usually background. Korean news moves US-scoped and industry themes only on the US or world
+        stage."""
+        if hit.direction == 0 or not hit.explicit:
+            return False
+        head = [s for s in hit.sentences if s is hit.sentences[0] and hit.head_direction]
+        if language != "en":
+            evidence = head or hit.sentences
+            if hit.theme.scope == "us" and not self._on_us_stage(evidence, strict=True):
+                return False  # US rates or prices need the US itself, not "주요국" or "글로벌"
+            if not hit.theme.price and not self._on_us_stage(evidence):
+                return False  # a Korean industry story (로봇株, 2차전지) does not move the US basket
+        if hit.head_direction:
+            return True
+        if hit.in_head:
+            return False  # the headline names the theme but takes its move back ("금리 인하 신중")
+        return (
+            hit.theme.price
+            and hit.explicit_sentences >= _THEME_EXPLICIT_SENTENCES
+            and hit.distinct_sentences >= _THEME_SHARE * sentence_count
+            and any(s.paragraph <= 0 for s in hit.sentences)  # in the lead, not only as background
+        )
 
     def _select(self, candidates: list[Candidate]) -> tuple[list[Pick], list[Pick]]:
         best: dict[str, Candidate] = {}
@@ -291,8 +515,8 @@ class Tracker:
                 best[candidate.ticker] = candidate
         picks: dict[Direction, list[Pick]] = {"positive": [], "negative": []}
         per_group: dict[tuple[str, str], int] = defaultdict(int)
-        for candidate in sorted(best.values(), key=lambda c: -abs(c.signed_strength)):
-            score = calibrate(abs(candidate.signed_strength))
+        scored = [(calibrate(abs(c.signed_strength), c.path, c.direct), c) for c in best.values()]
+        for score, candidate in sorted(scored, key=lambda sc: -sc[0]):
             if score < self.settings.min_score or not candidate.sentences:
                 continue
             direction: Direction = "positive" if candidate.signed_strength > 0 else "negative"
@@ -304,6 +528,17 @@ class Tracker:
                 per_group[(candidate.group, direction)] += 1
             picks[direction].append(self._pick(candidate, direction, score))
         return picks["positive"], picks["negative"]
+
+    def _calibrated(self, picks: list[Pick], korean: bool, headline_only: bool) -> list[Pick]:
+        """Rule scores -> calibrated chance of being right; under the threshold, low-confidence."""
+        model = self.calibration
+        assert model is not None
+        out = []
+        for pick in picks:
+            features = confidence.pick_features(pick, self.kb, korean=korean, headline_only=headline_only)
+            score = confidence.probability(model, features) if model.weights else pick.score
+            out.append(pick.model_copy(update={"score": score, "low_confidence": score < model.threshold}))
+        return sorted(out, key=lambda p: -p.score)
 
     def _pick(self, candidate: Candidate, direction: Direction, score: float) -> Pick:
         company: Company = self.kb.companies[candidate.ticker]
@@ -319,11 +554,14 @@ class Tracker:
             rationale_ko=candidate.rationale_ko,
             rationale_en=candidate.rationale_en,
             evidence=_evidence(candidate.sentences),
+            event=candidate.event,
+            role=candidate.role,
+            via=candidate.via,
         )
 
-    def _on_us_stage(self, sentences: list[Sentence]) -> bool:
+    def _on_us_stage(self, sentences: list[Sentence], strict: bool = False) -> bool:
         text = _squashed_text(sentences)
-        return any(word in text for word in self._us_words)
+        return any(word in text for word in (self._us_strict if strict else self._us_words))
 
     def _about_business(self, sentences: list[Sentence]) -> bool:
         text = _squashed_text(sentences)
@@ -334,16 +572,32 @@ class Tracker:
         return sum(1 for word in self._market_words if word in text)
 
     @staticmethod
-    def _abstain_reason(mentions: list[Mention], market: bool) -> str:
-        if not market:
+    def _abstain_reason(
+        mentions: list[Mention], market: bool, events: dict[tuple[str, str], _EntityEvent], themes: list[ThemeHit]
+    ) -> str:
+        if not market and not mentions:
             return (
                 "시장·기업 관련 내용이 없는 기사로 영향 종목을 고르지 않음 / "
                 "not a market or business story: no listed company is materially affected"
             )
         if mentions:
+            roles = {r for (kind, _), e in events.items() if kind == "sp500" for r in e.roles}
+            if roles and not roles & set(_MOVED_ROLES):
+                return (
+                    "S&P 500 기업이 고객·출처·사례 등으로만 언급되어 주가에 영향을 주는 사건의 주체가 아님 / "
+                    "S&P 500 companies appear only as a customer, source, venue or example, "
+                    "not as the subject of an event"
+                )
             return (
                 "S&P 500 기업이 언급되지만 기사에 주가 방향을 가를 내용이 없음 / "
                 "S&P 500 companies are named, but the article says nothing that moves them"
+            )
+        if themes:
+            top = themes[0].theme
+            return (
+                f"'{top.name_ko}' 등 주제가 언급되지만 그 동인이 움직였다는 시장 소식이 아니어서 "
+                "영향 종목을 고르지 않음 / "
+                f"themes such as {top.name_en} are mentioned, but the article reports no move of their market driver"
             )
         return (
             "기사 내용과 뚜렷하게 연결되는 S&P 500 기업이 없음 / "

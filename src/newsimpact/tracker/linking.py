@@ -16,6 +16,7 @@ from newsimpact.tracker.surface import (
     SurfaceIndex,
     is_hangul,
     longest_non_overlapping,
+    normalised,
     squash,
     squash_lower,
 )
@@ -105,7 +106,7 @@ class Linker:
         article_text = squash_lower(" ".join(s.text for s in sentences))
         mentions: list[EntityMention] = []
         for sentence in sentences:
-            norm = NormalisedText(sentence.text)
+            norm = normalised(sentence.text)
             hits = [
                 h
                 for h in self._index.find(norm)

@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 
 from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import PolarityLexicon
-from newsimpact.tracker.surface import NormalisedText, Surface, SurfaceIndex, longest_non_overlapping, squash
+from newsimpact.tracker.surface import Surface, SurfaceIndex, longest_non_overlapping, normalised, squash
 
 _KIWI_NEGATION = {("않", "VX"), ("못", "MAG"), ("안", "MAG"), ("없", "VA"), ("아니", "VCN"), ("못하", "VX")}
 _NOT_ONLY = {"뿐", "뿐만", "만"}
@@ -113,7 +113,7 @@ class PolarityScorer:
         return tuple(self._english_cues(text) if language == "en" else self._korean_cues(text))
 
     def _korean_cues(self, text: str) -> list[Cue]:
-        norm = NormalisedText(self._apply_mask(text, self._ko.mask))
+        norm = normalised(self._apply_mask(text, self._ko.mask))
         hits = longest_non_overlapping(self._ko_index.find(norm))
         if not hits:
             return []

@@ -57,6 +57,15 @@ class Pick(BaseModel):
     rationale_ko: str
     rationale_en: str
     evidence: list[Evidence] = Field(min_length=1)
+    event: str | None = None
+    """The event type behind a direct pick (earnings, lawsuit, ...; events.yaml), or the theme id."""
+    role: str | None = None
+    """The role of the named company in the event (subject, target, supplier); None for themes."""
+    via: str | None = None
+    """For relation picks: the company whose event this is, as named in the article."""
+    low_confidence: bool = False
+    """Scored under the calibrated display threshold: kept for the record, shown apart (or not) as a
+    tentative pick rather than a firm one."""
 
 
 class Disclaimer(BaseModel):

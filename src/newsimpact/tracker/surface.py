@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, Literal, TypeVar
 
 PayloadT = TypeVar("PayloadT")
@@ -68,6 +69,12 @@ class NormalisedText:
         self.positions = positions
 
 
+@lru_cache(maxsize=8192)
+def normalised(text: str) -> NormalisedText:
+    """One NormalisedText per distinct text: linking, themes and polarity all read the same sentences."""
+    return NormalisedText(text)
+
+
 def squash(text: str) -> str:
     """Whitespace removed: how Korean text and surfaces are compared."""
     return "".join(text.split())
@@ -92,7 +99,7 @@ class SurfaceIndex(Generic[PayloadT]):
         self._max_suffix = max((len(s) for s in suffixes), default=0)
 
     def find(self, text: str | NormalisedText) -> list[Hit[PayloadT]]:
-        norm = text if isinstance(text, NormalisedText) else NormalisedText(text)
+        norm = text if isinstance(text, NormalisedText) else normalised(text)
         hits: list[Hit[PayloadT]] = []
         lower, raw = norm.lower, norm.raw
         for i in range(len(lower)):

@@ -3,19 +3,52 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import Theme
 from newsimpact.tracker.polarity import PolarityScorer
-from newsimpact.tracker.surface import NormalisedText, Surface, SurfaceIndex, longest_non_overlapping
+from newsimpact.tracker.surface import (
+    Surface,
+    SurfaceIndex,
+    is_hangul,
+    longest_non_overlapping,
+    normalised,
+    squash_lower,
+)
 from newsimpact.tracker.text import Sentence
 
-_MOVEMENT_WINDOW = 16
-"""Characters after a trigger in which a movement word says which way the theme moves
-("국제유가가 급등", "금리 인상"); further away it is usually about something else."""
-_CLAUSE_END = re.compile(r"[,;:…]|\s[-–—]\s|(?:고|며|면서|지만|는데|으나|나)\s")
+_BOUND_GAP_KO = re.compile(
+    r"^(?:\s|가격이|가격은|가격도|가격|배럴당|온스당|톤당|선물|지수|시세|전망|법안이|법안|예산이|예산|마저|까지|에서|으로|가량|이상|"
+    r"[0-9.,]+\s*(?:원|달러|%|bp|포인트|p|선|대)?|이|가|은|는|도|의|값|로|약)*"
+)
+_TOPIC_COMMA = re.compile(r"^[,，]\s")
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def _within(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """The hit at [start, end) overlaps one of `words` in the text."""
+    for word in words:
+        position = text.find(word, max(0, start - len(word)))
+        while position != -1 and position < end:
+            if position < end and start < position + len(word):
+                return True
+            position = text.find(word, position + 1)
+    return False
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Inside double quotes: an odd number of quote marks before the position."""
+    return len(_QUOTE_MARKS.findall(text, 0, position)) % 2 == 1
+
+
+_BOUND_GAP_EN = re.compile(
+    r"^(?:\s|,|prices?|futures|benchmark|index|rates?|yields?|were|was|is|are|has|have|had|been|will|would|"
+    r"also|sharply|further|again|more than|nearly|about|by|to|[$0-9.,]+%?)*",
+    re.IGNORECASE,
+)
 
 
 class SentenceEmbedder(Protocol):
@@ -35,7 +68,14 @@ class ThemeHit:
     explicit: bool = False
     """Some hit sentence says outright that the theme moves (a movement word after the trigger)."""
 
+    in_head: bool = False
+    """The headline names the theme (whether or not it binds a move to it)."""
+    head_direction: float = 0.0
+    """The move the headline itself binds to the theme's driver (0: the headline names no move)."""
+    explicit_sentences: int = 0
+
     def add(self, sentence: Sentence, trigger: str, weight: float, direction: float, explicit: bool) -> None:
+        self.explicit_sentences += explicit
         self.sentences.append(sentence)
         self.triggers.append(trigger)
         self.weight += weight
@@ -44,7 +84,18 @@ class ThemeHit:
         self.direction_abs += abs(direction) * weight
 
     @property
+    def in_title(self) -> bool:
+        """In the headline: the title, or the first sentence of a text without one."""
+        return bool(self.head_direction) or any(s.is_title for s in self.sentences)
+
+    @property
+    def distinct_sentences(self) -> int:
+        return len({(s.paragraph, s.start) for s in self.sentences})
+
+    @property
     def direction(self) -> int:
+        if self.head_direction:
+            return 1 if self.head_direction > 0 else -1  # the headline's own binding decides
         return 1 if self.direction_sum > 0 else -1 if self.direction_sum < 0 else 0
 
     @property
@@ -64,62 +115,160 @@ def sentence_weight(sentence: Sentence) -> float:
 class ThemeDetector:
     def __init__(self, kb: KnowledgeBase, polarity: PolarityScorer, embedder: SentenceEmbedder | None = None) -> None:
         surfaces: list[Surface[Theme]] = []
+        self._falling: set[tuple[str, str]] = set()
         for theme in kb.themes:
-            for trigger in theme.triggers_ko:
+            for trigger in (*theme.triggers_ko, *theme.falling_ko):
                 # Short Korean triggers must start a word (유가 not inside 유가증권 is the data's job;
                 # this stops 2-syllable triggers firing mid-word).
                 surfaces.append(Surface(trigger, theme, boundary="korean" if len(trigger) <= 2 else "none"))
-            for trigger in theme.triggers_en:
+            for trigger in (*theme.triggers_en, *theme.falling_en):
                 surfaces.append(Surface(trigger, theme, case_sensitive=trigger.isupper(), boundary="latin"))
-        self._index = SurfaceIndex(surfaces, suffixes=kb.linking.korean_suffixes)
-        self._up = SurfaceIndex([Surface(w, 1) for w in (*kb.movement.up.ko, *kb.movement.up.en) if len(w) >= 2])
-        self._down = SurfaceIndex([Surface(w, -1) for w in (*kb.movement.down.ko, *kb.movement.down.en) if len(w) >= 2])
+            self._falling |= {(theme.id, squash_lower(t)) for t in (*theme.falling_ko, *theme.falling_en)}
+        self._index = SurfaceIndex(surfaces, suffixes=(*kb.linking.korean_suffixes, *kb.movement.driver_suffixes_ko))
+        # One-letter words only as symbols (↑ ▼): a single syllable would match inside other words.
+        up = [w for w in (*kb.movement.up.ko, *kb.movement.up.en) if len(w) >= 2 or not w.isalnum()]
+        down = [w for w in (*kb.movement.down.ko, *kb.movement.down.en) if len(w) >= 2 or not w.isalnum()]
+        self._up = SurfaceIndex([Surface(w, 1) for w in up])
+        self._down = SurfaceIndex([Surface(w, -1) for w in down])
+        self._movement_words = {squash_lower(w): 1 for w in up} | {squash_lower(w): -1 for w in down}
+        ko_stems = sorted((w for w in self._movement_words if not w.isascii()), key=len, reverse=True)
+        self._before_ko = re.compile(
+            "(" + "|".join(re.escape(w) for w in ko_stems) + r")(?:한|하는|하던|했던|된|되는|는|은|던|중인|세의)$"
+        )
+        self._stock_words = tuple(squash_lower(w) for w in (*kb.movement.stock_words.ko, *kb.movement.stock_words.en))
+        self._hedges = tuple(squash_lower(w) for w in (*kb.movement.hedge.ko, *kb.movement.hedge.en))
+        self._name_suffixes = tuple(sorted(kb.roles.name_suffixes_ko, key=len, reverse=True))
+        self._particles = tuple(sorted(kb.linking.korean_suffixes, key=len, reverse=True))
         self._polarity = polarity
         self._embedder = embedder
         self._themes = kb.themes
         self._prototypes: list[list[float]] | None = None
 
-    def detect(self, sentences: list[Sentence], language: str) -> list[ThemeHit]:
+    def detect(
+        self,
+        sentences: list[Sentence],
+        language: str,
+        names: Mapping[Sentence, list[tuple[int, int]]] | None = None,
+    ) -> list[ThemeHit]:
+        """Themes in the article; `names` (company name spans per sentence) never hold a trigger."""
         found: dict[str, ThemeHit] = {}
         for sentence in sentences:
-            norm = NormalisedText(sentence.text)
-            hits = longest_non_overlapping(self._index.find(norm))
+            norm = normalised(sentence.text)
+            taken = (names or {}).get(sentence, [])
+            hits = [
+                h
+                for h in longest_non_overlapping(self._index.find(norm))
+                if not any(h.start < end and start < h.end for start, end in taken)
+                and not self._inside_name(sentence.text, h.start, h.end)
+                and not _within(sentence.text, h.start, h.end, h.surface.payload.reject_within_ko)
+            ]
             seen: set[str] = set()
             for hit in hits:
                 theme = hit.surface.payload
                 if theme.id in seen:
                     continue
                 seen.add(theme.id)
-                direction, explicit = self._direction(sentence.text, hit.end, language, theme.valence)
-                found.setdefault(theme.id, ThemeHit(theme)).add(
-                    sentence, sentence.text[hit.start : hit.end], sentence_weight(sentence), direction, explicit
-                )
+                trigger = sentence.text[hit.start : hit.end]
+                direction, explicit = self._direction(sentence.text, hit.start, hit.end, trigger, theme, language)
+                if _quoted(sentence.text, hit.start):
+                    explicit = False  # someone's view ("비트코인, 강세장 진입"), not a reported move
+                theme_hit = found.setdefault(theme.id, ThemeHit(theme))
+                theme_hit.add(sentence, trigger, sentence_weight(sentence), direction, explicit)
+                if sentence is sentences[0]:
+                    theme_hit.in_head = True
+                    if explicit and not theme_hit.head_direction:
+                        theme_hit.head_direction = direction
         if self._embedder is not None:
             self._add_paraphrases(sentences, language, found)
         return sorted(found.values(), key=lambda h: -h.weight)
 
-    def _direction(self, text: str, trigger_end: int, language: str, valence: int = 1) -> tuple[float, bool]:
-        """(direction, explicit): a movement word after the trigger says rise/fall outright.
+    def _inside_name(self, text: str, start: int, end: int) -> bool:
+        """A trigger inside a Korean company name (두산로보틱스 holds 로보틱스) is the name."""
+        if start == 0 or not is_hangul(text[start - 1]):
+            return False
+        word_start = start
+        while word_start > 0 and not text[word_start - 1].isspace():
+            word_start -= 1
+        word_end = end
+        while word_end < len(text) and is_hangul(text[word_end]):
+            word_end += 1
+        word = text[word_start:word_end].lstrip("[(<'\"‘“")
+        for particle_ in self._particles:
+            if word.endswith(particle_) and len(word) > len(particle_) + 3:
+                word = word[: -len(particle_)]
+                break
+        return any(
+            word.endswith(suffix) and len(word) - len(suffix) >= 2 and all(is_hangul(c) for c in word)
+            for suffix in self._name_suffixes
+        )
 
-        Without one, the theme is taken as present and active (weakly up); the sentence's own
-        polarity only leans that, because it is usually about something else in the sentence.
+    def _direction(
+        self, text: str, start: int, end: int, trigger: str, theme: Theme, language: str
+    ) -> tuple[float, bool]:
+        """(direction, explicit): the movement word bound to the theme's own driver phrase.
+
+        The trigger may say it ("유가 급락"); else a movement word right after the driver, past only
+        particles, numbers and price words ("국제유가가 배럴당 80달러로 급락"), or right before it
+        ("치솟는 유가"). A movement word further on belongs to something else ("파운드리 사업 적자
+        확대" says nothing about foundry demand). Without one the theme is only present.
         """
-        window = text[trigger_end : trigger_end + _MOVEMENT_WINDOW]
-        clause_end = _CLAUSE_END.search(window)
-        if clause_end:
-            window = window[: clause_end.start() + 1]
-        movement = longest_non_overlapping([*self._up.find(window), *self._down.find(window)])
+        key = squash_lower(trigger)
+        if any(h in squash_lower(text[end : end + 24]) for h in self._hedges):
+            return 0.2, False  # "금리 인하 신중 모드": the move is being taken back
+        if (theme.id, key) in self._falling:
+            return -1.0, True
+        if language == "en":
+            words = trigger.lower().split()
+            own = [w for w in words[-1:] if len(words) > 1 and w in self._movement_words]
+        else:
+            own = [w for w in self._movement_words if w in key and len(w) >= 2]
+        if own:
+            return 1.0, True  # a trigger naming its own move is the rising form (달러 강세, 원화 약세)
+        gap = _BOUND_GAP_EN if language == "en" else _BOUND_GAP_KO
+        after = gap.sub("", text[end : end + 40])
+        found = longest_non_overlapping([*self._up.find(after), *self._down.find(after)])
+        movement = [m for m in found if m.start == 0]
+        if movement and not theme.price and squash_lower(after).startswith(self._stock_words):
+            return 0.2, False  # "2차전지 강세": the sector's stocks moved, not the industry's driver
+        if movement and after[movement[0].end : movement[0].end + 1] in ("률", "율", "폭"):
+            # "CPI 상승률 둔화": the rate of change slows; the second word says which way.
+            rest = [m for m in found if m.start > movement[0].end and m.start <= movement[0].end + 4]
+            movement = rest[:1]
+        if not movement and _TOPIC_COMMA.match(text[end : end + 3]) and not text[:start].strip(" [(<'\"‘“"):
+            # "국제유가, 백신 기대감에 이틀째 상승": the headline's topic takes its final predicate.
+            segment = re.split(r"[…\"“”'‘’]", text[end:])[0]  # the main predicate, not a quote
+            predicate = longest_non_overlapping([*self._up.find(segment), *self._down.find(segment)])
+            movement = predicate[-1:]
+            after = segment
         if movement:
             first = movement[0]
             sign = float(first.surface.payload)
-            if self._polarity.negated(window, first.end, language):
+            if self._polarity.negated(after, first.end, language):
                 sign = -sign
             return sign, True
-        trigger_start = max(0, trigger_end - 1)
-        polarity = self._polarity.towards(text, language, trigger_start, trigger_end).score
+        before = text[max(0, start - 12) : start].rstrip()
+        if language == "en":
+            last = before.split()[-1].lower() if before.split() else ""
+            sign_en = next((v for w, v in self._movement_words.items() if w.isascii() and last.startswith(w)), 0)
+            if sign_en:
+                return float(sign_en), True
+        else:
+            match = self._before_ko.search(squash_lower(before))
+            if match:
+                return float(self._movement_words[match.group(1)]), True
+        trigger_start = max(0, end - 1)
+        polarity = self._polarity.towards(text, language, trigger_start, end).score
         if polarity:
-            return (0.5 if polarity > 0 else -0.5) * valence, False
+            return (0.5 if polarity > 0 else -0.5) * theme.valence, False
         return 0.2, False
+
+    def _paraphrase_direction(self, text: str, language: str) -> tuple[float, bool]:
+        """A paraphrase has no driver phrase to bind to: the sentence's first movement word says it."""
+        movement = longest_non_overlapping([*self._up.find(text), *self._down.find(text)])
+        if not movement:
+            return 0.2, False
+        sign = float(movement[0].surface.payload)
+        return (-sign if self._polarity.negated(text, movement[0].end, language) else sign), True
 
     def _add_paraphrases(self, sentences: list[Sentence], language: str, found: dict[str, ThemeHit]) -> None:
         """Title and lead sentences that paraphrase a theme without its trigger words."""
@@ -137,7 +286,8 @@ class ThemeDetector:
                 similarity = sum(a * b for a, b in zip(vector, prototype, strict=True))
                 if similarity < 0.45 or theme.id in found:
                     continue
-                direction, explicit = self._direction(sentence.text, 0, language, theme.valence)
-                found.setdefault(theme.id, ThemeHit(theme)).add(
-                    sentence, theme.name_ko, sentence_weight(sentence) * 0.6, direction, explicit
-                )
+                direction, explicit = self._paraphrase_direction(sentence.text, language)
+                hit = found.setdefault(theme.id, ThemeHit(theme))
+                hit.add(sentence, theme.name_ko, sentence_weight(sentence) * 0.6, direction, explicit)
+                if sentence is sentences[0] and explicit and not hit.head_direction:
+                    hit.head_direction = direction

@@ -1,0 +1,326 @@
+"""Event frames: for each named company in a sentence, the event it is part of, its role, and
+what the event means for it.
+
+The role comes from the words around the name (roles.yaml): Korean particles and headline
+patterns ("X, …", "X向", "X에 공급", "X 등", `X "…"`), English phrases ("according to X",
+"such as X", "X analysts"). The event type comes from trigger words in the name's clause
+(events.yaml), its direction from the polarity lexicon, unless a decisive phrase of the event
+settles it (배상 판결 받 = good for the subject). Only roles the event moves get a polarity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsimpact.knowledge import KnowledgeBase
+from newsimpact.knowledge.schema import DecisivePhrase, EventType, Role
+from newsimpact.tracker.polarity import PolarityScorer
+from newsimpact.tracker.surface import squash, squash_lower
+
+_LIST_JOINERS_KO = {"·", ",", "/", "와", "과", "및", "、", "，", "ㆍ"}
+_LIST_JOINERS_EN = re.compile(r"^(?:\s*<[^>]{1,12}>)*\s*(?:,|and|,\s*and|&|/|or)?\s*$", re.IGNORECASE)
+"""Between two names of one list; wire copy puts instrument codes after each ("Apple <AAPL.O>, ...")."""
+_HEADLINE_TOPIC = re.compile(r"^\s*[\[(<【]?[^,，…\"“”]{1,24}?[,，]\s")
+_QUOTES = ('"', "“", "”", "'", "‘", "’")
+_OPENING = re.compile(r"^[\s\[\]()<>【】\"“”'‘’·…-]*")
+_EN_SUBJECT_AFTER = re.compile(r"^(?:'s)?\s*(?:shares|stock|\(|inc\b|corp\b|co\b)")
+
+
+@dataclass(frozen=True)
+class NamedSpan:
+    """A company name in a sentence: offsets within the sentence text."""
+
+    key: str
+    kind: str  # "sp500" | "korean"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Frame:
+    role: Role
+    event: EventType | None
+    polarity: float
+    """What the event means for this company (0 when its role is not moved)."""
+    cues: tuple[str, ...]
+    decisive: DecisivePhrase | None = None
+
+
+class FrameReader:
+    def __init__(self, kb: KnowledgeBase, polarity: PolarityScorer) -> None:
+        self._kb = kb
+        self._polarity = polarity
+        roles = kb.roles
+        self._after_ko = [(re.compile(p.pattern), p.role) for p in roles.after_ko]
+        self._after_en = [(re.compile(p.pattern, re.IGNORECASE), p.role) for p in roles.after_en]
+        self._before_en = [(re.compile(p.pattern, re.IGNORECASE), p.role) for p in roles.before_en]
+        self._before_ko = [(re.compile(p.pattern), p.role) for p in roles.before_ko]
+        self._subject_particles = tuple(sorted(roles.subject_particles_ko, key=len, reverse=True))
+        self._suffixes = frozenset(kb.linking.korean_suffixes) | frozenset(roles.subject_particles_ko)
+        self._source_sub_industries = frozenset(roles.source_sub_industries)
+        self._opinion_ko = tuple(squash(w) for w in roles.opinion_words_ko)
+        self._opinion_en = tuple(w.lower() for w in roles.opinion_words_en)
+        self._own_ko = tuple(squash(w) for w in roles.own_news_ko)
+        self._own_en = tuple(w.lower() for w in roles.own_news_en)
+        self._material_ko = tuple(squash(w) for w in roles.material_ko)
+        self._material_en = tuple(w.lower() for w in roles.material_en)
+        self._lost_ko = tuple(squash(w) for w in roles.lost_customer_ko)
+        self._lost_en = tuple(w.lower() for w in roles.lost_customer_en)
+        self._cause = (
+            re.compile("|".join(re.escape(m) for m in roles.cause_markers_ko)) if roles.cause_markers_ko else None
+        )
+        self._others_moved = tuple(roles.others_moved_ko)
+        lexicon = kb.events
+        self._events = lexicon.events
+        self._triggers_ko = [(e, tuple(squash_lower(t) for t in e.triggers_ko)) for e in self._events]
+        self._triggers_en = [
+            (
+                e,
+                re.compile(
+                    r"\b(?:" + "|".join(re.escape(t.lower()) for t in e.triggers_en) + r")(?:s|es|d|ed|ing)?\b",
+                    re.IGNORECASE,
+                ),
+            )
+            for e in self._events
+        ]
+        self._decisive_ko = [(e, d, squash_lower(d.phrase)) for e in self._events for d in e.decisive_ko]
+        self._decisive_en = [(e, d, d.phrase.lower()) for e in self._events for d in e.decisive_en]
+        self._dampeners_ko = [(squash(d.phrase), d.factor) for d in lexicon.dampeners_ko]
+        self._dampeners_en = [(d.phrase.lower(), d.factor) for d in lexicon.dampeners_en]
+        self._local_money = re.compile(lexicon.local_money_ko) if lexicon.local_money_ko else None
+        self._local_factor = lexicon.local_money_factor
+        self._small_amount = {
+            "ko": re.compile(lexicon.small_amount_ko) if lexicon.small_amount_ko else None,
+            "en": re.compile(lexicon.small_amount_en, re.IGNORECASE) if lexicon.small_amount_en else None,
+        }
+        self._small_events = frozenset(lexicon.small_amount_events)
+        self._small_factor = lexicon.small_amount_factor
+        self._origin_ko = [re.compile(p) for p in roles.origin_after_ko]
+        self._origin_factor = roles.origin_factor
+
+    # -- public ---------------------------------------------------------------------------------
+    def read(self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan], language: str) -> Frame:
+        """The frame of the company at `span` in this sentence (`spans`: every company named in it)."""
+        role = self.role(text, is_title, span, spans, language)
+        clause = self._clause(text, span.start)
+        event = self.event_type(text[clause[0] : clause[1]], language) or self.event_type(text, language)
+        decisive = self._decisive(text[clause[0] : clause[1]], language)
+        if decisive is not None:
+            event = decisive[0]
+        polarity: float = 0.0
+        cues: tuple[str, ...] = ()
+        if role == "subject" or (role == "example" and language == "en"):
+            # English wire copy lists the movers ("shares of X, Y and Z fell"): each of them moved.
+            # A Korean "X 등" names an example of a group and is never a pick (issue 9).
+            if decisive is not None:
+                polarity, cues = decisive[1].polarity, (decisive[1].phrase,)
+            else:
+                lo, hi = self._segment(text, span, spans) if language == "ko" else (0, len(text))
+                towards = self._polarity.towards(text[lo:hi], language, span.start - lo, span.end - lo)
+                polarity, cues = towards.score, tuple(c.term for c in towards.cues)
+        elif event is not None and role in event.moves and role in event.role_polarity:
+            polarity, cues = event.role_polarity[role], (event.name_ko,)
+        elif role == "supplier":
+            polarity, cues = self._supplier_polarity(text, language)
+        elif role == "rival":
+            # The subject won a contest against it: the subject's gain is its loss.
+            polarity, cues = -1.2, ()
+        polarity *= self._dampening(text, language)
+        if (
+            span.kind == "sp500"
+            and event is not None
+            and event.id in ("earnings", "guidance", "capital_return")
+            and self._local_money is not None
+            and language == "ko"
+            and self._local_money.search(text[clause[0] : clause[1]])
+            and "달러" not in text
+        ):
+            polarity *= self._local_factor
+        small = self._small_amount["en" if language == "en" else "ko"]
+        if event is not None and event.id in self._small_events and small is not None and small.search(text):
+            polarity *= self._small_factor  # a fine or settlement too small to matter to a large company
+        if language == "ko" and role == "subject" and self._origin_ko:
+            after = squash(text[span.end : span.end + 12])
+            if any(p.match(after) for p in self._origin_ko):
+                polarity *= self._origin_factor  # the origin of news felt by others, not its own news told
+        return Frame(role, event, polarity, cues, decisive[1] if decisive else None)
+
+    def event_type(self, text: str, language: str) -> EventType | None:
+        if language == "en":
+            return next((e for e, pattern in self._triggers_en if pattern.search(text)), None)
+        squashed = squash_lower(text)
+        return next((e for e, triggers in self._triggers_ko if any(t in squashed for t in triggers)), None)
+
+    # -- roles ----------------------------------------------------------------------------------
+    def role(self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan], language: str) -> Role:
+        head, tail = self._list_group(text, span, spans, language, is_title)
+        if language == "en":
+            return self._role_en(text, head, tail, span)
+        return self._role_ko(text, is_title, head, tail, span, spans)
+
+    def _role_ko(
+        self, text: str, is_title: bool, head: NamedSpan, tail: NamedSpan, span: NamedSpan, spans: list[NamedSpan]
+    ) -> Role:
+        after = squash(text[tail.end : tail.end + 40])
+        squashed = squash(text)
+        if self._source_like(span) and (
+            after.startswith(_QUOTES)
+            or (any(w in squashed for w in self._opinion_ko) and not any(w in squashed for w in self._own_ko))
+        ):
+            return "source"
+        for pattern, role in self._after_ko:
+            if pattern.search(after):
+                return role
+        before = squash(text[max(0, head.start - 20) : head.start])
+        for pattern, role in self._before_ko:
+            if pattern.search(before):
+                return role
+        topic = _HEADLINE_TOPIC.match(text) if is_title else None
+        if topic is not None:
+            # "에코프로비엠, 테슬라向 …": the headline is about the name before the comma.
+            return "subject" if head.start < topic.end() else self._bare_role(text[tail.end :])
+        if self._subject_marked(text[tail.end :]):
+            return "subject"
+        if head.start <= _OPENING.match(text).end() + 1:  # type: ignore[union-attr]
+            return "subject"  # the sentence opens with the name ("보잉 737 맥스 추락")
+        return "passing"
+
+    def _bare_role(self, after: str) -> Role:
+        return "subject" if self._subject_marked(after) else "passing"
+
+    def _subject_marked(self, after: str) -> bool:
+        """The word after the name is a subject particle (+ particles): 애플은, 애플 주가가 — not 가격."""
+        after = after.lstrip(" ")
+        word = re.split(r"[\s,，.…·'\"‘’“”()\[\]]", after, maxsplit=1)[0] if after[:1] not in (",", "，") else ","
+        if not word.startswith(self._subject_particles):
+            return False
+        if word in (",", "，"):
+            return True
+        reachable = [True] + [False] * len(word)
+        for i in range(len(word)):
+            if reachable[i]:
+                for j in range(i + 1, min(len(word), i + 4) + 1):
+                    if word[i:j] in self._suffixes:
+                        reachable[j] = True
+        return reachable[-1]
+
+    def _role_en(self, text: str, head: NamedSpan, tail: NamedSpan, span: NamedSpan) -> Role:
+        lower = text.lower()
+        after = lower[tail.end : tail.end + 60]
+        before = lower[max(0, head.start - 40) : head.start]
+        if _EN_SUBJECT_AFTER.match(after):
+            return "subject"
+        for pattern, role in self._before_en:
+            if pattern.search(before):
+                return role
+        for pattern, role in self._after_en:
+            if pattern.search(after):
+                return role
+        if (
+            self._source_like(span)
+            and any(w in lower for w in self._opinion_en)
+            and not any(w in lower for w in self._own_en)
+        ):
+            return "source"
+        return "subject"
+
+    def _source_like(self, span: NamedSpan) -> bool:
+        if span.kind != "sp500":
+            return False
+        company = self._kb.companies.get(span.key)
+        return company is not None and company.sub_industry in self._source_sub_industries
+
+    @staticmethod
+    def _list_group(
+        text: str, span: NamedSpan, spans: list[NamedSpan], language: str, is_title: bool = False
+    ) -> tuple[NamedSpan, NamedSpan]:
+        """The first and last name of the list this name is in ("애플·MS 등", "Apple, Google and Meta").
+        In a Korean headline the comma closes the topic ("이마트, 스벅 …"): lists there use "·"."""
+        ordered = sorted(spans, key=lambda s: s.start)
+        index = next(i for i, s in enumerate(ordered) if s.start == span.start and s.key == span.key)
+
+        def joined(left: NamedSpan, right: NamedSpan) -> bool:
+            between = text[left.end : right.start]
+            if language == "en":
+                return bool(_LIST_JOINERS_EN.match(between))
+            joiner = squash(between)
+            return joiner in _LIST_JOINERS_KO and not (is_title and joiner in (",", "，"))
+
+        head_i = index
+        while head_i > 0 and joined(ordered[head_i - 1], ordered[head_i]):
+            head_i -= 1
+        tail_i = index
+        while tail_i + 1 < len(ordered) and joined(ordered[tail_i], ordered[tail_i + 1]):
+            tail_i += 1
+        return ordered[head_i], ordered[tail_i]
+
+    # -- direction ------------------------------------------------------------------------------
+    def _segment(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> tuple[int, int]:
+        """The part of a Korean sentence whose cue words are about this name: a headline's "…" joins
+        two stories ("A 급등…B 약세"), and after a cause marker ("A 출시 소식에 관련주 강세") the
+        words are about what the news moved, when that is something else."""
+        start = text.rfind("…", 0, span.start) + 1
+        found = text.find("…", span.start)
+        end = len(text) if found == -1 else found
+        if self._cause is not None:
+            marker = self._cause.search(text, span.end, end)
+            if marker is not None:
+                effect = text[marker.end() : end]
+                others = any(s.start >= marker.end() and s.key != span.key for s in spans)
+                if others or any(word in effect for word in self._others_moved):
+                    end = marker.start()
+        return start, end
+
+    def _clause(self, text: str, position: int) -> tuple[int, int]:
+        return next(((s, e) for s, e in self._polarity.clauses(text) if s <= position < e), (0, len(text)))
+
+    def _decisive(self, text: str, language: str) -> tuple[EventType, DecisivePhrase] | None:
+        if language == "en":
+            lower = text.lower()
+            found = [(lower.find(p), e, d) for e, d, p in self._decisive_en if p in lower]
+        else:
+            squashed = squash_lower(text)
+            found = []
+            for e, d, p in self._decisive_ko:
+                if "*" in p:  # "ceo*사퇴": a few words may come between
+                    match = self._gapped(p).search(squashed)
+                    if match:
+                        found.append((match.start(), e, d))
+                elif p in squashed:
+                    found.append((squashed.find(p), e, d))
+        if not found:
+            return None
+        # The longest phrase at the earliest place: 기대크게밑돌 over 기대밑돌, 배상판결받 over 배상하라.
+        _, event, phrase = min(found, key=lambda f: (f[0], -len(f[2].phrase)))
+        return event, phrase
+
+    @staticmethod
+    @lru_cache(maxsize=256)
+    def _gapped(phrase: str) -> re.Pattern[str]:
+        return re.compile(".{0,8}?".join(re.escape(part) for part in phrase.split("*")))
+
+    def _supplier_polarity(self, text: str, language: str) -> tuple[float, tuple[str, ...]]:
+        """A supplier named in the subject's deal moves only on a lost customer or a material order."""
+        haystack = text.lower() if language == "en" else squash(text)
+        lost = next((w for w in (self._lost_en if language == "en" else self._lost_ko) if w in haystack), None)
+        if lost:
+            return -1.2, (lost,)
+        material_words = self._material_en if language == "en" else self._material_ko
+        material = next((w for w in material_words if w in haystack), None)
+        return (0.8, (material,)) if material else (0.0, ())
+
+    def _dampening(self, text: str, language: str) -> float:
+        factor = 1.0
+        if language == "en":
+            lower = text.lower()
+            for phrase, weight in self._dampeners_en:
+                if phrase in lower:
+                    factor = min(factor, weight)
+        else:
+            squashed = squash(text)
+            for phrase, weight in self._dampeners_ko:
+                if phrase in squashed:
+                    factor = min(factor, weight)
+        return factor
