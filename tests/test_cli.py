@@ -138,16 +138,18 @@ def _run_batch(runner: CliRunner, tmp_path: Path, *extra: str) -> list[dict[str,
 def test_batch_one_result_per_line(runner: CliRunner, tmp_path: Path) -> None:
     results = _run_batch(runner, tmp_path)
     assert len(results) == len(_records())
-    assert [r["id"] for r in results] == [
-        "html-1", "page-1", "text-1", "headline", "wire", "home", "bad-field", "bad-type", None, None,
+    assert [r.get("id", r.get("line")) for r in results] == [
+        "html-1", "page-1", "text-1", "headline", "wire", "home", "bad-field", "bad-type", 9, 10,
     ]  # fmt: skip
-    by_id = {r["id"]: r for r in results if r["id"] is not None}
+    by_id = {r["id"]: r for r in results if "id" in r}
     for record_id in ("html-1", "page-1", "text-1", "headline", "wire"):
         assert "error" not in by_id[record_id], by_id[record_id]
         Article.model_validate(by_id[record_id]["article"])
     for record_id in ("home", "bad-field", "bad-type"):
         assert set(by_id[record_id]) == {"id", "error"}
     assert "no article" in str(by_id["home"]["error"])
+    # A record without an id is named by its line number.
+    assert set(results[8]) == set(results[9]) == {"line", "error"}
     assert "invalid JSON" in str(results[8]["error"])
     assert "not a JSON object" in str(results[9]["error"])
 

@@ -90,7 +90,11 @@ def test_html_errors(client: TestClient) -> None:
     assert r.status_code == 404
     assert "text/html" in r.headers["content-type"]
     assert "no article with id 4242" in r.text
-    assert client.get("/articles/x", headers=HTML_ACCEPT).status_code == 422
+    # Anything that cannot be an id is a page that does not exist, shown as such (not a 422 or JSON).
+    for bad in ("x", "-1", "0", "1.5", str(2**63), "9" * 40, "%EF%BC%91"):
+        r = client.get(f"/articles/{bad}", headers=HTML_ACCEPT)
+        assert r.status_code == 404, bad
+        assert "text/html" in r.headers["content-type"], bad
 
 
 def test_pending_analysis_page(client: TestClient) -> None:

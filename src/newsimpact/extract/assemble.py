@@ -87,7 +87,7 @@ def assemble(draft: Draft) -> Article:
         paragraphs.append(line)
 
     if paragraphs:
-        trailing = rules.TRAILING_EMAIL.search(paragraphs[-1])
+        trailing = rules.trailing_email(paragraphs[-1])
         if (
             trailing
             and trailing.start() > 0

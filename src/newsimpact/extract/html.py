@@ -46,25 +46,39 @@ def _parse_iso(value: str) -> datetime | None:
         return None
 
 
-def _walk_jsonld(node: object) -> list[dict[str, object]]:
+# Real JSON-LD nests a few levels; a hostile page can nest thousands (json.loads then raises
+# RecursionError, and so would an unbounded walk).
+_JSONLD_MAX_DEPTH = 16
+_JSONLD_MAX_CHARS = 1_000_000
+
+
+def _walk_jsonld(node: object, depth: int = 0) -> list[dict[str, object]]:
+    if depth > _JSONLD_MAX_DEPTH:
+        return []
     if isinstance(node, list):
-        return [item for child in node for item in _walk_jsonld(child)]
+        return [item for child in node for item in _walk_jsonld(child, depth + 1)]
     if isinstance(node, dict):
         found = [node]
         if "@graph" in node:
-            found += _walk_jsonld(node["@graph"])
+            found += _walk_jsonld(node["@graph"], depth + 1)
         return found
     return []
+
+
+def _load_jsonld(text: str) -> object:
+    """The script's JSON, or None when it is not JSON, too large or nested too deep to be metadata."""
+    if len(text) > _JSONLD_MAX_CHARS:
+        return None
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):  # JSONDecodeError is a ValueError, as are huge integers
+        return None
 
 
 def _metadata_times(tree: lxml.html.HtmlElement) -> tuple[datetime | None, datetime | None]:
     published = modified = None
     for script in tree.xpath('//script[@type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text_content())
-        except (json.JSONDecodeError, ValueError):
-            continue
-        for item in _walk_jsonld(data):
+        for item in _walk_jsonld(_load_jsonld(script.text_content())):
             if published is None and isinstance(item.get("datePublished"), str):
                 published = _parse_iso(str(item["datePublished"]))
             if modified is None and isinstance(item.get("dateModified"), str):

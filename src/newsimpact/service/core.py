@@ -31,6 +31,18 @@ class NotFound(NewsImpactError):
     """An id, ticker or translation that does not exist."""
 
 
+MAX_ID = 2**63 - 1
+"""Ids are 64-bit signed integers in the database; larger ones cannot exist."""
+
+
+def page_article_id(raw: str) -> int:
+    """An article id from a page URL; anything that cannot be one is simply not found."""
+    text = raw.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 19 or not 1 <= int(text) <= MAX_ID:
+        raise NotFound(f"no article with id {raw[:40]!r}")
+    return int(text)
+
+
 class UnsupportedLanguage(NewsImpactError):
     """A translation target this article cannot be translated into."""
 
@@ -79,20 +91,15 @@ class NewsService:
             article = article.model_copy(update={"url": page.url})
         if not article.paragraphs and not article.title:
             raise InputError("the page holds no article text")
-        result = self.store.upsert_article(article, source, source_type)
+        languages = [
+            code
+            for code in (canonical_language(language) for language in self.settings.service.translate_at_ingest)
+            if code is not None and code in targets_for(article)
+        ]
+        # One transaction stores the article and queues its jobs.
+        result = self.store.upsert_article(article, source, source_type, translate_to=languages)
         stored = result.article
-        queued = False
-        if result.changed:
-            self.store.enqueue("analyze", stored.id)
-            queued = True
-        for language in self.settings.service.translate_at_ingest:
-            code = canonical_language(language)
-            if code in targets_for(article) and (
-                result.changed or self.store.get_translation(stored.id, code, stored.content_hash) is None
-            ):
-                self.store.enqueue("translate", stored.id, code)
-                queued = True
-        if queued:
+        if result.queued:
             self.worker.wake()
         return result, self.analysis_state(stored)
 

@@ -16,7 +16,14 @@ from newsimpact.store import normalize_ticker
 from newsimpact.tracker.report import TITLE_PARAGRAPH, Evidence, Pick, TrackerReport
 from newsimpact.translate.translation import Translation
 
-from .core import LANGUAGE_LABELS, NewsService, canonical_language, daily_counts, targets_for
+from .core import (
+    LANGUAGE_LABELS,
+    NewsService,
+    canonical_language,
+    daily_counts,
+    page_article_id,
+    targets_for,
+)
 from .i18n import UiLanguage, format_time, strings
 
 router = APIRouter(include_in_schema=False)
@@ -147,12 +154,13 @@ def index(request: Request, ui: UiQuery = None) -> Response:
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(
     request: Request,
-    article_id: Annotated[int, Path(ge=1, le=2**63 - 1)],
+    article_id: str,
     ui: UiQuery = None,
     lang: Annotated[str | None, Query(max_length=16)] = None,
 ) -> Response:
     svc = service_of(request)
-    stored = svc.article(article_id)
+    # A reader who mistypes /articles/abc or /articles/-1 gets the not-found page, not a 422.
+    stored = svc.article(page_article_id(article_id))
     article = stored.article
     ui_lang = ui_language(request, ui)
     state = svc.analysis_state(stored)
