@@ -155,7 +155,7 @@ def test_batch_one_result_per_line(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_batch_articles_are_extracted(runner: CliRunner, tmp_path: Path) -> None:
-    by_id = {r["id"]: r for r in _run_batch(runner, tmp_path)}
+    by_id = {r["id"]: r for r in _run_batch(runner, tmp_path) if "id" in r}
     page = Article.model_validate(by_id["page-1"]["article"])
     assert page.title.startswith("부산항 2월 물동량")
     assert page.reporter is not None and page.reporter.name == "홍길동"

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
 from newsimpact import __version__
@@ -179,9 +180,10 @@ class TickerResponse(BaseModel):
 
 
 class HealthResponse(BaseModel):
-    status: Literal["ok"]
+    status: Literal["ok", "degraded"]
     version: str
-    database: str
+    database: Literal["ok", "full", "read_only", "unavailable"]
+    """full: out of disk space (HTTP 507); read_only, unavailable: cannot be written or reached (503)."""
     jobs: dict[str, int]
 
 
@@ -395,8 +397,25 @@ def get_ticker(
     )
 
 
-@router.get("/health", response_model=HealthResponse, summary="Liveness and queue sizes")
-def health(request: Request) -> HealthResponse:
+@router.get(
+    "/health",
+    response_model=HealthResponse,
+    summary="Liveness, storage state and queue sizes",
+    responses={503: {"description": "The database cannot be reached or written"}, 507: {"description": "Disk full"}},
+)
+def health(request: Request, response: Response) -> HealthResponse:
     svc = service_of(request)
-    svc.store.ping()
-    return HealthResponse(status="ok", version=__version__, database="ok", jobs=svc.store.job_counts())
+    state = svc.storage.check()
+    response.status_code = state.status
+    jobs: dict[str, int] = {}
+    if state.database != "unavailable":
+        try:
+            jobs = svc.store.job_counts()
+        except SQLAlchemyError:
+            jobs = {}
+    return HealthResponse(
+        status="ok" if state.status == 200 else "degraded",
+        version=__version__,
+        database=state.database,
+        jobs=jobs,
+    )

@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsimpact import __version__
@@ -20,8 +21,10 @@ from newsimpact.store import Store
 
 from . import api, web
 from .core import NewsService
+from .headers import SecurityHeadersMiddleware
 from .http import ApiError, BodyLimitMiddleware, classify, error_json
-from .settings import ServiceSettings
+from .settings import DataDirError, ServiceSettings
+from .storage import storage_failure
 from .worker import ServicePipeline, Worker
 
 log = logging.getLogger("newsimpact.service")
@@ -40,11 +43,23 @@ def default_pipeline() -> ServicePipeline:
     return pipeline
 
 
+def open_store(settings: ServiceSettings) -> Store:
+    """The migrated store, or a one-line DataDirError (a read-only directory, an unreachable server)."""
+    url = settings.resolved_database_url()
+    try:
+        return Store(url)  # migrates to the newest schema
+    except SQLAlchemyError as exc:
+        _, code, _ = storage_failure(exc)
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
+        where = "the configured database" if settings.database_url else str(settings.data_dir)
+        raise DataDirError(f"cannot open {where}: {reason} ({code.removeprefix('storage_')})") from exc
+
+
 def create_app(
     settings: ServiceSettings | None = None, *, pipeline: ServicePipeline | None = None
 ) -> FastAPI:
     settings = settings or ServiceSettings()
-    store = Store(settings.resolved_database_url())  # migrates to the newest schema
+    store = open_store(settings)
     pipeline = pipeline if pipeline is not None else default_pipeline()
     worker = Worker(
         store,
@@ -72,6 +87,8 @@ def create_app(
     app.state.api_key = settings.resolved_api_key()
 
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
+    # Added last, so it is outermost and sees every response, the size limit's refusals included.
+    app.add_middleware(SecurityHeadersMiddleware)
     app.include_router(api.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
@@ -119,6 +136,14 @@ def install_error_handlers(app: FastAPI) -> None:
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such path: {request.url.path}"
         return respond_error(request, exc.status_code, code, message, dict(exc.headers or {}) or None)
+
+    @app.exception_handler(SQLAlchemyError)
+    async def _storage_error(request: Request, exc: SQLAlchemyError) -> Response:
+        status, code, message = storage_failure(exc)
+        log.error("storage error on %s %s: %s", request.method, request.url.path, exc.__class__.__name__)
+        if status >= 500:
+            request.app.state.service.storage.failed(code)
+        return respond_error(request, status, code, message, {"Retry-After": "30"} if status >= 500 else None)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:

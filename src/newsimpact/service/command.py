@@ -25,6 +25,7 @@ def serve(
     """Start the web service: article pages, JSON API (/api, docs at /docs) and job workers."""
     import uvicorn
 
+    from newsimpact.errors import NewsImpactError
     from newsimpact.service.app import create_app
     from newsimpact.service.settings import ServiceSettings
 
@@ -35,7 +36,11 @@ def serve(
         settings.service.host = host
     if port is not None:
         settings.service.port = port
-    app = create_app(settings)
+    try:
+        app = create_app(settings)
+    except NewsImpactError as exc:  # a data directory or database that cannot be used: one line, no traceback
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
     shown_host = settings.service.host if settings.service.host not in ("0.0.0.0", "::") else "localhost"
     url = f"http://{shown_host}:{settings.service.port}/"
     where = "the configured database" if settings.database_url else str(settings.data_dir)

@@ -12,6 +12,7 @@ from newsimpact.store import IngestResult, JobInfo, Store, StoredAnalysis, Store
 from newsimpact.translate.translation import SUPPORTED_TARGETS, Translation
 
 from .settings import ServiceSettings
+from .storage import StorageHealth
 from .worker import ServicePipeline, Worker
 
 LANGUAGE_LABELS: dict[str, str] = {
@@ -81,6 +82,7 @@ class NewsService:
         self.store = store
         self.pipeline = pipeline
         self.worker = worker
+        self.storage = StorageHealth(store)
 
     # -- ingest ---------------------------------------------------------------------------------
 
@@ -98,6 +100,7 @@ class NewsService:
         ]
         # One transaction stores the article and queues its jobs.
         result = self.store.upsert_article(article, source, source_type, translate_to=languages)
+        self.storage.succeeded()
         stored = result.article
         if result.queued:
             self.worker.wake()
