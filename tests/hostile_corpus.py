@@ -56,7 +56,7 @@ def _charset_cases() -> Iterator[Case]:
     yield Case("charset-with-nul", html_page("", head='<meta charset="utf-8\x00">').encode(), "any")
     page = html_page("<p>Caf\xe9 cr\xe8me \u2014 na\xefve</p>", head='<meta charset="utf-8">')
     yield Case("charset-mislabelled-latin1", page.encode("latin-1", "replace"), "article", _body_has_marker)
-    ko = f"<!doctype html><html><head><meta charset=euc-kr><title>한빛전자 실적</title></head><body>" + \
+    ko = "<!doctype html><html><head><meta charset=euc-kr><title>한빛전자 실적</title></head><body>" + \
         "".join(f"<p>{SENTENCE_KO * 3}</p>" for _ in range(4)) + "</body></html>"
     yield Case("charset-cp949-undeclared", ko.replace("euc-kr", "bogus").encode("cp949"), "article")
 
