@@ -4,19 +4,15 @@ names its id or line, whatever the bytes; the output is complete or absent, neve
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/hostile_corpus.py
-
-from hostile_corpus import SENTENCE_EN, batch_files  # noqa: E402
-
-from newsimpact import batch  # noqa: E402
-from newsimpact.batch import Line, encode_result, read_lines, run_batch  # noqa: E402
-from newsimpact.config import Settings  # noqa: E402
-from newsimpact.pipeline import Pipeline  # noqa: E402
+from hostile_corpus import SENTENCE_EN, batch_files
+from newsimpact import batch
+from newsimpact.batch import Line, encode_result, read_lines, run_batch
+from newsimpact.config import Settings
+from newsimpact.pipeline import Pipeline
 
 FILES = list(batch_files())
 
