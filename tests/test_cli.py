@@ -175,3 +175,22 @@ def test_batch_missing_input_is_one_error_line(tmp_path: Path) -> None:
     assert done.returncode != 0
     assert done.stderr.strip().startswith("error:")
     assert "Traceback" not in done.stderr
+
+
+# --- hostile input (issue 13) ------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_without_end_is_refused_not_read_forever() -> None:
+    done = _cli("extract", "/dev/zero")
+    assert done.returncode == 1 and "size limit" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_page_declaring_a_non_text_charset_is_read(tmp_path: Path) -> None:
+    from hostile_corpus import html_page
+
+    page = tmp_path / "rot13.html"
+    page.write_bytes(html_page("", head='<meta charset="rot13">').encode())
+    done = _cli("extract", str(page), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert "quarterly revenue rose sharply" in done.stdout
