@@ -5,8 +5,8 @@ newsimpact: declared non-text charsets, deep JSON-LD, lines that made regexes qu
 paragraph, HTML with little markup, odd bytes; batch files cut mid-character, in Latin-1/CP949, with
 U+2028 inside strings, lone surrogates, a BOM, ...).
 
-* CLI: every page through `newsimpact extract` and `newsimpact analyze` (a subprocess each, with a
-  timeout). crashed = a traceback or an exit status other than 0/1, or an error that is not one line;
+* CLI: every page through `newsimpact extract` (JSON and text output) and `newsimpact analyze` (a
+  subprocess each, with a timeout). crashed = a traceback or an exit status other than 0/1, or an error that is not one line;
   hung = over the timeout; wrong = an article where there is none, an error where there is one, or
   an article that fails the case's check.
 * batch: every JSONL file through `newsimpact batch`; lost = input records with no output line
@@ -103,15 +103,18 @@ def _judge_page(case: Case, code: int, stdout: str, analyze: bool) -> str:
 def run_cli(src: Path, folder: Path, timeout: float, with_analyze: bool) -> Tally:
     tally = Tally()
     start = time.perf_counter()
-    commands = [("extract", False)] + ([("analyze", True)] if with_analyze else [])
+    commands = [("extract", "json"), ("extract", "text")] + ([("analyze", "json")] if with_analyze else [])
     for case in cases():
         path = folder / f"{case.name}.page"
         path.write_bytes(case.data)
-        for command, analyze in commands:
-            args = [command, str(path), "--format", "json"] + (["--kind", case.kind] if case.kind else [])
+        for command, fmt in commands:
+            args = [command, str(path), "--format", fmt] + (["--kind", case.kind] if case.kind else [])
             status, code, stdout, _ = _run(src, args, timeout)
-            outcome = status if status != "ok" else _judge_page(case, code, stdout, analyze)
-            tally.add(outcome, f"{command} {case.name}")
+            if status == "ok" and fmt == "json":
+                status = _judge_page(case, code, stdout, command == "analyze")
+            elif status == "ok":  # people's text: only whether an article came where one was due
+                status = "wrong" if (code == 0) != (case.expect != "error") and case.expect != "any" else "ok"
+            tally.add(status, f"{command} --format {fmt} {case.name}")
     tally.seconds = time.perf_counter() - start
     return tally
 

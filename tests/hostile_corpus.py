@@ -85,6 +85,8 @@ def _slow_pattern_cases() -> Iterator[Case]:
     yield Case("html-one-4mb-paragraph", html_page(f"<p>{one}</p>").encode(), "article", _body_has_marker)
     yield Case("text-one-4mb-paragraph", one.encode(), "article", _body_has_marker, kind="text")
     yield Case("dump-100k-lines", (SENTENCE_EN + "\n") .encode() * 40_000, "article", _body_has_marker)
+    short = (SENTENCE_EN + "\n") * 3 + "ab\n" * 1_700_000
+    yield Case("short-lines-5mb", short.encode(), "article", _body_has_marker)
     yield Case("lt-run", ("<a" * 1_000_000).encode(), "any")
     yield Case("html-deep-divs", html_page("<div>" * 100_000 + "x").encode(), "any")
     yield Case("dateline-run", ("[서울=뉴스핌] " * 200_000).encode(), "any")
@@ -99,6 +101,12 @@ def _kind_cases() -> Iterator[Case]:
         f"<p>{SENTENCE_EN * 3}</p>" for _ in range(4)
     ) + "</body></html>"
     yield Case("late-tags", page.encode(), "article", lambda a: _no_markup(a) and _body_has_marker(a))
+
+
+def _markup_cases() -> Iterator[Case]:
+    """Text that a terminal renderer could read as its own markup (Rich raised on a stray "[/x]")."""
+    text = f"Chipmaker [bold]posts[/] record [/oops] quarter\n{SENTENCE_EN * 3} [/x] [link=file:///etc]y[/link]\n"
+    yield Case("rich-markup", text.encode(), "article", lambda a: any("[/x]" in p for p in a["paragraphs"]))
 
 
 def _odd_bytes_cases() -> Iterator[Case]:
@@ -118,6 +126,7 @@ def cases() -> Iterator[Case]:
     yield from _jsonld_cases()
     yield from _slow_pattern_cases()
     yield from _kind_cases()
+    yield from _markup_cases()
     yield from _odd_bytes_cases()
 
 

@@ -194,3 +194,12 @@ def test_a_page_declaring_a_non_text_charset_is_read(tmp_path: Path) -> None:
     done = _cli("extract", str(page), "--format", "json")
     assert done.returncode == 0, done.stderr
     assert "quarterly revenue rose sharply" in done.stdout
+
+
+def test_text_output_prints_markup_like_text_as_it_is(tmp_path: Path) -> None:
+    page = tmp_path / "markup.txt"
+    body = "The company said quarterly revenue rose sharply [/oops] on demand for its chips [bold]."
+    page.write_text(f"Title [/x] here\n{body}\n", encoding="utf-8")
+    done = _cli("extract", str(page), "--kind", "text")
+    assert done.returncode == 0, done.stderr
+    assert "[/oops]" in done.stdout and "[bold]" in done.stdout and "Title [/x] here" in done.stdout

@@ -8,7 +8,7 @@ from newsimpact.article import Article
 from newsimpact.config import ExtractSettings
 from newsimpact.errors import InputError, NoArticleError
 from newsimpact.extract.assemble import Draft, assemble
-from newsimpact.extract.bounds import bound_paragraphs, bound_url, sanitize
+from newsimpact.extract.bounds import MAX_LINES, bound_paragraphs, bound_url, first_lines, sanitize
 from newsimpact.extract.decode import decode
 from newsimpact.extract.dump import clean_dump, clean_text
 from newsimpact.extract.html import extract_html
@@ -62,6 +62,9 @@ def extract(page: Page, settings: ExtractSettings | None = None) -> Article:
     text = sanitize(text)
     kind = page.kind or detect_kind(text)
 
+    cut = False
+    if kind != "html":
+        text, cut = first_lines(text)
     draft: Draft
     if kind == "html":
         draft = extract_html(text, url=page.url)
@@ -69,6 +72,10 @@ def extract(page: Page, settings: ExtractSettings | None = None) -> Article:
         draft = clean_dump(text)
     else:
         draft = clean_text(text, title=page.title)
+    if len(draft.lines) > MAX_LINES:  # an HTML page's text, once extracted
+        draft.lines, cut = draft.lines[:MAX_LINES], True
+    if cut:
+        draft.warnings.append(f"page cut after {MAX_LINES:,} lines")
     if page.title and not draft.title:
         draft.title = sanitize(page.title)
     if page.url and not draft.url:
