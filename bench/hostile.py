@@ -26,9 +26,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import queue
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -150,6 +152,7 @@ def run_batch(src: Path, folder: Path, timeout: float) -> Tally:
 _API_SCRIPT = r"""
 import json, sys, tempfile
 sys.path.insert(0, sys.argv[1])
+start = int(sys.argv[2])
 from pathlib import Path
 from fastapi.testclient import TestClient
 from hostile_corpus import cases
@@ -160,49 +163,81 @@ from newsimpact.service.settings import ServiceOptions, ServiceSettings
 
 MALFORMED = [b"[" * 20000 + b"]" * 20000, b'{"text": 1' + b"0" * 5000 + b"}", b'{"text": "\\ud800 x"}',
              b'{"text": "x", "title": "\\u0000"}', b'{"html": "<p>\\u0000</p>", "url": "\\u0000"}']
-results = []
+requests = []
+for case in cases():
+    requests.append((case.name + " (html)", case.data, "text/html"))
+    # Undecodable bytes become lone surrogates, which the JSON carries as \\udcXX escapes.
+    body = json.dumps({"page": case.data.decode("utf-8", "surrogateescape")}).encode()
+    requests.append((case.name + " (json)", body, "application/json"))
+requests += [(f"malformed-json-{n}", body, "application/json") for n, body in enumerate(MALFORMED)]
+print(json.dumps({"total": len(requests)}), flush=True)
 with tempfile.TemporaryDirectory() as folder:
     settings = ServiceSettings(data_dir=Path(folder), api_key="bench-key-0123456789",
                                max_request_bytes=6 * 1024 * 1024, service=ServiceOptions(workers=0))
     app = create_app(settings, pipeline=Pipeline(Settings(), with_tracker=False))
     headers = {"X-API-Key": "bench-key-0123456789"}
     with TestClient(app, raise_server_exceptions=False) as client:
-        def post(name, body, ctype):
+        for name, body, ctype in requests[start:]:
+            print(json.dumps({"start": name}), flush=True)
             r = client.post("/api/articles", content=body, headers={**headers, "Content-Type": ctype})
-            results.append((name, r.status_code))
-        for case in cases():
-            post(case.name + " (html)", case.data, "text/html")
-            # Undecodable bytes become lone surrogates, which the JSON carries as \\udcXX escapes.
-            body = json.dumps({"page": case.data.decode("utf-8", "surrogateescape")}).encode()
-            post(case.name + " (json)", body, "application/json")
-        for n, body in enumerate(MALFORMED):
-            post(f"malformed-json-{n}", body, "application/json")
-print(json.dumps(results))
+            print(json.dumps({"name": name, "status": r.status_code}), flush=True)
 """
 
 
 def run_api(src: Path, timeout: float) -> Tally:
+    """Each request gets `timeout` seconds; a request that runs over counts as hung, the probe process
+    is killed and started again after it (a regex stuck in C code cannot be interrupted in-process)."""
     tally = Tally()
-    start = time.perf_counter()
+    start_time = time.perf_counter()
     env = {**os.environ, "PYTHONPATH": str(src)}
-    try:
-        done = subprocess.run(
-            [sys.executable, "-c", _API_SCRIPT, str(ROOT / "tests")],
+    position, total = 0, None
+    while total is None or position < total:
+        process = subprocess.Popen(
+            [sys.executable, "-c", _API_SCRIPT, str(ROOT / "tests"), str(position)],
             env=env,
-            capture_output=True,
-            timeout=timeout * 20,
-            check=False,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
         )
-        results = json.loads(done.stdout.decode().strip().splitlines()[-1]) if done.returncode == 0 else None
-    except (subprocess.TimeoutExpired, json.JSONDecodeError, IndexError):
-        results = None
-    if results is None:
-        tally.add("crashed", "the API probe itself did not finish")
-    else:
-        for name, status in results:
-            tally.add("crashed" if status >= 500 else "ok", f"{name} -> {status}")
-    tally.seconds = time.perf_counter() - start
+        lines: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=_pump, args=(process, lines), daemon=True).start()
+        current: str | None = None
+        while True:
+            try:
+                # Starting the app (imports, migrations) gets a longer allowance than one request.
+                line = lines.get(timeout=timeout if current is not None else timeout * 4)
+            except queue.Empty:
+                tally.add("hung", current or "the API probe did not start")
+                position += 1
+                break
+            if line is None:  # the probe ended
+                if total is None or position < total:
+                    tally.add("crashed", current or "the API probe died")
+                    position += 1
+                break
+            event = json.loads(line)
+            if "total" in event:
+                total = event["total"]
+            elif "start" in event:
+                current = event["start"]
+            else:
+                tally.add("crashed" if event["status"] >= 500 else "ok", f"{event['name']} -> {event['status']}")
+                position += 1
+                current = None
+        process.kill()
+        process.wait()
+        if total is None:
+            break
+    tally.seconds = time.perf_counter() - start_time
     return tally
+
+
+def _pump(process: subprocess.Popen[str], lines: queue.Queue[str | None]) -> None:
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("{"):
+            lines.put(line)
+    lines.put(None)
 
 
 def export_ref(ref: str, folder: Path) -> Path:
