@@ -112,12 +112,13 @@ def batch(
 def _register_optional_commands() -> None:
     """Commands whose stages live in their own packages (translation, service, universe)."""
     from newsimpact.knowledge.command import universe_app
-    from newsimpact.service.command import serve
+    from newsimpact.service.command import prices_app, serve
     from newsimpact.translate.command import translate
 
     app.command("translate")(translate)
     app.command("serve")(serve)
     app.add_typer(universe_app, name="universe")
+    app.add_typer(prices_app, name="prices")
 
 
 _register_optional_commands()

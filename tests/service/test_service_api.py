@@ -190,7 +190,13 @@ def test_ticker_endpoint(client: TestClient, app: FastAPI) -> None:
     run_jobs(app)
     nvda = client.get("/api/tickers/nvda").json()
     assert nvda["ticker"] == "NVDA"
-    assert nvda["name"] == "NVIDIA"
+    # Names and sectors come from the universe, not from whichever article picked the stock first.
+    assert (nvda["name"], nvda["name_ko"], nvda["sector"], nvda["sector_ko"]) == (
+        "Nvidia",
+        "엔비디아",
+        "Information Technology",
+        "정보기술",
+    )
     assert [(a["id"], a["direction"], a["score"]) for a in nvda["articles"]] == [(article_id, "positive", 0.82)]
     assert nvda["daily"] == [{"day": "2024-03-19", "positive": 1, "negative": 0}]
     intc = client.get("/api/tickers/INTC").json()
@@ -198,6 +204,11 @@ def test_ticker_endpoint(client: TestClient, app: FastAPI) -> None:
     assert client.get("/api/tickers/AAPL").json()["articles"] == []
     assert client.get("/api/tickers/BRK-B").json()["ticker"] == "BRK.B"
     assert client.get("/api/tickers/" + "A" * 20).status_code == 422
+    # A listed company never picked still has a name; a ticker nobody lists or picked does not exist.
+    brk = client.get("/api/tickers/BRK-B").json()
+    assert (brk["name"], brk["articles"]) == ("Berkshire Hathaway", [])
+    missing = client.get("/api/tickers/ZZZZ")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
 
 
 def test_health_and_docs(client: TestClient) -> None:
@@ -328,3 +339,12 @@ def test_tracker_without_report_and_engine_crash(tmp_path: Path) -> None:
         page = client.get(f"/articles/{article_id}")
         assert page.status_code == 200
         assert "분석하지 못했습니다" in page.text
+
+
+def test_list_articles_search_and_offset(client: TestClient, app: FastAPI) -> None:
+    first = ingest_html(client)["id"]
+    client.post("/api/articles", json={"text": TEXT_ARTICLE, "title": "테슬라 인도량 부진"}, headers=AUTH)
+    run_jobs(app)
+    assert [a["title"] for a in client.get("/api/articles", params={"q": "인도량"}).json()] == ["테슬라 인도량 부진"]
+    assert [a["id"] for a in client.get("/api/articles", params={"limit": 1, "offset": 1}).json()] == [first]
+    assert client.get("/api/articles", params={"offset": -1}).status_code == 422

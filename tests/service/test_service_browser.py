@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,12 +11,13 @@ from typing import Any
 import httpx
 import pytest
 from service_fakes import ARTICLE_HTML, FakeTracker, FakeTranslator
-from service_helpers import AUTH, make_settings
+from service_helpers import API_KEY, AUTH, SECOND_ARTICLE, UNDATED_TEXT, make_settings, write_prices
 from service_server import ROOT, ThreadServer, wait_until
 
 from newsimpact.config import Settings
 from newsimpact.pipeline import Pipeline
 from newsimpact.service.app import create_app
+from newsimpact.service.prices import import_price_file
 
 CHROMIUM = "/usr/bin/chromium"
 OUT = ROOT / "test-output"
@@ -38,28 +40,40 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need
 
 
 class Site:
-    def __init__(self, url: str, gate: threading.Event, article_id: int) -> None:
+    def __init__(self, url: str, gate: threading.Event, article_id: int, related_id: int, text_id: int) -> None:
         self.url = url
         self.gate = gate
         self.article_id = article_id
+        self.related_id = related_id
+        """Shares NVDA with the main article; stamped 06:15Z."""
+        self.text_id = text_id
+        """Posted as plain text: headline and byline lines first, no publication time."""
+
+
+def post(base: str, body: bytes, ctype: str, **params: str) -> int:
+    r = httpx.post(f"{base}/api/articles", content=body, headers={**AUTH, "Content-Type": ctype}, params=params)
+    assert r.status_code in (200, 201), r.text
+    article_id: int = r.json()["id"]
+    wait_until(
+        lambda: httpx.get(f"{base}/api/articles/{article_id}").json()["analysis"]["state"] == "done",
+        "the analysis",
+    )
+    return article_id
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     gate = threading.Event()
     pipeline = Pipeline(Settings(), tracker=FakeTracker(), translator=FakeTranslator(gate=gate))
-    settings = make_settings(tmp_path_factory.mktemp("browser"), workers=1, poll_seconds=0.2)
+    data_dir = tmp_path_factory.mktemp("browser")
+    settings = make_settings(data_dir, workers=1, poll_seconds=0.2)
     app = create_app(settings, pipeline=pipeline)
+    import_price_file(app.state.store, write_prices(data_dir / "prices.csv"))
     with ThreadServer(app) as server:
-        r = httpx.post(
-            f"{server.url}/api/articles", content=ARTICLE_HTML, headers={**AUTH, "Content-Type": "text/html"}
-        )
-        article_id = r.json()["id"]
-        wait_until(
-            lambda: httpx.get(f"{server.url}/api/articles/{article_id}").json()["analysis"]["state"] == "done",
-            "the analysis",
-        )
-        yield Site(server.url, gate, article_id)
+        article_id = post(server.url, ARTICLE_HTML, "text/html", url="https://news.example/a/1")
+        related_id = post(server.url, SECOND_ARTICLE, "text/html")
+        text_id = post(server.url, UNDATED_TEXT.encode(), "text/plain; charset=utf-8", kind="text")
+        yield Site(server.url, gate, article_id, related_id, text_id)
         gate.set()  # let a held translation finish so the worker thread can stop
 
 
@@ -175,10 +189,9 @@ def test_front_and_ticker_pages(browser: Any, site: Site) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(f"{site.url}/?ui=ko")
-    page.get_by_role("link", name="NVDA").first.click()
-    sync_api.expect(page.locator("svg.chart")).to_be_visible()
-    assert page.locator("svg.chart rect.bar-pos").count() == 1
-    page.screenshot(path=str(OUT / "ticker-desktop-1280.png"), full_page=True)
+    page.get_by_role("link", name="엔비디아 NVDA").first.click()
+    sync_api.expect(page.locator("svg.chart-wide")).to_be_visible()
+    assert page.locator("svg.chart-wide .marker-positive").count() == 2
     page.goto(f"{site.url}/")
     page.screenshot(path=str(OUT / "front-desktop-1280.png"), full_page=True)
     context.close()
@@ -192,3 +205,204 @@ def test_no_javascript_still_reads(browser: Any, site: Site) -> None:
     assert page.locator(".lang-submit").is_visible()
     assert "엔비디아가 18일" in page.locator("#article-body").inner_text()
     context.close()
+
+
+# -- issue 11: what a reader and an editor meet, at desktop and phone widths ------------------------
+
+WIDTHS = {
+    1280: {"viewport": {"width": 1280, "height": 800}},
+    390: {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True},
+}
+
+
+@pytest.fixture(params=sorted(WIDTHS), ids=lambda w: f"{w}px")
+def width(request: pytest.FixtureRequest) -> int:
+    value: int = request.param
+    return value
+
+
+@pytest.fixture
+def page(browser: Any, width: int) -> Iterator[Any]:
+    context = browser.new_context(**WIDTHS[width])
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def in_viewport(page: Any, selector: str) -> bool:
+    box = page.locator(selector).bounding_box()
+    view = page.viewport_size
+    return bool(box) and box["y"] >= -1 and box["y"] + box["height"] <= view["height"] + 1
+
+
+def test_panel_shows_every_pick_and_the_disclaimer(page: Any, site: Site, width: int) -> None:
+    page.goto(f"{site.url}/articles/{site.article_id}")
+    tracker = page.locator("#tracker")
+    # No scrolling inside the panel: everything in it is reached by scrolling the page.
+    assert tracker.evaluate("el => el.scrollHeight <= el.clientHeight + 1")
+    assert tracker.evaluate("el => getComputedStyle(el).overflowY") == "visible"
+    for pick in page.locator(".pick").all():
+        pick.scroll_into_view_if_needed()
+        assert pick.is_visible()
+    page.locator(".disclaimer").scroll_into_view_if_needed()
+    assert in_viewport(page, ".disclaimer")
+    if width == 1280:
+        assert page.locator(".jump").first.is_hidden()  # panel sits beside the article
+        # This panel fits the window, so it follows the reader down; once the text grows past the
+        # window it drops back into the page flow rather than scroll inside itself.
+        assert tracker.evaluate("el => getComputedStyle(el).position") == "sticky"
+        page.set_viewport_size({"width": 1280, "height": 420})
+        sync_api.expect(tracker).not_to_have_class(re.compile("is-sticky"))
+        assert tracker.evaluate("el => getComputedStyle(el).position") == "static"
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(OUT / "i11-article-1280.png"), full_page=True)
+    else:
+        page.evaluate("window.scrollTo(0, 0)")
+        page.get_by_role("link", name="종목 추적기 ↓").click()
+        sync_api.expect(page.locator("#tracker-heading")).to_be_in_viewport()
+        page.get_by_role("link", name="Top으로 ↑").click()
+        sync_api.expect(page.locator("header.site")).to_be_in_viewport()
+        page.screenshot(path=str(OUT / "i11-article-390.png"), full_page=True)
+
+
+def test_api_docs_work_offline(page: Any, site: Site, width: int) -> None:
+    outside: list[str] = []
+
+    def only_local(route: Any) -> None:
+        if route.request.url.startswith(site.url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    page.goto(f"{site.url}/articles/{site.article_id}")
+    page.get_by_role("link", name="API 문서").click()
+    sync_api.expect(page.locator(".swagger-ui .info .title")).to_contain_text("newsimpact")
+    sync_api.expect(page.locator(".swagger-ui .opblock").first).to_be_visible()
+    page.goto(f"{site.url}/redoc")
+    sync_api.expect(page.locator("h1").filter(has_text="newsimpact")).to_be_visible(timeout=20_000)
+    # ReDoc's bundle tries its "by Redocly" footer logo from its CDN and drops the image when that fails;
+    # nothing else may leave the machine.
+    assert [u for u in outside if u != "https://cdn.redoc.ly/redoc/logo-mini.svg"] == []
+    assert page.request.get(f"{site.url}/favicon.ico").status == 200
+
+
+def test_ticker_page_from_a_pick_card(page: Any, site: Site, width: int) -> None:
+    page.goto(f"{site.url}/articles/{site.article_id}")
+    card = page.locator(".pick-item").first
+    move = card.locator(".move")
+    sync_api.expect(move).to_contain_text("발행 후 +")
+    card.get_by_role("link", name="NVDA 종목 페이지 →").click()
+    page.wait_for_url("**/tickers/NVDA")
+    sync_api.expect(page.locator("h1")).to_contain_text("엔비디아")
+    sync_api.expect(page.locator("h1")).to_contain_text("Nvidia")
+    sync_api.expect(page.locator(".ticker-head .badge")).to_have_text("정보기술")
+    chart = page.locator("svg.chart-wide" if width == 1280 else "svg.chart-narrow")
+    sync_api.expect(chart).to_be_visible()
+    assert chart.locator(".marker-positive").count() == 2
+    # Axis labels stay legible on a phone (the old chart's were about 6 px tall).
+    heights = chart.locator("text.tick").evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+    assert min(heights) >= 10, heights
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    sync_api.expect(page.locator(".chart-note").first).to_contain_text("정오를 뜻하지 않습니다")
+    page.screenshot(path=str(OUT / f"i11-ticker-{width}.png"), full_page=True)
+    response = page.goto(f"{site.url}/tickers/ZZZZ")
+    assert response.status == 404
+    sync_api.expect(page.locator("h1")).to_have_text("찾을 수 없습니다 (404)")
+    page.goto(f"{site.url}/tickers/BRK-B")
+    sync_api.expect(page.locator("h1")).to_contain_text("버크셔해서웨이")
+
+
+def test_front_page_times_and_errors(page: Any, site: Site, width: int) -> None:
+    page.goto(f"{site.url}/?ui=ko")
+    item = page.locator(".article-item").filter(has=page.locator(f'a[href="/articles/{site.text_id}"]'))
+    sync_api.expect(item.locator("h2")).to_have_text("테슬라, 3분기 인도량 예상 밑돌아")
+    sync_api.expect(item.locator(".meta")).to_have_text("김하늘 기자")  # no stray "· 김하늘"
+    sync_api.expect(page.locator(".chip").first).to_contain_text("테슬라")
+    wire = page.locator(".article-item").filter(has=page.locator(f'a[href="/articles/{site.related_id}"]'))
+    sync_api.expect(wire.locator("time")).to_have_text("2024년04월10일 15:15")  # 06:15Z in KST
+    page.screenshot(path=str(OUT / f"i11-front-{width}.png"), full_page=True)
+    page.get_by_label("기사 검색").fill("공급망")
+    page.get_by_role("button", name="검색").click()
+    sync_api.expect(page.locator(".search-count")).to_have_text("‘공급망’ 검색 결과 1건")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for path in ("/articles/abc", "/articles/-1", "/tickers/a%2Fb"):
+        response = page.goto(site.url + path)
+        assert response.status == 404, path
+        sync_api.expect(page.locator(".error-page p").first).to_have_text(
+            "요청하신 페이지를 찾을 수 없습니다. 주소를 확인해 주세요."
+        )
+
+
+def test_text_size_reaches_captions_byline_and_panel(page: Any, site: Site, width: int) -> None:
+    page.goto(f"{site.url}/articles/{site.article_id}")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    targets = ["figcaption", ".byline", ".tracker .rationale", ".article-foot"]
+
+    def sizes() -> list[float]:
+        return [float(page.eval_on_selector(t, "el => parseFloat(getComputedStyle(el).fontSize)")) for t in targets]
+
+    before = sizes()
+    page.get_by_role("button", name="더 크게", exact=True).click()
+    after = sizes()
+    assert all(a > b for a, b in zip(after, before, strict=True)), (before, after)
+    page.get_by_role("button", name="보통", exact=True).click()
+    assert sizes() == before
+    # Each script gets its own fonts, so kanji in a Japanese translation never fall back to Korean glyphs.
+    families = page.evaluate(
+        """() => ['ja', 'zh-Hans', 'zh-Hant', 'ko'].map(lang => {
+            const el = document.createElement('p'); el.lang = lang; el.textContent = '漢字';
+            document.body.appendChild(el); const f = getComputedStyle(el).fontFamily; el.remove(); return f; })"""
+    )
+    assert "Noto Sans CJK JP" in families[0] and "Noto Sans CJK SC" in families[1]
+    assert "Noto Sans CJK TC" in families[2] and "Nanum" in families[3]
+    assert not families[0].startswith('"Noto Sans KR"')
+
+
+def test_related_articles_source_and_copyright(page: Any, site: Site, width: int) -> None:
+    page.goto(f"{site.url}/articles/{site.article_id}")
+    related = page.locator(".related")
+    sync_api.expect(related.get_by_role("link", name="엔비디아, 공급망 확대 발표…데이터센터 주문 이어져")).to_be_visible()
+    sync_api.expect(page.locator(".article-foot .source a")).to_have_attribute("href", "https://news.example/a/1")
+    sync_api.expect(page.locator(".copyright")).to_contain_text("저작권은 테스트뉴스에 있습니다")
+    related.get_by_role("link").first.click()
+    page.wait_for_url(f"**/articles/{site.related_id}")
+    sync_api.expect(page.locator(".times time").first).to_have_text("2024년04월10일 15:15")
+
+
+def test_desk_hides_and_corrects_picks(page: Any, site: Site, width: int) -> None:
+    page.goto(f"{site.url}/desk")
+    page.get_by_label("편집자 이름 (수정 기록에 남습니다)").fill("정편집")
+    page.get_by_label("API 키").fill(API_KEY)
+    page.get_by_role("button", name="들어가기").click()
+    sync_api.expect(page.get_by_text("정편집 님으로 편집 중")).to_be_visible()
+    page.locator(f'a[href="/desk/articles/{site.article_id}"]').click()
+    rows = page.locator(".audit tbody tr").count()  # the other width's run left its own entries
+    intc = page.locator('form[action$="/picks/INTC"]')
+    intc.get_by_label("방향").select_option("positive")
+    intc.get_by_label("판단 근거 (한국어)").fill("편집국 검토: 기사만으로는 하락을 단정하기 어렵습니다.")
+    intc.get_by_role("button", name="저장").click()
+    nvda = page.locator('form[action$="/picks/NVDA"]')
+    nvda.get_by_label("이 종목 숨기기").check()
+    nvda.get_by_role("button", name="저장").click()
+    sync_api.expect(page.locator(".audit tbody tr")).to_have_count(rows + 2)
+    sync_api.expect(page.locator(".audit tbody tr").first).to_contain_text("정편집")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.screenshot(path=str(OUT / f"i11-desk-{width}.png"), full_page=True)
+
+    reader = page.context.new_page()
+    reader.goto(f"{site.url}/articles/{site.article_id}")
+    sync_api.expect(reader.locator(".pick")).to_have_count(1)
+    card = reader.locator(".side-positive .pick")
+    sync_api.expect(card).to_contain_text("편집국 검토: 기사만으로는 하락을 단정하기 어렵습니다.")
+    sync_api.expect(card.locator(".badge-edited")).to_have_text("편집국 수정")
+    reader.screenshot(path=str(OUT / f"i11-article-edited-{width}.png"), full_page=True)
+    reader.close()
+
+    # Undo both so the other tests meet the tracker's own picks.
+    for ticker in ("INTC", "NVDA"):
+        page.locator(f'form[action$="/picks/{ticker}"]').get_by_role("button", name="수정 취소").click()
+    sync_api.expect(page.locator(".audit tbody tr")).to_have_count(rows + 4)

@@ -157,11 +157,20 @@ def test_migration_folds_duplicates_left_by_the_old_race(tmp_path: Path) -> None
                 ),
                 {"id": n + 1, "t": now},
             )
+            conn.execute(
+                sa.text(
+                    "INSERT INTO analyses (article_id, content_hash, engines_json, created_at) "
+                    "VALUES (:id, :h, '{}', :t)"
+                ),
+                {"id": n + 1, "h": digest, "t": now},
+            )
     engine.dispose()
     store = Store(sqlite_url(tmp_path / "old.sqlite"))  # migrates to head
     with store.engine.connect() as conn:
         rows = conn.execute(sa.text("SELECT id, url, url_hash IS NOT NULL FROM articles ORDER BY id")).all()
         jobs = conn.execute(sa.text("SELECT article_id FROM jobs ORDER BY article_id")).scalars().all()
+        analyses = conn.execute(sa.text("SELECT article_id FROM analyses ORDER BY article_id")).scalars().all()
     # Same text: the later copies go (with their jobs); same URL, other text: kept, without the key.
     assert [tuple(r) for r in rows] == [(1, "u1", 1), (3, "u1", 0), (4, None, 0)]
-    assert jobs == [1, 3, 4]
+    # Nothing else is lost on the way (a table rebuilt by an earlier migration once cascaded them away).
+    assert jobs == analyses == [1, 3, 4]

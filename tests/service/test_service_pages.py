@@ -78,23 +78,29 @@ def test_front_and_ticker_pages(client: TestClient, app: FastAPI) -> None:
     assert f'href="/articles/{article_id}"' in front
     assert 'href="/tickers/NVDA"' in front and 'href="/tickers/INTC"' in front
     ticker = client.get("/tickers/nvda").text
-    assert "NVIDIA" in ticker
-    assert "<svg" in ticker and 'class="bar-pos"' in ticker
+    assert "엔비디아" in ticker and "Nvidia" in ticker and "정보기술" in ticker
     assert f'href="/articles/{article_id}"' in ticker
     empty = client.get("/tickers/AAPL").text
     assert "이 종목이 선택된 기사가 아직 없습니다." in empty
+    assert "애플" in empty  # a listed company never picked still shows who it is
 
 
 def test_html_errors(client: TestClient) -> None:
     r = client.get("/articles/4242", headers=HTML_ACCEPT)
     assert r.status_code == 404
     assert "text/html" in r.headers["content-type"]
-    assert "no article with id 4242" in r.text
-    # Anything that cannot be an id is a page that does not exist, shown as such (not a 422 or JSON).
-    for bad in ("x", "-1", "0", "1.5", str(2**63), "9" * 40, "%EF%BC%91"):
-        r = client.get(f"/articles/{bad}", headers=HTML_ACCEPT)
-        assert r.status_code == 404, bad
-        assert "text/html" in r.headers["content-type"], bad
+    assert "요청하신 페이지를 찾을 수 없습니다" in r.text
+    assert "no article with id 4242" in r.text  # folded away under 자세한 정보
+    bad = ("/articles/x", "/articles/abc", "/articles/-1", "/articles/0", "/articles/" + "9" * 5000)
+    for path in (*bad, "/articles/9223372036854775808", "/tickers/a%2Fb", "/tickers/ZZZZ", "/tickers/%00"):
+        r = client.get(path, headers=HTML_ACCEPT)
+        assert r.status_code == 404, path
+        assert "text/html" in r.headers["content-type"], path
+        assert "찾을 수 없습니다" in r.text, path
+    english = client.get("/tickers/ZZZZ?ui=en", headers=HTML_ACCEPT)
+    assert english.status_code == 404 and "does not exist" in english.text
+    # The API keeps answering JSON.
+    assert client.get("/api/articles/4242", headers=HTML_ACCEPT).json()["error"]["code"] == "not_found"
 
 
 def test_pending_analysis_page(client: TestClient) -> None:

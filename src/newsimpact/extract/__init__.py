@@ -37,10 +37,26 @@ def detect_kind(text: str) -> PageKind:
     return "dump"
 
 
+_MIN_FLASH_CHARS = 30
+_MAX_FLASH_PARAGRAPHS = 4
+
+
 def _has_article(article: Article) -> bool:
     body = sum(len(p) for p in article.paragraphs)
     long_paragraphs = sum(1 for p in article.paragraphs if len(p) >= 60)
-    return body >= _MIN_ARTICLE_CHARS and long_paragraphs >= 1
+    return (body >= _MIN_ARTICLE_CHARS and long_paragraphs >= 1) or _is_flash(article, body)
+
+
+def _is_flash(article: Article, body: int) -> bool:
+    """A short breaking item (속보): a headline and one to a few short paragraphs signed with a newsroom
+    dateline or byline. A home or list page has many short lines and no such signature."""
+    signed = article.dateline is not None or (article.reporter is not None and bool(article.reporter.name))
+    return (
+        bool(article.title)
+        and signed
+        and 1 <= len(article.paragraphs) <= _MAX_FLASH_PARAGRAPHS
+        and body >= _MIN_FLASH_CHARS
+    )
 
 
 def extract(page: Page, settings: ExtractSettings | None = None) -> Article:

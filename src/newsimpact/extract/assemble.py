@@ -73,6 +73,8 @@ def assemble(draft: Draft) -> Article:
         byline = rules.parse_byline(line)
         if byline is not None and not paragraphs:
             reporter_name = reporter_name or byline
+            signed = rules.TRAILING_EMAIL.search(line)
+            reporter_email = reporter_email or (signed.group("email") if signed else None)
             continue
         if _REPORTING_CREDIT.match(line) and paragraphs:
             continue

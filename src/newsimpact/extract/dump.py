@@ -127,6 +127,16 @@ def clean_dump(text: str) -> Draft:
 
 
 def clean_text(text: str, title: str | None = None) -> Draft:
-    """Already-clean article text: one paragraph per line (blank lines allowed), nothing dropped."""
+    """Already-clean article text: one paragraph per line (blank lines allowed). Without a given title,
+    a first line that reads as a headline becomes the title rather than the first paragraph."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not title:
+        title, lines = split_headline(lines)
     return Draft(title=title or "", lines=lines)
+
+
+def split_headline(lines: list[str]) -> tuple[str, list[str]]:
+    """('headline', rest) when the first of several lines reads as a headline; else ('', lines)."""
+    if len(lines) < 2 or not rules.looks_like_headline(lines[0]):
+        return "", lines
+    return lines[0], lines[1:]

@@ -28,6 +28,10 @@ EN_DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?),?\s+(?:(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2})\s+)?"
     r"\((?P<agency>Reuters|AP|AFP|Bloomberg|Yonhap)\)\s*[-–—]\s*"
 )
+KO_BYLINE_LINE = re.compile(
+    rf"^\s*(?P<name>{_KO_NAME})\s*{_KO_ROLE}\s*(?:[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*$"
+)
+"""A line that is only a Korean byline: "김하늘 기자", "김하늘 기자 sky@example.com"."""
 EN_BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'\-]+(?:\s+(?:and\s+)?[A-Z][\w.'\-]+){0,5})\s*$")
 EMAIL_ONLY = re.compile(rf"^\s*(?P<email>{_EMAIL})\s*$")
 TRAILING_EMAIL = re.compile(rf"\s*(?P<email>{_EMAIL})\s*$")
@@ -161,8 +165,25 @@ def parse_figcaption(text: str) -> Caption:
 
 
 def parse_byline(line: str) -> str | None:
-    match = EN_BYLINE.match(line)
+    match = EN_BYLINE.match(line) or KO_BYLINE_LINE.match(line)
     return match.group("name") if match else None
+
+
+SENTENCE_END = re.compile(r"[.!?。…”\"')]\s*$|다\s*$")
+"""How a body sentence ends (a final stop or the Korean declarative 다); headlines usually do not."""
+HEADLINE_MAX_CHARS = 120
+
+
+def looks_like_headline(line: str) -> bool:
+    """Short, not a sentence, and none of the other newsroom lines (dateline, byline, time, e-mail)."""
+    return not (
+        len(line) > HEADLINE_MAX_CHARS
+        or SENTENCE_END.search(line)
+        or parse_dateline(line) is not None
+        or parse_byline(line) is not None
+        or is_time_line(line)
+        or email_only(line) is not None
+    )
 
 
 def email_only(line: str) -> str | None:

@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from newsimpact import __version__
 from newsimpact.article import Article
 from newsimpact.extract.page import Page, PageKind
-from newsimpact.store import StoredArticle, normalize_ticker
+from newsimpact.store import StoredArticle
 from newsimpact.tracker.report import TrackerReport
 from newsimpact.translate.translation import Translation
 
@@ -114,6 +114,11 @@ class AnalysisOut(BaseModel):
     created_at: datetime | None = None
     engines: dict[str, str] = Field(default_factory=dict)
     tracker: TrackerReport | None = None
+    """What readers see: the tracker's report with the desk's edits (None when the desk hid it)."""
+    edited: list[str] = Field(default_factory=list)
+    """Tickers whose pick the desk corrected or hid."""
+    no_tracker: bool = False
+    """The desk chose to show no tracker for this article."""
 
 
 class ArticleResponse(BaseModel):
@@ -175,8 +180,12 @@ class DayCount(BaseModel):
 class TickerResponse(BaseModel):
     ticker: str
     name: str | None
+    name_ko: str | None = None
+    sector: str | None = None
+    sector_ko: str | None = None
     articles: list[TickerArticle]
     daily: list[DayCount]
+    """Dated articles per day (articles without a publication time are not counted)."""
 
 
 class HealthResponse(BaseModel):
@@ -206,7 +215,9 @@ def analysis_out(state: AnalysisState) -> AnalysisOut:
         error=state.error,
         created_at=analysis.created_at if analysis else None,
         engines=analysis.engines if analysis else {},
-        tracker=analysis.report if analysis else None,
+        tracker=state.report,
+        edited=sorted(state.edits),
+        no_tracker=state.no_tracker,
     )
 
 
@@ -306,9 +317,14 @@ async def ingest_article(
 
 
 @router.get("/articles", response_model=list[ArticleSummary], summary="Recent articles with their picks")
-def list_articles(request: Request, limit: Annotated[int, Query(ge=1, le=100)] = 20) -> list[ArticleSummary]:
+def list_articles(
+    request: Request,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    q: Annotated[str, Query(max_length=100, description="Only titles containing this text.")] = "",
+) -> list[ArticleSummary]:
     out = []
-    for stored, picks in service_of(request).recent(limit):
+    for stored, picks in service_of(request).recent(limit, offset, q.strip()):
         out.append(
             ArticleSummary(
                 id=stored.id,
@@ -377,10 +393,15 @@ def get_translation(request: Request, article_id: ArticleId, language: LanguageC
 def get_ticker(
     request: Request, ticker: Ticker, limit: Annotated[int, Query(ge=1, le=200)] = 50
 ) -> TickerResponse:
-    picks = service_of(request).ticker(ticker, limit)
+    view = service_of(request).ticker_view(ticker, limit)
+    picks = view.picks
+    company = view.company
     return TickerResponse(
-        ticker=normalize_ticker(ticker),
-        name=picks[0].name if picks else None,
+        ticker=view.ticker,
+        name=company.name if company else (picks[0].name if picks else None),
+        name_ko=company.name_ko if company else None,
+        sector=company.sector if company else None,
+        sector_ko=company.sector_ko if company else None,
         articles=[
             TickerArticle(
                 id=p.article_id,

@@ -19,10 +19,11 @@ from newsimpact import __version__
 from newsimpact.errors import NewsImpactError
 from newsimpact.store import Store
 
-from . import api, web
+from . import api, desk, docs, web
 from .core import NewsService
 from .headers import SecurityHeadersMiddleware
 from .http import ApiError, BodyLimitMiddleware, classify, error_json
+from .prices import NoPrices, PriceSource, StorePrices
 from .settings import DataDirError, ServiceSettings
 from .storage import storage_failure
 from .worker import ServicePipeline, Worker
@@ -55,8 +56,17 @@ def open_store(settings: ServiceSettings) -> Store:
         raise DataDirError(f"cannot open {where}: {reason} ({code.removeprefix('storage_')})") from exc
 
 
+def price_source(settings: ServiceSettings, store: Store) -> PriceSource:
+    if settings.service.price_source == "none":
+        return NoPrices()
+    return StorePrices(store)
+
+
 def create_app(
-    settings: ServiceSettings | None = None, *, pipeline: ServicePipeline | None = None
+    settings: ServiceSettings | None = None,
+    *,
+    pipeline: ServicePipeline | None = None,
+    prices: PriceSource | None = None,
 ) -> FastAPI:
     settings = settings or ServiceSettings()
     store = open_store(settings)
@@ -68,7 +78,7 @@ def create_app(
         max_attempts=settings.service.max_attempts,
         poll_seconds=settings.service.poll_seconds,
     )
-    service = NewsService(settings, store, pipeline, worker)
+    service = NewsService(settings, store, pipeline, worker, prices or price_source(settings, store))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -79,7 +89,15 @@ def create_app(
             worker.stop()
             store.close()
 
-    app = FastAPI(title="newsimpact", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # The stock docs pages load Swagger UI and ReDoc from a CDN; ours serve the installed copies.
+    app = FastAPI(
+        title="newsimpact",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.settings = settings
     app.state.store = store
     app.state.worker = worker
@@ -90,15 +108,22 @@ def create_app(
     # Added last, so it is outermost and sees every response, the size limit's refusals included.
     app.add_middleware(SecurityHeadersMiddleware)
     app.include_router(api.router)
+    app.include_router(desk.api_router)
     app.include_router(web.router)
+    app.include_router(desk.router)
+    app.include_router(docs.router)
+    app.mount("/static/apidocs", StaticFiles(directory=docs.ASSETS), name="apidocs")
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     install_error_handlers(app)
     return app
 
 
 def wants_json(request: Request) -> bool:
-    path = request.url.path
-    return path.startswith("/api") or "text/html" not in request.headers.get("accept", "")
+    """The API answers JSON; pages answer HTML unless the client asks for JSON and not HTML."""
+    if request.url.path.startswith(("/api/", "/openapi.json")) or request.url.path == "/api":
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
 
 
 def respond_error(
@@ -107,7 +132,7 @@ def respond_error(
     if wants_json(request):
         return error_json(status, code, message, headers)
     ui = web.ui_language(request, request.query_params.get("ui"))
-    context: dict[str, Any] = {"status": status, "message": message}
+    context: dict[str, Any] = {"status": status, "message": message, "code": code}
     return web.render(request, "error.html", ui, context, status=status)
 
 

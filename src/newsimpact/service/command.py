@@ -48,3 +48,39 @@ def serve(
     typer.echo(f"newsimpact serving at {url}  (API docs: {url}docs)")
     typer.echo(f"data: {where}; API key for writes: {key_note}")
     uvicorn.run(app, host=settings.service.host, port=settings.service.port, log_level="info")
+
+
+prices_app = typer.Typer(help="Daily closing prices for ticker charts and pick moves.", no_args_is_help=True)
+
+
+@prices_app.command("import")
+def import_prices(
+    path: Annotated[Path, typer.Argument(help="CSV with a header date,ticker,close (gzip accepted).")],
+    data_dir: Annotated[
+        Path | None,
+        typer.Option("--data-dir", envvar="NEWSIMPACT_DATA_DIR", help="The service's data directory."),
+    ] = None,
+) -> None:
+    """Load closes into the service's database: validated, all or nothing, safe to run again."""
+    from newsimpact.errors import NewsImpactError
+    from newsimpact.service.prices import import_price_file
+    from newsimpact.service.settings import ServiceSettings
+    from newsimpact.store import Store
+
+    settings = ServiceSettings()
+    if data_dir is not None:
+        settings.data_dir = data_dir
+    try:
+        store = Store(settings.resolved_database_url())
+    except Exception as exc:  # a bad URL or an unreachable database: one line, not a traceback
+        typer.echo(f"error: cannot open the database: {exc}", err=True)
+        raise typer.Exit(1) from None
+    try:
+        written = import_price_file(store, path)
+        total = store.count_prices()
+    except NewsImpactError as exc:
+        typer.echo(f"error: {exc}; nothing was imported", err=True)
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+    typer.echo(f"imported {written:,} closes from {path.name} ({total:,} in the database)")

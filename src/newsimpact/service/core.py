@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from functools import cached_property
 
 from newsimpact.article import Article
 from newsimpact.errors import InputError, NewsImpactError
 from newsimpact.extract.page import Page
-from newsimpact.store import IngestResult, JobInfo, Store, StoredAnalysis, StoredArticle, StoredPick
+from newsimpact.knowledge.base import KnowledgeBase
+from newsimpact.store import (
+    IngestResult,
+    JobInfo,
+    PickEdit,
+    Store,
+    StoredAnalysis,
+    StoredArticle,
+    StoredPick,
+    apply_edits,
+    normalize_ticker,
+)
+from newsimpact.tracker.report import TrackerReport
 from newsimpact.translate.translation import SUPPORTED_TARGETS, Translation
 
+from .prices import Move, PriceSource, move_since
 from .settings import ServiceSettings
 from .storage import StorageHealth
 from .worker import ServicePipeline, Worker
@@ -36,14 +51,6 @@ MAX_ID = 2**63 - 1
 """Ids are 64-bit signed integers in the database; larger ones cannot exist."""
 
 
-def page_article_id(raw: str) -> int:
-    """An article id from a page URL; anything that cannot be one is simply not found."""
-    text = raw.strip()
-    if not (text.isascii() and text.isdigit()) or len(text) > 19 or not 1 <= int(text) <= MAX_ID:
-        raise NotFound(f"no article with id {raw[:40]!r}")
-    return int(text)
-
-
 class UnsupportedLanguage(NewsImpactError):
     """A translation target this article cannot be translated into."""
 
@@ -63,6 +70,90 @@ class AnalysisState:
     """queued | running | done | failed"""
     analysis: StoredAnalysis | None
     error: str | None = None
+    edits: dict[str, PickEdit] = field(default_factory=dict)
+    no_tracker: bool = False
+
+    @property
+    def report(self) -> TrackerReport | None:
+        """What readers see: the tracker's report with the desk's edits; None when the desk hid it."""
+        if self.analysis is None or self.analysis.report is None or self.no_tracker:
+            return None
+        return apply_edits(self.analysis.report, self.edits)
+
+
+@dataclass(frozen=True)
+class CompanyInfo:
+    ticker: str
+    name: str
+    name_ko: str | None
+    sector: str | None
+    sector_ko: str | None
+
+
+class CompanyDirectory:
+    """Names and sectors of listed companies, from the knowledge base (loaded on first use)."""
+
+    def __init__(self, load: Callable[[], KnowledgeBase] | None = None) -> None:
+        self._load = load
+
+    @cached_property
+    def kb(self) -> KnowledgeBase:
+        if self._load is not None:
+            return self._load()
+        from newsimpact.knowledge.base import load_knowledge
+
+        return load_knowledge()
+
+    def get(self, ticker: str) -> CompanyInfo | None:
+        company = self.kb.company(ticker)
+        if company is None:
+            return None
+        return CompanyInfo(
+            ticker=company.ticker,
+            name=company.name,
+            name_ko=self.kb.name_ko(company.ticker),
+            sector=company.sector,
+            sector_ko=self.kb.sector_ko(company.sector),
+        )
+
+    def name_ko(self, ticker: str) -> str | None:
+        return self.kb.name_ko(normalize_ticker(ticker))
+
+    def sector_of(self, ticker: str) -> str | None:
+        company = self.kb.company(ticker)
+        return company.sector if company is not None else None
+
+    def sector_members(self, sector: str) -> list[str]:
+        return [c.ticker for c in self.kb.companies.values() if c.sector == sector]
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another article that shares picks or sectors with this one."""
+
+    article_id: int
+    title: str
+    published: datetime | None
+    shared: list[str]
+    """Tickers both articles picked."""
+    score: float
+
+
+@dataclass
+class _Candidate:
+    title: str
+    published: datetime | None
+    shared: list[str] = field(default_factory=list)
+    sectors: set[str] = field(default_factory=set)
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class TickerView:
+    ticker: str
+    company: CompanyInfo | None
+    picks: list[StoredPick]
+    closes: list[tuple[date, float]]
 
 
 @dataclass(frozen=True)
@@ -76,12 +167,20 @@ class TranslationState:
 
 class NewsService:
     def __init__(
-        self, settings: ServiceSettings, store: Store, pipeline: ServicePipeline, worker: Worker
+        self,
+        settings: ServiceSettings,
+        store: Store,
+        pipeline: ServicePipeline,
+        worker: Worker,
+        prices: PriceSource,
+        directory: CompanyDirectory | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
         self.pipeline = pipeline
         self.worker = worker
+        self.prices = prices
+        self.directory = directory or CompanyDirectory()
         self.storage = StorageHealth(store)
 
     # -- ingest ---------------------------------------------------------------------------------
@@ -117,20 +216,111 @@ class NewsService:
     def analysis_state(self, stored: StoredArticle) -> AnalysisState:
         analysis = self.store.latest_analysis(stored.id)
         if analysis is not None and analysis.content_hash == stored.content_hash:
-            return AnalysisState("done", analysis)
+            return AnalysisState("done", analysis, None, self.store.pick_edits(stored.id), stored.no_tracker)
         job = self.store.latest_job("analyze", stored.id)
         if job is None or job.state == "done":
             # Done for an older text, and the newer job is not visible yet: it is waiting.
             return AnalysisState("queued", None)
         return AnalysisState(job.state, None, job.error)
 
-    def recent(self, limit: int = 20) -> list[tuple[StoredArticle, list[StoredPick]]]:
-        articles = self.store.recent_articles(limit)
+    def recent(
+        self, limit: int = 20, offset: int = 0, query: str = ""
+    ) -> list[tuple[StoredArticle, list[StoredPick]]]:
+        articles = self.store.recent_articles(limit, offset, query)
         picks = self.store.picks_for_articles(a.id for a in articles)
         return [(a, picks.get(a.id, [])) for a in articles]
 
     def ticker(self, ticker: str, limit: int = 50) -> list[StoredPick]:
         return self.store.ticker_picks(ticker, limit)
+
+    def ticker_view(self, ticker: str, limit: int = 100) -> TickerView:
+        """A listed company, or one some article picked; anything else does not exist here."""
+        code = normalize_ticker(ticker)
+        company = self.directory.get(code)
+        picks = self.store.ticker_picks(code, limit)
+        if company is None and not picks:
+            raise NotFound(f"no listed company or picked stock with ticker {code}")
+        return TickerView(code, company, picks, self.prices.closes(code))
+
+    def moves(self, report: TrackerReport | None, published: datetime | None) -> dict[str, Move]:
+        """Each pick's price move since the article appeared, where the price history covers it."""
+        if report is None or published is None:
+            return {}
+        out: dict[str, Move] = {}
+        start = date.fromordinal(published.date().toordinal() - 14)
+        for pick in report.picks:
+            move = move_since(self.prices.closes(pick.ticker, start), published)
+            if move is not None:
+                out[pick.ticker] = move
+        return out
+
+    def related(self, stored: StoredArticle, report: TrackerReport | None, limit: int = 4) -> list[Related]:
+        """Articles sharing this one's picks (strongest), their sectors, then the nearest in time."""
+        if report is None or not report.picks:
+            return []
+        mine = {normalize_ticker(p.ticker): p.direction for p in report.picks}
+        sectors = {s for s in (self.directory.sector_of(t) for t in mine) if s}
+        peers = {t for sector in sectors for t in self.directory.sector_members(sector)}
+        candidates = self.store.picks_for_tickers(set(mine) | peers, 300, exclude_article=stored.id)
+        when = stored.article.published or stored.created_at
+        found: dict[int, _Candidate] = {}
+        for pick in candidates:
+            entry = found.setdefault(pick.article_id, _Candidate(pick.title, pick.published))
+            if pick.ticker in mine and pick.ticker not in entry.shared:
+                entry.shared.append(pick.ticker)
+                entry.score += 4.0 if mine[pick.ticker] == pick.direction else 3.0
+            sector = self.directory.sector_of(pick.ticker)
+            if sector in sectors and sector not in entry.sectors:
+                entry.sectors.add(sector)
+                entry.score += 1.0
+        out: list[Related] = []
+        for article_id, entry in found.items():
+            days = abs(((entry.published or when) - when).total_seconds()) / 86400
+            closeness = 1.0 / (1.0 + days / 7.0)  # a week apart counts half
+            out.append(Related(article_id, entry.title, entry.published, entry.shared, entry.score + closeness))
+        oldest = datetime.min.replace(tzinfo=UTC)
+        out.sort(key=lambda r: (-r.score, -(r.published or oldest).timestamp()))
+        return out[:limit]
+
+    # -- the desk -------------------------------------------------------------------------------
+
+    def picked_tickers(self, stored: StoredArticle) -> list[str]:
+        """The tickers the tracker itself picked (an editor corrects these; it adds none)."""
+        analysis = self.store.latest_analysis(stored.id)
+        report = analysis.report if analysis is not None else None
+        return [normalize_ticker(p.ticker) for p in report.picks] if report is not None else []
+
+    def edit_pick(self, article_id: int, edit: PickEdit) -> None:
+        """Store a correction of one of the tracker's picks; values equal to the tracker's own are not
+        kept as edits (a desk form sends every field back)."""
+        stored = self.article(article_id)
+        ticker = normalize_ticker(edit.ticker)
+        analysis = self.store.latest_analysis(stored.id)
+        report = analysis.report if analysis is not None else None
+        pick = next((p for p in report.picks if normalize_ticker(p.ticker) == ticker), None) if report else None
+        if pick is None:
+            raise NotFound(f"article {article_id} has no pick {ticker} to edit")
+        edit = replace(
+            edit,
+            ticker=ticker,
+            direction=edit.direction if edit.direction != pick.direction else None,
+            rationale_ko=edit.rationale_ko if edit.rationale_ko != pick.rationale_ko else None,
+            rationale_en=edit.rationale_en if edit.rationale_en != pick.rationale_en else None,
+        )
+        if edit.changes() == {"hidden": False}:
+            # Saving the tracker's own values is no edit: drop an earlier one rather than store nothing.
+            self.store.revert_pick_edit(article_id, ticker, edit.editor)
+            return
+        self.store.save_pick_edit(article_id, edit)
+
+    def revert_pick(self, article_id: int, ticker: str, editor: str) -> None:
+        self.article(article_id)
+        if not self.store.revert_pick_edit(article_id, ticker, editor):
+            raise NotFound(f"article {article_id} has no edit of {normalize_ticker(ticker)} to revert")
+
+    def set_no_tracker(self, article_id: int, no_tracker: bool, editor: str) -> None:
+        self.article(article_id)
+        self.store.set_no_tracker(article_id, no_tracker, editor)
 
     # -- translations ---------------------------------------------------------------------------
 
@@ -174,11 +364,13 @@ class NewsService:
 
 
 def daily_counts(picks: list[StoredPick]) -> list[tuple[date, int, int]]:
-    """(day, positive, negative) for each day from the first pick to the last, gaps included."""
+    """(day, positive, negative) for each day from the first dated pick to the last, gaps included.
+    Articles without a publication time are left out rather than counted on the day they were analysed."""
     by_day: dict[date, list[int]] = {}
     for pick in picks:
-        when: datetime = pick.published or pick.created_at
-        counts = by_day.setdefault(when.date(), [0, 0])
+        if pick.published is None:
+            continue
+        counts = by_day.setdefault(pick.published.date(), [0, 0])
         counts[0 if pick.direction == "positive" else 1] += 1
     if not by_day:
         return []

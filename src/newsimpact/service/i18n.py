@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Literal
 
 UiLanguage = Literal["ko", "en"]
+
+KST = timezone(timedelta(hours=9), "KST")
+"""Korea keeps no daylight saving time, so a fixed offset is exact."""
 
 STRINGS: dict[str, dict[str, str]] = {
     "ko": {
@@ -47,11 +50,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "disclaimer": "이 정보는 기사 내용을 자동으로 분석한 참고 자료이며 투자 권유가 아닙니다. "
         "투자 판단과 그 결과에 대한 책임은 투자자 본인에게 있습니다.",
         "photo": "사진",
-        "ticker_articles": "이 종목을 움직인 최근 기사",
+        "ticker_articles": "이 종목을 고른 최근 기사",
         "ticker_none": "이 종목이 선택된 기사가 아직 없습니다.",
-        "chart": "일별 긍정·부정 기사 수",
-        "chart_summary": "{days}일 동안 긍정 {pos}건, 부정 {neg}건",
-        "direction_positive": "긍정",
+                "direction_positive": "긍정",
         "direction_negative": "부정",
         "switch_ui": "English",
         "home": "처음으로",
@@ -59,6 +60,71 @@ STRINGS: dict[str, dict[str, str]] = {
         "error": "오류",
         "api_docs": "API 문서",
         "skip": "본문으로 건너뛰기",
+        "not_found_page": "요청하신 페이지를 찾을 수 없습니다. 주소를 확인해 주세요.",
+        "error_page": "요청을 처리하지 못했습니다.",
+        "bad_request_page": "요청이 올바르지 않습니다. 주소나 입력값을 확인해 주세요.",
+        "unauthorized_page": "이 작업에는 API 키가 필요합니다.",
+        "search": "기사 검색",
+        "search_button": "검색",
+        "search_results": "‘{q}’ 검색 결과 {n}건",
+        "no_results": "검색 결과가 없습니다.",
+        "prev_page": "이전",
+        "next_page": "다음",
+        "page_of": "{page} / {pages} 쪽",
+        "pagination": "쪽 이동",
+        "to_tracker": "종목 추적기",
+        "to_top": "Top으로",
+        "source": "원문",
+        "copyright": "이 기사의 저작권은 {owner}에 있습니다. 이 페이지는 자동 분석 결과와 함께 기사를 보여 줍니다.",
+        "copyright_unknown": "원 매체",
+        "related": "함께 볼 기사",
+        "related_shared": "공통 종목",
+        "ticker_page": "{ticker} 종목 페이지",
+        "move_since": "발행 후 {change}",
+        "move_detail": "{since} 종가 → {until} 종가",
+        "move_note": "발행 후 주가 변동은 참고용 맥락일 뿐, 종목 판단이 맞았는지를 뜻하지 않습니다.",
+        "edited": "편집국 수정",
+        "desk_hidden_tracker": "편집국이 이 기사에는 종목 추적기를 표시하지 않기로 했습니다.",
+        "sector": "섹터",
+        "price_chart": "주가 (수정 종가)와 이 종목을 고른 기사",
+        "price_summary": "{first}부터 {last}까지 {n}거래일 종가. 기사 표시: 긍정 {pos}건, 부정 {neg}건.",
+        "price_none": "이 종목의 가격 자료가 없습니다. 관리자가 newsimpact prices import 명령으로 불러올 수 있습니다.",
+        "price_note": "차트의 기사 표시는 발행 시점을 보여 줄 뿐, 주가 변동의 원인이나 판단의 정오를 뜻하지 않습니다.",
+        "undated_note": "발행 시각이 없는 기사 {n}건은 차트에 표시하지 않았습니다.",
+        "undated": "발행 시각 없음",
+        "not_listed": "현재 S&P 500 목록에 없는 종목입니다.",
+        "desk": "편집 데스크",
+        "desk_sign_in": "API 키로 편집 데스크에 들어가기",
+        "desk_key": "API 키",
+        "desk_editor": "편집자 이름 (수정 기록에 남습니다)",
+        "desk_enter": "들어가기",
+        "desk_sign_out": "나가기",
+        "desk_signed_in": "{editor} 님으로 편집 중",
+        "desk_articles": "최근 기사",
+        "desk_open": "편집",
+        "desk_reader_view": "독자 화면 보기",
+        "desk_no_tracker": "이 기사에 종목 추적기를 표시하지 않기",
+        "desk_save": "저장",
+        "desk_hide": "이 종목 숨기기",
+        "desk_direction": "방향",
+        "desk_keep": "그대로",
+        "desk_rationale_ko": "판단 근거 (한국어)",
+        "desk_rationale_en": "판단 근거 (영어)",
+        "desk_revert": "수정 취소",
+        "desk_audit": "수정 기록",
+        "desk_no_audit": "아직 수정 기록이 없습니다.",
+        "desk_no_picks": "이 기사에는 추적기가 고른 종목이 없습니다.",
+        "desk_when": "시각",
+        "desk_who": "편집자",
+        "desk_what": "내용",
+        "action_pick_edit": "종목 수정",
+        "action_pick_revert": "수정 취소",
+        "action_no_tracker": "추적기 숨김",
+        "action_tracker_shown": "추적기 표시",
+        "detail_hidden": "숨김",
+        "detail_direction": "방향",
+        "detail_rationale_ko": "근거(한국어)",
+        "detail_rationale_en": "근거(영어)",
     },
     "en": {
         "site": "NewsImpact",
@@ -99,11 +165,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "disclaimer": "This is an automated reading of the article for reference only, "
         "not investment advice. Investors are responsible for their own decisions.",
         "photo": "Photo",
-        "ticker_articles": "Recent articles that moved this stock",
+        "ticker_articles": "Recent articles that picked this stock",
         "ticker_none": "No article has picked this stock yet.",
-        "chart": "Positive and negative articles per day",
-        "chart_summary": "{pos} positive and {neg} negative over {days} day(s)",
-        "direction_positive": "Positive",
+                "direction_positive": "Positive",
         "direction_negative": "Negative",
         "switch_ui": "한국어",
         "home": "Home",
@@ -111,6 +175,73 @@ STRINGS: dict[str, dict[str, str]] = {
         "error": "Error",
         "api_docs": "API docs",
         "skip": "Skip to content",
+        "not_found_page": "The page you asked for does not exist. Please check the address.",
+        "error_page": "The request could not be handled.",
+        "bad_request_page": "The request is not valid. Please check the address or the values sent.",
+        "unauthorized_page": "This needs the API key.",
+        "search": "Search articles",
+        "search_button": "Search",
+        "search_results": "{n} result(s) for ‘{q}’",
+        "no_results": "No articles match.",
+        "prev_page": "Previous",
+        "next_page": "Next",
+        "page_of": "Page {page} of {pages}",
+        "pagination": "Pages",
+        "to_tracker": "Stock tracker",
+        "to_top": "Top",
+        "source": "Source",
+        "copyright": "Copyright of this article belongs to {owner}. This page shows it with an automated analysis.",
+        "copyright_unknown": "the original publisher",
+        "related": "Related articles",
+        "related_shared": "Shared picks",
+        "ticker_page": "{ticker} stock page",
+        "move_since": "{change} since publication",
+        "move_detail": "close {since} → close {until}",
+        "move_note": "Price moves since publication are context only; they do not say whether a pick was right.",
+        "edited": "Edited by the desk",
+        "desk_hidden_tracker": "The desk chose not to show the stock tracker for this article.",
+        "sector": "Sector",
+        "price_chart": "Share price (adjusted close) with the articles that picked it",
+        "price_summary": "Closes of {n} sessions from {first} to {last}. "
+        "Articles marked: {pos} positive, {neg} negative.",
+        "price_none": "No price data for this stock. "
+        "An administrator can load it with the newsimpact prices import command.",
+        "price_note": "Article marks show when they were published; they do not explain the price or judge the pick.",
+        "undated_note": "{n} article(s) without a publication time are not marked on the chart.",
+        "undated": "no publication time",
+        "not_listed": "This company is not in the current S&P 500 list.",
+        "desk": "Desk",
+        "desk_sign_in": "Sign in to the desk with the API key",
+        "desk_key": "API key",
+        "desk_editor": "Your name (kept in the audit list)",
+        "desk_enter": "Sign in",
+        "desk_sign_out": "Sign out",
+        "desk_signed_in": "Editing as {editor}",
+        "desk_articles": "Recent articles",
+        "desk_open": "Edit",
+        "desk_reader_view": "Reader's view",
+        "desk_no_tracker": "Show no stock tracker for this article",
+        "desk_save": "Save",
+        "desk_hide": "Hide this pick",
+        "desk_direction": "Direction",
+        "desk_keep": "Unchanged",
+        "desk_rationale_ko": "Rationale (Korean)",
+        "desk_rationale_en": "Rationale (English)",
+        "desk_revert": "Undo edit",
+        "desk_audit": "Audit list",
+        "desk_no_audit": "No edits yet.",
+        "desk_no_picks": "The tracker picked no stock for this article.",
+        "desk_when": "When",
+        "desk_who": "Editor",
+        "desk_what": "What",
+        "action_pick_edit": "Pick edited",
+        "action_pick_revert": "Edit undone",
+        "action_no_tracker": "Tracker hidden",
+        "action_tracker_shown": "Tracker shown",
+        "detail_hidden": "hidden",
+        "detail_direction": "direction",
+        "detail_rationale_ko": "rationale (Korean)",
+        "detail_rationale_en": "rationale (English)",
     },
 }
 
@@ -120,9 +251,11 @@ def strings(ui: UiLanguage) -> dict[str, str]:
 
 
 def format_time(value: datetime | None, ui: UiLanguage) -> str:
-    """Newsroom style: 2024년01월19일 09:00 in Korean, 2024-01-19 09:00 in English."""
+    """Newsroom style, in Korean time whatever the source's zone: a wire story stamped 06:15Z shows
+    2025년03월04일 15:15 (Korean UI) or 2025-03-04 15:15 KST (English UI). Naive times are taken as KST."""
     if value is None:
         return ""
+    local = value.astimezone(KST) if value.tzinfo is not None else value
     if ui == "ko":
-        return value.strftime("%Y년%m월%d일 %H:%M")
-    return value.strftime("%Y-%m-%d %H:%M")
+        return local.strftime("%Y년%m월%d일 %H:%M")
+    return local.strftime("%Y-%m-%d %H:%M KST")

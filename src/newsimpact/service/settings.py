@@ -11,7 +11,7 @@ import os
 import secrets
 import tempfile
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -35,6 +35,8 @@ class ServiceOptions(BaseModel):
     """How often an idle worker looks for jobs queued by another process."""
     public_translations: bool = True
     """Readers may request a translation without an API key: it only fills a cache from stored text."""
+    price_source: Literal["database", "none"] = "database"
+    """Where daily closes come from: the database (`newsimpact prices import`), or nowhere."""
 
     @field_validator("translate_at_ingest", mode="before")
     @classmethod

@@ -3,32 +3,29 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Annotated, Any
+from urllib.parse import urlencode, urlsplit
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from newsimpact.article import Article
-from newsimpact.store import normalize_ticker
+from newsimpact.store import StoredPick, normalize_ticker
 from newsimpact.tracker.report import TITLE_PARAGRAPH, Evidence, Pick, TrackerReport
 from newsimpact.translate.translation import Translation
 
-from .core import (
-    LANGUAGE_LABELS,
-    NewsService,
-    canonical_language,
-    daily_counts,
-    page_article_id,
-    targets_for,
-)
+from .chart import NARROW, WIDE, price_chart
+from .core import LANGUAGE_LABELS, NewsService, NotFound, canonical_language, targets_for
 from .i18n import UiLanguage, format_time, strings
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(FsPath(__file__).parent / "templates"))
 templates.env.globals["format_time"] = format_time
+templates.env.globals["urlencode"] = urlencode
 
 UI_COOKIE = "newsimpact_ui"
 
@@ -143,12 +140,81 @@ def caption_slots(n_paragraphs: int, n_captions: int) -> dict[int, list[int]]:
 # -- pages ------------------------------------------------------------------------------------------
 
 UiQuery = Annotated[str | None, Query(max_length=8, pattern=r"^[A-Za-z-]*$")]
+PAGE_SIZE = 20
+MAX_ID = 2**63 - 1
+
+
+TICKER_FORM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,11}$")
+
+
+def article_id_or_404(raw: str) -> int:
+    """A page address with a bad id is a page that does not exist (404), not a malformed request."""
+    # Length first: int() of thousands of digits is slow, and refused past Python's digit limit.
+    if len(raw) > 19 or not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= MAX_ID:
+        raise NotFound(f"no article with id {raw[:40]}")
+    return int(raw)
+
+
+def ticker_or_404(raw: str) -> str:
+    if not TICKER_FORM.match(raw):
+        raise NotFound(f"no stock with ticker {raw[:20]}")
+    return normalize_ticker(raw)
+
+
+@dataclass(frozen=True)
+class Chip:
+    ticker: str
+    name: str
+    direction: str
+    score: float
+
+
+def chips_for(svc: NewsService, picks: list[StoredPick], ui: UiLanguage) -> list[Chip]:
+    out = []
+    for p in picks:
+        name = (svc.directory.name_ko(p.ticker) if ui == "ko" else None) or p.name
+        out.append(Chip(p.ticker, name, p.direction, p.score))
+    return out
 
 
 @router.get("/", response_class=HTMLResponse)
-def index(request: Request, ui: UiQuery = None) -> Response:
+def index(
+    request: Request,
+    ui: UiQuery = None,
+    q: Annotated[str, Query(max_length=100)] = "",
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> Response:
     lang = ui_language(request, ui)
-    return render(request, "index.html", lang, {"items": service_of(request).recent(30)})
+    svc = service_of(request)
+    query = q.strip()
+    total = svc.store.count_articles(query)
+    pages = max(1, -(-total // PAGE_SIZE))
+    items = svc.recent(PAGE_SIZE, (page - 1) * PAGE_SIZE, query)
+    context = {
+        "items": [(stored, chips_for(svc, picks, lang)) for stored, picks in items],
+        "q": query,
+        "total": total,
+        "page": page,
+        "pages": pages,
+    }
+    return render(request, "index.html", lang, context)
+
+
+def source_owner(article: Article) -> str | None:
+    """Who holds the copyright: the wire service in the dateline, else the site the page came from."""
+    if article.dateline is not None and article.dateline.agency:
+        return article.dateline.agency
+    if article.url:
+        host = urlsplit(article.url).hostname or ""
+        return host.removeprefix("www.") or None
+    return None
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only web addresses become links (a stored javascript: URL must never be clickable)."""
+    if url and urlsplit(url).scheme in ("http", "https"):
+        return url
+    return None
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -159,12 +225,11 @@ def article_page(
     lang: Annotated[str | None, Query(max_length=16)] = None,
 ) -> Response:
     svc = service_of(request)
-    # A reader who mistypes /articles/abc or /articles/-1 gets the not-found page, not a 422.
-    stored = svc.article(page_article_id(article_id))
+    stored = svc.article(article_id_or_404(article_id))
     article = stored.article
     ui_lang = ui_language(request, ui)
     state = svc.analysis_state(stored)
-    report = state.analysis.report if state.analysis is not None else None
+    report = state.report
     view = body_view(article, report)
 
     translation: Translation | None = None
@@ -180,85 +245,58 @@ def article_page(
     disclaimer = ""
     if report is not None and report.disclaimer is not None:
         disclaimer = report.disclaimer.en if ui_lang == "en" else report.disclaimer.ko
+    t = strings(ui_lang)
     context = {
         "stored": stored,
         "article": article,
         "view": view,
         "state": state,
         "report": report,
+        "edited": {normalize_ticker(k) for k in state.edits},
         "has_tracker": svc.pipeline.tracker is not None or report is not None,
-        "disclaimer": disclaimer or strings(ui_lang)["disclaimer"],
+        "disclaimer": disclaimer or t["disclaimer"],
         "targets": targets_for(article),
         "target": target,
         "translation": translation,
         "translation_state": translation_state,
         "caption_slots": caption_slots(len(article.paragraphs), len(article.captions)),
+        "moves": svc.moves(report, article.published),
+        "related": svc.related(stored, report),
+        "source_url": safe_url(article.url or stored.url),
+        "owner": source_owner(article) or t["copyright_unknown"],
     }
     return render(request, "article.html", ui_lang, context)
 
 
-@dataclass(frozen=True)
-class Bar:
-    x: float
-    y: float
-    width: float
-    height: float
-    label: str
-
-
 @router.get("/tickers/{ticker}", response_class=HTMLResponse)
-def ticker_page(
-    request: Request,
-    ticker: Annotated[str, Path(min_length=1, max_length=12, pattern=r"^[A-Za-z0-9.\-/]+$")],
-    ui: UiQuery = None,
-) -> Response:
+def ticker_page(request: Request, ticker: str, ui: UiQuery = None) -> Response:
     ui_lang = ui_language(request, ui)
-    picks = service_of(request).ticker(ticker, 100)
-    days = daily_counts(picks)
+    view = service_of(request).ticker_view(ticker_or_404(ticker), 100)
+    t = strings(ui_lang)
+    charts = [price_chart(view.closes, view.picks, layout, t) for layout in (WIDE, NARROW)]
+    dated = [p for p in view.picks if p.published is not None]
+    marked = charts[0].markers if charts[0] is not None else []
+    summary = ""
+    if charts[0] is not None:
+        summary = t["price_summary"].format(
+            n=charts[0].sessions,
+            first=charts[0].first.isoformat(),
+            last=charts[0].last.isoformat(),
+            pos=sum(1 for m in marked if m.direction == "positive"),
+            neg=sum(1 for m in marked if m.direction == "negative"),
+        )
+    name = view.company.name if view.company else (view.picks[0].name if view.picks else view.ticker)
     return render(
         request,
         "ticker.html",
         ui_lang,
         {
-            "ticker": normalize_ticker(ticker),
-            "name": picks[0].name if picks else None,
-            "picks": picks,
-            "chart": chart(days, ui_lang),
+            "ticker": view.ticker,
+            "company": view.company,
+            "name": name,
+            "picks": view.picks,
+            "charts": [c for c in charts if c is not None],
+            "summary": summary,
+            "undated": len(view.picks) - len(dated),
         },
     )
-
-
-def chart(days: list[Any], ui: UiLanguage) -> dict[str, Any]:
-    """Geometry for the inline SVG: positive bars rise above the middle line, negative ones hang below."""
-    width, height, pad = 640.0, 180.0, 24.0
-    middle = height / 2
-    peak = max([max(p, n) for _, p, n in days] or [1]) or 1
-    slot = (width - 2 * pad) / max(len(days), 1)
-    bar_w = max(min(slot * 0.7, 28.0), 2.0)
-    scale = (middle - pad) / peak
-    positive: list[Bar] = []
-    negative: list[Bar] = []
-    t = strings(ui)
-    for i, (day, pos, neg) in enumerate(days):
-        x = pad + i * slot + (slot - bar_w) / 2
-        label = f"{day.isoformat()}: {t['direction_positive']} {pos}, {t['direction_negative']} {neg}"
-        if pos:
-            positive.append(Bar(x, middle - pos * scale, bar_w, pos * scale, label))
-        if neg:
-            negative.append(Bar(x, middle, bar_w, neg * scale, label))
-    summary = t["chart_summary"].format(
-        days=len(days), pos=sum(p for _, p, _ in days), neg=sum(n for _, _, n in days)
-    )
-    return {
-        "width": width,
-        "height": height,
-        "middle": middle,
-        "pad": pad,
-        "positive": positive,
-        "negative": negative,
-        "days": days,
-        "summary": summary,
-        "first": days[0][0].isoformat() if days else "",
-        "last": days[-1][0].isoformat() if days else "",
-        "peak": peak,
-    }

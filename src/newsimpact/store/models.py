@@ -3,9 +3,11 @@ and the schema stays portable between SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -16,6 +18,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -72,6 +75,8 @@ class ArticleRow(Base):
     published: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    no_tracker: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """The desk decided readers see no stock tracker for this article."""
 
 
 class AnalysisRow(Base):
@@ -131,3 +136,44 @@ class JobRow(Base):
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PickEditRow(Base):
+    """The desk's correction of one pick of an article, kept by ticker so it outlives re-analysis."""
+
+    __tablename__ = "pick_edits"
+    __table_args__ = (UniqueConstraint("article_id", "ticker", name="uq_pick_edits_article_ticker"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    ticker: Mapped[str] = mapped_column(String(16))
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    direction: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    rationale_ko: Mapped[str | None] = mapped_column(Text, nullable=True)
+    rationale_en: Mapped[str | None] = mapped_column(Text, nullable=True)
+    editor: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class EditLogRow(Base):
+    """Audit trail: every desk action on an article, who did it and when (never updated or deleted)."""
+
+    __tablename__ = "edit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    ticker: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    action: Mapped[str] = mapped_column(String(32))
+    detail_json: Mapped[str] = mapped_column(Text, default="{}")
+    editor: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PriceRow(Base):
+    """One daily (adjusted) close: the default price source behind ticker charts and pick moves."""
+
+    __tablename__ = "prices"
+
+    ticker: Mapped[str] = mapped_column(String(16), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    close: Mapped[float] = mapped_column(Float)

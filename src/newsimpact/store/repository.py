@@ -6,18 +6,29 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import delete, func, select, text, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from newsimpact.article import Article
 from newsimpact.knowledge.universe import normalise_ticker as normalize_ticker
 from newsimpact.store.db import make_engine, migrate
-from newsimpact.store.models import AnalysisRow, ArticleRow, JobRow, PickRow, TranslationRow, utcnow
+from newsimpact.store.editorial import AuditEntry, PickEdit, apply_edits
+from newsimpact.store.models import (
+    AnalysisRow,
+    ArticleRow,
+    EditLogRow,
+    JobRow,
+    PickEditRow,
+    PickRow,
+    PriceRow,
+    TranslationRow,
+    utcnow,
+)
 from newsimpact.tracker.report import TrackerReport
 from newsimpact.translate.translation import Translation
 
@@ -51,6 +62,8 @@ class StoredArticle:
     article: Article
     created_at: datetime
     updated_at: datetime
+    no_tracker: bool = False
+    """The desk chose to show readers no stock tracker for this article."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +120,7 @@ def _article(row: ArticleRow) -> StoredArticle:
         article=Article.from_json(row.article_json),
         created_at=row.created_at,
         updated_at=row.updated_at,
+        no_tracker=bool(row.no_tracker),
     )
 
 
@@ -239,7 +253,7 @@ class Store:
         URL or text exists (inserted by a concurrent ingest since we looked)."""
         dialect = self.engine.dialect.name
         if dialect in ("sqlite", "postgresql"):
-            insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+            insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
             statement = insert(ArticleRow).values(**values).on_conflict_do_nothing().returning(ArticleRow.id)
             return s.execute(statement).scalar()
         try:  # other databases: a savepoint turns the duplicate-key error into "not inserted"
@@ -277,15 +291,23 @@ class Store:
             row = s.get(ArticleRow, article_id)
             return (row.source, row.source_type) if row is not None else None
 
-    def recent_articles(self, limit: int = 20, offset: int = 0) -> list[StoredArticle]:
+    def recent_articles(self, limit: int = 20, offset: int = 0, query: str = "") -> list[StoredArticle]:
+        """Newest first; query keeps the articles whose title contains it (case-insensitive)."""
         with self.session() as s:
+            stmt = select(ArticleRow)
+            if query.strip():
+                stmt = stmt.where(_title_contains(query))
             rows = s.scalars(
-                select(ArticleRow)
-                .order_by(ArticleRow.updated_at.desc(), ArticleRow.id.desc())
-                .limit(limit)
-                .offset(offset)
+                stmt.order_by(ArticleRow.updated_at.desc(), ArticleRow.id.desc()).limit(limit).offset(offset)
             ).all()
             return [_article(row) for row in rows]
+
+    def count_articles(self, query: str = "") -> int:
+        with self.session() as s:
+            stmt = select(func.count()).select_from(ArticleRow)
+            if query.strip():
+                stmt = stmt.where(_title_contains(query))
+            return int(s.scalar(stmt) or 0)
 
     # -- analyses -------------------------------------------------------------------------------
 
@@ -303,20 +325,7 @@ class Store:
             )
             s.add(row)
             s.flush()
-            # Only the newest analysis of an article counts on ticker pages.
-            s.execute(delete(PickRow).where(PickRow.article_id == article_id))
-            for pick in report.picks if report is not None else []:
-                s.add(
-                    PickRow(
-                        analysis_id=row.id,
-                        article_id=article_id,
-                        ticker=normalize_ticker(pick.ticker),
-                        name=pick.name,
-                        direction=pick.direction,
-                        score=pick.score,
-                        created_at=now,
-                    )
-                )
+            _write_picks(s, article_id, row.id, report, row.created_at)
             return StoredAnalysis(
                 id=row.id,
                 article_id=article_id,
@@ -363,13 +372,27 @@ class Store:
 
     def ticker_picks(self, ticker: str, limit: int = 50) -> list[StoredPick]:
         """The newest articles whose latest analysis picked this ticker."""
+        return self.picks_for_tickers([ticker], limit)
+
+    def picks_for_tickers(
+        self, tickers: Iterable[str], limit: int = 50, exclude_article: int | None = None
+    ) -> list[StoredPick]:
+        """The newest picks of any of these tickers, with their article's title and publication time."""
+        wanted = sorted({normalize_ticker(t) for t in tickers})
+        if not wanted:
+            return []
         with self.session() as s:
-            rows = s.execute(
+            stmt = (
                 select(PickRow, ArticleRow.title, ArticleRow.article_json)
                 .join(ArticleRow, ArticleRow.id == PickRow.article_id)
-                .where(PickRow.ticker == normalize_ticker(ticker))
-                .order_by(func.coalesce(ArticleRow.published, PickRow.created_at).desc(), PickRow.id.desc())
-                .limit(limit)
+                .where(PickRow.ticker.in_(wanted))
+            )
+            if exclude_article is not None:
+                stmt = stmt.where(PickRow.article_id != exclude_article)
+            rows = s.execute(
+                stmt.order_by(
+                    func.coalesce(ArticleRow.published, PickRow.created_at).desc(), PickRow.id.desc()
+                ).limit(limit)
             ).all()
             return [
                 StoredPick(
@@ -384,6 +407,115 @@ class Store:
                 )
                 for pick, title, article_json in rows
             ]
+
+    # -- the desk: pick edits, no-tracker flag, audit -------------------------------------------
+
+    def pick_edits(self, article_id: int) -> dict[str, PickEdit]:
+        with self.session() as s:
+            return _edits(s, article_id)
+
+    def save_pick_edit(self, article_id: int, edit: PickEdit) -> None:
+        """Store (or replace) the desk's correction of one pick and refresh what readers see."""
+        ticker = normalize_ticker(edit.ticker)
+        now = utcnow()
+        with self.session() as s, s.begin():
+            row = s.scalars(
+                select(PickEditRow).where(PickEditRow.article_id == article_id, PickEditRow.ticker == ticker)
+            ).first()
+            if row is None:
+                row = PickEditRow(article_id=article_id, ticker=ticker)
+                s.add(row)
+            row.hidden = edit.hidden
+            row.direction = edit.direction
+            row.rationale_ko = edit.rationale_ko
+            row.rationale_en = edit.rationale_en
+            row.editor = edit.editor
+            row.updated_at = now
+            _log(s, article_id, ticker, "pick_edit", edit.changes(), edit.editor, now)
+            s.flush()
+            _refresh_picks(s, article_id, now)
+
+    def revert_pick_edit(self, article_id: int, ticker: str, editor: str) -> bool:
+        """Drop the correction of one pick (readers see the tracker's own pick again)."""
+        ticker = normalize_ticker(ticker)
+        now = utcnow()
+        with self.session() as s, s.begin():
+            gone = s.execute(
+                delete(PickEditRow).where(PickEditRow.article_id == article_id, PickEditRow.ticker == ticker)
+            )
+            if not gone.rowcount:  # type: ignore[attr-defined]
+                return False
+            _log(s, article_id, ticker, "pick_revert", {}, editor, now)
+            s.flush()
+            _refresh_picks(s, article_id, now)
+            return True
+
+    def set_no_tracker(self, article_id: int, no_tracker: bool, editor: str) -> None:
+        now = utcnow()
+        with self.session() as s, s.begin():
+            s.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(no_tracker=no_tracker))
+            action = "no_tracker" if no_tracker else "tracker_shown"
+            _log(s, article_id, None, action, {"no_tracker": no_tracker}, editor, now)
+            _refresh_picks(s, article_id, now)
+
+    def audit(self, article_id: int) -> list[AuditEntry]:
+        """Every desk action on the article, newest first."""
+        with self.session() as s:
+            rows = s.scalars(
+                select(EditLogRow).where(EditLogRow.article_id == article_id).order_by(EditLogRow.id.desc())
+            ).all()
+            return [
+                AuditEntry(
+                    id=r.id,
+                    article_id=r.article_id,
+                    ticker=r.ticker,
+                    action=r.action,
+                    detail=json.loads(r.detail_json),
+                    editor=r.editor,
+                    created_at=r.created_at,
+                )
+                for r in rows
+            ]
+
+    # -- prices ---------------------------------------------------------------------------------
+
+    def import_prices(self, rows: Iterable[tuple[str, date, float]], batch: int = 5000) -> int:
+        """Insert or overwrite daily closes, all in one transaction: an error anywhere (the caller's
+        validation raising mid-stream included) leaves the table as it was. Returns the rows written."""
+        insert = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
+        written = 0
+        with self.session() as s, s.begin():
+            chunk: list[dict[str, Any]] = []
+
+            def flush() -> None:
+                stmt = insert(PriceRow).values(chunk)
+                stmt = stmt.on_conflict_do_update(
+                    index_elements=[PriceRow.ticker, PriceRow.day], set_={"close": stmt.excluded.close}
+                )
+                s.execute(stmt)
+                chunk.clear()
+
+            for ticker, day, close in rows:
+                chunk.append({"ticker": normalize_ticker(ticker), "day": day, "close": close})
+                written += 1
+                if len(chunk) >= batch:
+                    flush()
+            if chunk:
+                flush()
+        return written
+
+    def closes(self, ticker: str, start: date | None = None, end: date | None = None) -> list[tuple[date, float]]:
+        with self.session() as s:
+            stmt = select(PriceRow.day, PriceRow.close).where(PriceRow.ticker == normalize_ticker(ticker))
+            if start is not None:
+                stmt = stmt.where(PriceRow.day >= start)
+            if end is not None:
+                stmt = stmt.where(PriceRow.day <= end)
+            return [(day, float(close)) for day, close in s.execute(stmt.order_by(PriceRow.day))]
+
+    def count_prices(self) -> int:
+        with self.session() as s:
+            return int(s.scalar(select(func.count()).select_from(PriceRow)) or 0)
 
     # -- translations ---------------------------------------------------------------------------
 
@@ -530,3 +662,69 @@ class Store:
             counts = {"queued": 0, "running": 0, "done": 0, "failed": 0}
             counts.update({state: int(n) for state, n in rows})
             return counts
+
+
+def _title_contains(query: str) -> Any:
+    escaped = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return ArticleRow.title.ilike(f"%{escaped}%", escape="\\")
+
+
+def _edits(s: Session, article_id: int) -> dict[str, PickEdit]:
+    rows = s.scalars(select(PickEditRow).where(PickEditRow.article_id == article_id)).all()
+    return {
+        r.ticker: PickEdit(
+            ticker=r.ticker,
+            hidden=r.hidden,
+            direction=r.direction,
+            rationale_ko=r.rationale_ko,
+            rationale_en=r.rationale_en,
+            editor=r.editor,
+            updated_at=r.updated_at,
+        )
+        for r in rows
+    }
+
+
+def _log(
+    s: Session, article_id: int, ticker: str | None, action: str, detail: dict[str, Any], editor: str, now: datetime
+) -> None:
+    s.add(
+        EditLogRow(
+            article_id=article_id,
+            ticker=ticker,
+            action=action,
+            detail_json=json.dumps(detail, ensure_ascii=False, sort_keys=True),
+            editor=editor,
+            created_at=now,
+        )
+    )
+
+
+def _write_picks(s: Session, article_id: int, analysis_id: int, report: TrackerReport | None, now: datetime) -> None:
+    """The picks table mirrors what readers see: the newest analysis with the desk's edits applied."""
+    s.execute(delete(PickRow).where(PickRow.article_id == article_id))
+    article = s.get(ArticleRow, article_id)
+    if report is None or article is None or article.no_tracker:
+        return
+    for pick in apply_edits(report, _edits(s, article_id)).picks:
+        s.add(
+            PickRow(
+                analysis_id=analysis_id,
+                article_id=article_id,
+                ticker=normalize_ticker(pick.ticker),
+                name=pick.name,
+                direction=pick.direction,
+                score=pick.score,
+                created_at=now,
+            )
+        )
+
+
+def _refresh_picks(s: Session, article_id: int, now: datetime) -> None:
+    row = s.scalars(
+        select(AnalysisRow).where(AnalysisRow.article_id == article_id).order_by(AnalysisRow.id.desc()).limit(1)
+    ).first()
+    if row is None:
+        return
+    report = TrackerReport.model_validate_json(row.report_json) if row.report_json else None
+    _write_picks(s, article_id, row.id, report, row.created_at)

@@ -238,7 +238,23 @@
     setTimeout(check, 1500);
   }
 
+  function setupPanel() {
+    // Beside the article the panel follows the reader down the page, but only while all of it fits in
+    // the window: a taller panel stays in the page flow, so its last picks and the disclaimer are never
+    // hidden behind an inner scroll bar.
+    var panel = document.getElementById("tracker");
+    if (!panel) return;
+    function fit() {
+      var wide = window.matchMedia("(min-width: 900px)").matches;
+      panel.classList.toggle("is-sticky", wide && panel.offsetHeight + 32 <= window.innerHeight);
+    }
+    fit();
+    window.addEventListener("resize", fit);
+    if (window.ResizeObserver) new ResizeObserver(fit).observe(panel);
+  }
+
   setupFontSize();
+  setupPanel();
   setupPicks();
   setupTranslation();
   setupAnalysisPoll();

@@ -8,7 +8,7 @@ analyses, picks, translations and jobs; among rows with the same URL and differe
 oldest keeps the lookup key (the others keep their URL, text and analyses).
 
 Revision ID: i13_unique_articles
-Revises: 0001
+Revises: i11_desk_prices
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "i13_unique_articles"
-down_revision = "0001"
+down_revision = "i11_desk_prices"
 branch_labels = None
 depends_on = None
 
