@@ -138,22 +138,24 @@ def _run_batch(runner: CliRunner, tmp_path: Path, *extra: str) -> list[dict[str,
 def test_batch_one_result_per_line(runner: CliRunner, tmp_path: Path) -> None:
     results = _run_batch(runner, tmp_path)
     assert len(results) == len(_records())
-    assert [r["id"] for r in results] == [
-        "html-1", "page-1", "text-1", "headline", "wire", "home", "bad-field", "bad-type", None, None,
+    assert [r.get("id", r.get("line")) for r in results] == [
+        "html-1", "page-1", "text-1", "headline", "wire", "home", "bad-field", "bad-type", 9, 10,
     ]  # fmt: skip
-    by_id = {r["id"]: r for r in results if r["id"] is not None}
+    by_id = {r["id"]: r for r in results if "id" in r}
     for record_id in ("html-1", "page-1", "text-1", "headline", "wire"):
         assert "error" not in by_id[record_id], by_id[record_id]
         Article.model_validate(by_id[record_id]["article"])
     for record_id in ("home", "bad-field", "bad-type"):
         assert set(by_id[record_id]) == {"id", "error"}
     assert "no article" in str(by_id["home"]["error"])
+    # A record without an id is named by its line number.
+    assert set(results[8]) == set(results[9]) == {"line", "error"}
     assert "invalid JSON" in str(results[8]["error"])
     assert "not a JSON object" in str(results[9]["error"])
 
 
 def test_batch_articles_are_extracted(runner: CliRunner, tmp_path: Path) -> None:
-    by_id = {r["id"]: r for r in _run_batch(runner, tmp_path)}
+    by_id = {r["id"]: r for r in _run_batch(runner, tmp_path) if "id" in r}
     page = Article.model_validate(by_id["page-1"]["article"])
     assert page.title.startswith("부산항 2월 물동량")
     assert page.reporter is not None and page.reporter.name == "홍길동"
@@ -173,3 +175,31 @@ def test_batch_missing_input_is_one_error_line(tmp_path: Path) -> None:
     assert done.returncode != 0
     assert done.stderr.strip().startswith("error:")
     assert "Traceback" not in done.stderr
+
+
+# --- hostile input (issue 13) ------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_without_end_is_refused_not_read_forever() -> None:
+    done = _cli("extract", "/dev/zero")
+    assert done.returncode == 1 and "size limit" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_page_declaring_a_non_text_charset_is_read(tmp_path: Path) -> None:
+    from hostile_corpus import html_page
+
+    page = tmp_path / "rot13.html"
+    page.write_bytes(html_page("", head='<meta charset="rot13">').encode())
+    done = _cli("extract", str(page), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert "quarterly revenue rose sharply" in done.stdout
+
+
+def test_text_output_prints_markup_like_text_as_it_is(tmp_path: Path) -> None:
+    page = tmp_path / "markup.txt"
+    body = "The company said quarterly revenue rose sharply [/oops] on demand for its chips [bold]."
+    page.write_text(f"Title [/x] here\n{body}\n", encoding="utf-8")
+    done = _cli("extract", str(page), "--kind", "text")
+    assert done.returncode == 0, done.stderr
+    assert "[/oops]" in done.stdout and "[bold]" in done.stdout and "Title [/x] here" in done.stdout

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
@@ -32,9 +33,10 @@ def print_json(data: object) -> None:
 
 
 def render_article(article: Article, console: Console) -> None:
-    console.print(f"[bold]{article.title}[/]")
+    # Page text goes through escape(): Rich reads "[...]" as markup, and "[/x]" in an article would raise.
+    console.print(f"[bold]{escape(article.title)}[/]")
     if article.subtitle:
-        console.print(f"[italic]{article.subtitle}[/]")
+        console.print(f"[italic]{escape(article.subtitle)}[/]")
     meta = []
     if article.published:
         meta.append(f"입력 {article.published.isoformat()}")
@@ -45,20 +47,22 @@ def render_article(article: Article, console: Console) -> None:
     if article.reporter:
         meta.append(" ".join(x for x in (article.reporter.name, article.reporter.email) if x))
     if meta:
-        console.print("[dim]" + " · ".join(meta) + "[/]")
+        console.print("[dim]" + escape(" · ".join(meta)) + "[/]")
     console.print()
-    for paragraph in article.paragraphs:
-        console.print(paragraph)
+    if article.paragraphs:
+        # One call for the whole body: Rich's per-call cost made a page of 40k short lines take seconds.
+        console.print("\n\n".join(article.paragraphs), markup=False)
         console.print()
     for caption in article.captions:
-        console.print(f"[dim]📷 {caption.text} ({caption.date or ''} {caption.photographer or ''})[/]")
+        credit = escape(f"{caption.text} ({caption.date or ''} {caption.photographer or ''})")
+        console.print(f"[dim]📷 {credit}[/]")
     for warning in article.warnings:
-        console.print(f"[yellow]warning: {warning}[/]")
+        console.print(f"[yellow]warning: {escape(warning)}[/]")
 
 
 def render_tracker(report: TrackerReport, console: Console) -> None:
     if report.abstained:
-        console.print(Panel(f"종목 추적기: 뚜렷한 영향 종목 없음 — {report.reason or ''}", style="dim"))
+        console.print(Panel(f"종목 추적기: 뚜렷한 영향 종목 없음 — {escape(report.reason or '')}", style="dim"))
     for title, picks, colour in (
         ("긍정 영향 종목", report.positive, "green"),
         ("부정 영향 종목", report.negative, "red"),
@@ -70,20 +74,21 @@ def render_tracker(report: TrackerReport, console: Console) -> None:
             table.add_column(column)
         for pick in picks:
             table.add_row(
-                f"{pick.name_ko or pick.name} ({pick.ticker})",
-                pick.sector_ko,
+                escape(f"{pick.name_ko or pick.name} ({pick.ticker})"),
+                escape(pick.sector_ko),
                 f"{pick.score:.2f}",
-                f"{pick.rationale_ko}\n[dim]{pick.evidence[0].text}[/]",
+                f"{escape(pick.rationale_ko)}\n[dim]{escape(pick.evidence[0].text)}[/]",
             )
         console.print(table)
     if report.disclaimer:
-        console.print(f"[dim]{report.disclaimer.ko}[/]")
+        console.print(f"[dim]{escape(report.disclaimer.ko)}[/]")
 
 
 def render_translation(translation: Translation, console: Console) -> None:
-    console.print(f"[bold]{translation.title}[/]  [dim]({translation.target_language}, {translation.engine})[/]")
-    for paragraph in translation.paragraphs:
-        console.print(paragraph)
+    engine = escape(f"({translation.target_language}, {translation.engine})")
+    console.print(f"[bold]{escape(translation.title)}[/]  [dim]{engine}[/]")
+    if translation.paragraphs:
+        console.print("\n\n".join(translation.paragraphs), markup=False)
         console.print()
 
 

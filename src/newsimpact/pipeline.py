@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 from newsimpact.article import Article
 from newsimpact.config import Settings
 from newsimpact.extract import Page, extract
+from newsimpact.extract.bounds import bound_paragraphs, for_tracker
 from newsimpact.tracker.report import TrackerReport
 from newsimpact.translate.translation import Translation
 
@@ -72,8 +73,11 @@ class Pipeline:
         return self.analyze_article(article, translate_to=translate_to)
 
     def analyze_article(self, article: Article, *, translate_to: str | None = None) -> Analysis:
+        # Extraction already bounds paragraphs; an Article built elsewhere must not reach the
+        # tracker (superlinear in paragraph length) with a megabyte-long one, nor hand it megabytes.
+        article = bound_paragraphs(article)
         tracker = self.tracker
-        report = tracker.track(article) if tracker is not None else None
+        report = tracker.track(for_tracker(article)) if tracker is not None else None
         translation = self.translator.translate(article, translate_to) if translate_to else None
         return Analysis(article=article, tracker=report, translation=translation)
 

@@ -199,7 +199,7 @@ def assemble(draft: Draft) -> Article:
         paragraphs.pop()
 
     if paragraphs:
-        trailing = rules.TRAILING_EMAIL.search(paragraphs[-1])
+        trailing = rules.trailing_email(paragraphs[-1])
         if (
             trailing
             and trailing.start() > 0

@@ -15,16 +15,33 @@ from newsimpact.errors import InputError
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _CONTROL_BYTES = bytes(range(9)) + bytes(range(14, 32))
+# Text codecs that are no web page's encoding (HTML forbids UTF-7; the rest are escape schemes).
+_NOT_PAGE_ENCODINGS = frozenset({"utf-7", "idna", "punycode", "unicode-escape", "raw-unicode-escape"})
+_ASCII_PROBE = b"<meta charset=utf-8> Abc 123"
 _ALIASES = {"euc-kr": "cp949", "euckr": "cp949", "ks_c_5601-1987": "cp949", "x-windows-949": "cp949"}
 
 
 def _normalise(name: str) -> str | None:
+    """The codec a declared charset names, or None when it names no usable text encoding.
+
+    Python's codec registry also holds bytes-to-bytes transforms (rot13, base64, hex, zlib) and
+    oddities (undefined, idna); a page may declare any of them. Only ASCII-compatible text encodings
+    are trusted: a page that could declare its charset in ASCII markup is not UTF-16/32 (browsers
+    read such a declaration as UTF-8 too)."""
     name = name.strip().lower()
     name = _ALIASES.get(name, name)
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_ENCODINGS:
+        return None
+    try:
+        if _ASCII_PROBE.decode(info.name) != _ASCII_PROBE.decode("ascii"):
+            return None
+    except (UnicodeError, LookupError, ValueError, TypeError):
+        return None
+    return info.name
 
 
 def looks_binary(data: bytes) -> bool:
@@ -59,7 +76,7 @@ def decode(data: bytes) -> str:
         if declared:
             try:
                 return data.decode(declared)
-            except UnicodeDecodeError:
+            except (UnicodeError, LookupError, ValueError):
                 pass  # mislabelled page: fall through to UTF-8 and detection
     try:
         return data.decode("utf-8")
@@ -69,7 +86,10 @@ def decode(data: bytes) -> str:
         return data.decode("cp949")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    try:
+        best = from_bytes(data).best()
+    except (UnicodeError, LookupError, ValueError) as exc:
+        raise InputError("undecodable input: not UTF-8, CP949/EUC-KR or any detectable text encoding") from exc
     if best is None or best.encoding is None:
         raise InputError("undecodable input: not UTF-8, CP949/EUC-KR or any detectable text encoding")
     text = str(best)

@@ -75,13 +75,13 @@ def _json_documents(found: list[Source]) -> Iterator[object]:
         if source.whole:
             try:
                 yield json.loads(text)
-            except (json.JSONDecodeError, RecursionError):
+            except (ValueError, RecursionError):  # ValueError also covers huge integer literals
                 continue
             continue
         for match in _ASSIGNMENT.finditer(text):
             try:
                 value, _end = json.JSONDecoder().raw_decode(text, match.end())
-            except (json.JSONDecodeError, RecursionError):
+            except (ValueError, RecursionError):  # ValueError also covers huge integer literals
                 continue
             yield value
 

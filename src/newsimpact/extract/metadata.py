@@ -23,6 +23,7 @@ from newsimpact.extract import news_rules as rules
 from newsimpact.extract.ruledata import newsroom
 
 _SPACES = re.compile(r"\s+")
+_JSONLD_MAX_CHARS = 1_000_000
 _JSONLD_MAX_DEPTH = 6
 _ARTICLE_TYPES = ("NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting")
 
@@ -98,8 +99,11 @@ class PageMeta:
 
 def jsonld_items(tree: lxml.html.HtmlElement) -> Iterator[dict[str, object]]:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
+        content = script.text_content()
+        if len(content) > _JSONLD_MAX_CHARS:  # no real page's metadata is this large; parsing it costs
+            continue
         try:
-            data = json.loads(script.text_content())
+            data = json.loads(content)
         except (json.JSONDecodeError, ValueError, RecursionError):
             continue
         yield from _walk_jsonld(data, 0)

@@ -55,6 +55,24 @@ PUBLISHED_LINE = re.compile(
 MODIFIED_LINE = re.compile(rf"(?:{alternation(newsroom().time_labels.modified)})\s*[:：|]?\s*{_KO_TIME}")
 
 
+# Longer than any e-mail address (254 characters) with a date, a slash and spaces before it.
+_TAIL_WINDOW = 400
+
+
+def search_tail(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """Search a pattern anchored at the end ($) in the last few hundred characters only.
+
+    A regex search tries every start position; for these patterns each try runs to the end of a
+    run of letters or spaces, so a long line costs quadratic time (80k letters took seconds, a 4 MB
+    line hours). What they look for is short, so the tail is enough and the cost is constant."""
+    return pattern.search(text, max(0, len(text) - _TAIL_WINDOW))
+
+
+def trailing_email(paragraph: str) -> re.Match[str] | None:
+    """An e-mail address ending a paragraph (the reporter's sign-off)."""
+    return search_tail(TRAILING_EMAIL, paragraph)
+
+
 @dataclass(frozen=True)
 class DatelineMatch:
     dateline: Dateline
@@ -117,8 +135,8 @@ def parse_dateline(paragraph: str) -> DatelineMatch | None:
 
 def parse_caption(paragraph: str) -> Caption | None:
     """A photo caption: dateline-led text that ends with "YYYY.MM.DD email" or a [사진=...] credit."""
-    tail = CAPTION_TAIL.search(paragraph)
-    credit = PHOTO_CREDIT.search(paragraph)
+    tail = search_tail(CAPTION_TAIL, paragraph)
+    credit = search_tail(PHOTO_CREDIT, paragraph)
     if tail is None and credit is None:
         return None
     if tail is not None and tail.group("email") is None and not KO_DATELINE.match(paragraph):
@@ -144,7 +162,7 @@ def parse_figcaption(text: str) -> Caption:
     parsed = parse_caption(text)
     if parsed is not None:
         return parsed
-    credit = EN_PHOTO_CREDIT.search(text)
+    credit = search_tail(EN_PHOTO_CREDIT, text)
     if credit is not None and credit.start() > 0:
         return Caption(text=text[: credit.start()].strip(), photographer=credit.group("name"))
     return Caption(text=text)

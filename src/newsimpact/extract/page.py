@@ -29,13 +29,18 @@ class Page:
             raise InputError(f"{path}: no such file")
         if path.is_dir():
             raise InputError(f"{path}: is a directory, expected a page file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{path}: {size:,} bytes is over the size limit of {max_bytes:,} bytes")
         try:
-            data = path.read_bytes()
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise InputError(f"{path}: {size:,} bytes is over the size limit of {max_bytes:,} bytes")
+            # Read at most one byte over the limit: a device or a growing file reports no honest size
+            # (/dev/zero says 0 and never ends).
+            with path.open("rb") as handle:
+                data = handle.read(max_bytes + 1)
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+        if len(data) > max_bytes:
+            raise InputError(f"{path}: over the size limit of {max_bytes:,} bytes")
         return cls(content=data)
 
     @classmethod

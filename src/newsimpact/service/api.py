@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
 from newsimpact import __version__
@@ -18,14 +20,13 @@ from newsimpact.store.repository import JOB_STATES
 from newsimpact.tracker.report import TrackerReport
 from newsimpact.translate.translation import Translation
 
-from .core import AnalysisState, NewsService, TranslationState, daily_counts, targets_for
+from .core import MAX_ID, AnalysisState, NewsService, TranslationState, daily_counts, targets_for
 from .http import ApiError, check_api_key, key_from_headers, require_api_key
 
 router = APIRouter(prefix="/api")
 
 JobState = Literal["queued", "running", "done", "failed"]
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-MAX_ID = 2**63 - 1  # larger ids cannot exist and would overflow the database integer
 
 ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="Article id.")]
 LanguageCode = Annotated[
@@ -40,6 +41,25 @@ Ticker = Annotated[
 ]
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def unstorable(value: str) -> str | None:
+    """Why a client's text cannot be stored as sent (NUL: PostgreSQL text cannot hold it; a lone
+    surrogate, which JSON's "\\ud800" escape can carry: UTF-8 cannot encode it), or None."""
+    if "\x00" in value:
+        return "contains a NUL character"
+    if _SURROGATE.search(value):
+        return "contains a lone UTF-16 surrogate (not valid Unicode text)"
+    return None
+
+
+def check_query_text(name: str, value: str | None) -> None:
+    problem = unstorable(value) if value is not None else None
+    if problem:
+        raise ApiError(422, "invalid_request", f"query.{name}: {problem}")
+
+
 class PageBody(BaseModel):
     """A page as JSON: exactly one of html, page (a whole-page text copy) or text (clean article text)."""
 
@@ -50,6 +70,15 @@ class PageBody(BaseModel):
     text: str | None = None
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=2048)
+
+    @field_validator("html", "page", "text", "title", "url")
+    @classmethod
+    def _storable(cls, value: str | None) -> str | None:
+        if value is not None:
+            problem = unstorable(value)
+            if problem:
+                raise ValueError(problem)
+        return value
 
     @model_validator(mode="after")
     def _one_body(self) -> PageBody:
@@ -161,9 +190,10 @@ class TickerResponse(BaseModel):
 
 
 class HealthResponse(BaseModel):
-    status: Literal["ok"]
+    status: Literal["ok", "degraded"]
     version: str
-    database: str
+    database: Literal["ok", "full", "read_only", "unavailable"]
+    """full: out of disk space (HTTP 507); read_only, unavailable: cannot be written or reached (503)."""
     jobs: dict[str, int]
     queues: dict[str, dict[str, int]] = Field(default_factory=dict)
     """Job states per queue (analysis, translation): a queue whose 'queued' keeps growing needs workers."""
@@ -215,8 +245,10 @@ def parse_page(body: bytes, ctype: str, kind: PageKind | None, title: str | None
     if ctype == "application/json":
         try:
             data: Any = json.loads(body)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ApiError(422, "bad_json", f"the body is not valid JSON: {exc}") from exc
+        except RecursionError as exc:
+            raise ApiError(422, "bad_json", "the body is not valid JSON: nested too deep") from exc
+        except ValueError as exc:  # bad JSON, bad UTF-8, an integer literal over 4,300 digits
+            raise ApiError(422, "bad_json", f"the body is not valid JSON: {str(exc)[:300]}") from exc
         if not isinstance(data, dict):
             raise ApiError(422, "bad_json", "expected a JSON object {html|page|text, title?, url?}")
         try:
@@ -268,6 +300,8 @@ async def ingest_article(
     url: Annotated[str | None, Query(max_length=2048, description="Where the page came from.")] = None,
     kind: Annotated[PageKind | None, Query(description="html, dump or text; default: detect.")] = None,
 ) -> IngestResponse:
+    check_query_text("title", title)
+    check_query_text("url", url)
     ctype = media_type(request)
     body = await request.body()
     if not body.strip():
@@ -387,10 +421,28 @@ def get_ticker(
     )
 
 
-@router.get("/health", response_model=HealthResponse, summary="Liveness and queue sizes")
-def health(request: Request) -> HealthResponse:
+@router.get(
+    "/health",
+    response_model=HealthResponse,
+    summary="Liveness, storage state and queue sizes",
+    responses={503: {"description": "The database cannot be reached or written"}, 507: {"description": "Disk full"}},
+)
+def health(request: Request, response: Response) -> HealthResponse:
     svc = service_of(request)
-    svc.store.ping()
-    by_queue = svc.store.job_counts_by_queue()
-    jobs = {state: sum(counts[state] for counts in by_queue.values()) for state in JOB_STATES}
-    return HealthResponse(status="ok", version=__version__, database="ok", jobs=jobs, queues=by_queue)
+    state = svc.storage.check()
+    response.status_code = state.status
+    jobs: dict[str, int] = {}
+    by_queue: dict[str, dict[str, int]] = {}
+    if state.database != "unavailable":
+        try:
+            by_queue = svc.store.job_counts_by_queue()
+            jobs = {job_state: sum(counts[job_state] for counts in by_queue.values()) for job_state in JOB_STATES}
+        except SQLAlchemyError:
+            jobs, by_queue = {}, {}
+    return HealthResponse(
+        status="ok" if state.status == 200 else "degraded",
+        version=__version__,
+        database=state.database,
+        jobs=jobs,
+        queues=by_queue,
+    )

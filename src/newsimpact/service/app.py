@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsimpact import __version__
@@ -21,9 +22,11 @@ from newsimpact.store import Store
 from . import api, desk, docs, web
 from .cache import CachedReadsMiddleware, DataVersion
 from .core import NewsService
+from .headers import SecurityHeadersMiddleware
 from .http import ApiError, BodyLimitMiddleware, classify, error_json
 from .prices import NoPrices, PriceSource, StorePrices
-from .settings import ServiceSettings
+from .settings import DataDirError, ServiceSettings
+from .storage import storage_failure
 from .worker import ServicePipeline, Worker
 
 log = logging.getLogger("newsimpact.service")
@@ -42,6 +45,18 @@ def default_pipeline() -> ServicePipeline:
     return pipeline
 
 
+def open_store(settings: ServiceSettings) -> Store:
+    """The migrated store, or a one-line DataDirError (a read-only directory, an unreachable server)."""
+    url = settings.resolved_database_url()
+    try:
+        return Store(url)  # migrates to the newest schema
+    except SQLAlchemyError as exc:
+        _, code, _ = storage_failure(exc)
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
+        where = "the configured database" if settings.database_url else str(settings.data_dir)
+        raise DataDirError(f"cannot open {where}: {reason} ({code.removeprefix('storage_')})") from exc
+
+
 def price_source(settings: ServiceSettings, store: Store) -> PriceSource:
     if settings.service.price_source == "none":
         return NoPrices()
@@ -55,7 +70,7 @@ def create_app(
     prices: PriceSource | None = None,
 ) -> FastAPI:
     settings = settings or ServiceSettings()
-    store = Store(settings.resolved_database_url())  # migrates to the newest schema
+    store = open_store(settings)
     pipeline = pipeline if pipeline is not None else default_pipeline()
     worker = Worker(
         store,
@@ -95,6 +110,8 @@ def create_app(
     if settings.service.read_cache:
         version = DataVersion(store, settings.service.version_check_seconds)
         app.add_middleware(CachedReadsMiddleware, version=version)
+    # Added last, so it is outermost and sees every response, the size limit's refusals included.
+    app.add_middleware(SecurityHeadersMiddleware)
     app.include_router(api.router)
     app.include_router(desk.api_router)
     app.include_router(web.router)
@@ -149,6 +166,14 @@ def install_error_handlers(app: FastAPI) -> None:
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such path: {request.url.path}"
         return respond_error(request, exc.status_code, code, message, dict(exc.headers or {}) or None)
+
+    @app.exception_handler(SQLAlchemyError)
+    async def _storage_error(request: Request, exc: SQLAlchemyError) -> Response:
+        status, code, message = storage_failure(exc)
+        log.error("storage error on %s %s: %s", request.method, request.url.path, exc.__class__.__name__)
+        if status >= 500:
+            request.app.state.service.storage.failed(code)
+        return respond_error(request, status, code, message, {"Retry-After": "30"} if status >= 500 else None)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:

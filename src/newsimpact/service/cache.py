@@ -17,6 +17,7 @@ import time
 from collections import OrderedDict
 from threading import Lock
 
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -102,7 +103,12 @@ class CachedReadsMiddleware:
             return
         version = self.version.fresh()
         if version is None:
-            version = await run_in_threadpool(self.version.refresh)
+            try:
+                version = await run_in_threadpool(self.version.refresh)
+            except SQLAlchemyError:
+                # The store is down: no version, no cache; the app answers with its own storage error page.
+                await self.app(scope, receive, send)
+                return
         etag = self._etag(scope, version)
         headers = dict(scope.get("headers", []))
         if etag.encode() in _etags(headers.get(b"if-none-match", b"")):

@@ -57,6 +57,7 @@ def serve(
     """Start the web service: article pages, JSON API (/api, docs at /docs) and job workers."""
     import uvicorn
 
+    from newsimpact.errors import NewsImpactError
     from newsimpact.service.app import create_app
     from newsimpact.service.settings import ServiceSettings
 
@@ -73,6 +74,11 @@ def serve(
         settings.service.workers = workers
     if translation_workers is not None:
         settings.service.translation_workers = translation_workers
+    try:
+        app = create_app(settings)
+    except NewsImpactError as exc:  # a data directory or database that cannot be used: one line, no traceback
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
     shown_host = settings.service.host if settings.service.host not in ("0.0.0.0", "::") else "localhost"
     url = f"http://{shown_host}:{settings.service.port}/"
     where = "the configured database" if settings.database_url else str(settings.data_dir)
@@ -82,7 +88,6 @@ def serve(
     typer.echo(f"data: {where}; API key for writes: {key_note}")
     typer.echo(f"web processes: {processes}; job worker threads per process: {pools or 'none'}")
     if processes == 1:
-        app = create_app(settings)
         uvicorn.run(app, host=settings.service.host, port=settings.service.port, log_level="info")
         return
     # Each uvicorn worker process builds its own app from the environment: hand the options over there.
@@ -92,7 +97,7 @@ def serve(
         os.environ["NEWSIMPACT_DATABASE_URL"] = settings.database_url
     os.environ["NEWSIMPACT_SERVICE__WORKERS"] = str(settings.service.workers)
     os.environ["NEWSIMPACT_SERVICE__TRANSLATION_WORKERS"] = str(settings.service.translation_workers)
-    create_app(settings).state.store.close()  # migrate once, before the processes start
+    app.state.store.close()  # migrated once above, before the processes start
     uvicorn.run(
         "newsimpact.service.app:create_app",
         factory=True,

@@ -27,6 +27,7 @@ from newsimpact.translate.translation import SUPPORTED_TARGETS, Translation
 
 from .prices import Move, PriceSource, move_since
 from .settings import ServiceSettings
+from .storage import StorageHealth
 from .worker import ServicePipeline, Worker
 
 LANGUAGE_LABELS: dict[str, str] = {
@@ -44,6 +45,10 @@ _CANONICAL = {code.lower(): code for code in LANGUAGE_LABELS}
 
 class NotFound(NewsImpactError):
     """An id, ticker or translation that does not exist."""
+
+
+MAX_ID = 2**63 - 1
+"""Ids are 64-bit signed integers in the database; larger ones cannot exist."""
 
 
 class UnsupportedLanguage(NewsImpactError):
@@ -176,6 +181,7 @@ class NewsService:
         self.worker = worker
         self.prices = prices
         self.directory = directory or CompanyDirectory()
+        self.storage = StorageHealth(store)
 
     # -- ingest ---------------------------------------------------------------------------------
 
@@ -186,20 +192,16 @@ class NewsService:
             article = article.model_copy(update={"url": page.url})
         if not article.paragraphs and not article.title:
             raise InputError("the page holds no article text")
-        result = self.store.upsert_article(article, source, source_type)
+        languages = [
+            code
+            for code in (canonical_language(language) for language in self.settings.service.translate_at_ingest)
+            if code is not None and code in targets_for(article)
+        ]
+        # One transaction stores the article and queues its jobs.
+        result = self.store.upsert_article(article, source, source_type, translate_to=languages)
+        self.storage.succeeded()
         stored = result.article
-        queued = False
-        if result.changed:
-            self.store.enqueue("analyze", stored.id)
-            queued = True
-        for language in self.settings.service.translate_at_ingest:
-            code = canonical_language(language)
-            if code in targets_for(article) and (
-                result.changed or self.store.get_translation(stored.id, code, stored.content_hash) is None
-            ):
-                self.store.enqueue("translate", stored.id, code)
-                queued = True
-        if queued:
+        if result.queued:
             self.worker.wake()
         return result, self.analysis_state(stored)
 

@@ -9,12 +9,16 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
+from newsimpact.errors import NewsImpactError
 from newsimpact.store.db import sqlite_url
 
 
@@ -80,10 +84,33 @@ class ServiceSettings(BaseSettings):
         return {"analysis": self.service.workers, "translation": self.service.translation_workers}
 
     def resolved_database_url(self) -> str:
+        """The database URL; for SQLite, the database file exists owner-only (0600) afterwards."""
         if self.database_url:
-            return self.database_url
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        return sqlite_url(self.data_dir / "newsimpact.sqlite")
+            url = self.database_url
+        else:
+            self.prepare_data_dir()
+            url = sqlite_url(self.data_dir / "newsimpact.sqlite")
+        database = sqlite_file(url)
+        if database is not None:
+            _owner_only_file(database)
+        return url
+
+    def prepare_data_dir(self) -> Path:
+        """Create the data directory owner-only (0700, whatever the umask or an existing directory's
+        mode) and make sure it can be written; a one-line DataDirError otherwise."""
+        path = self.data_dir
+        try:
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _chmod_own(path, 0o700)
+            with tempfile.TemporaryFile(dir=path):
+                pass
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise DataDirError(
+                f"data directory {path} cannot be used ({reason}): point --data-dir or NEWSIMPACT_DATA_DIR "
+                "at a writable directory"
+            ) from exc
+        return path
 
     def api_key_file(self) -> Path:
         return self.data_dir / "api-key"
@@ -93,14 +120,53 @@ class ServiceSettings(BaseSettings):
         if self.api_key is not None and self.api_key.get_secret_value():
             return self.api_key.get_secret_value()
         path = self.api_key_file()
-        if path.exists():
-            key = path.read_text(encoding="utf-8").strip()
-            if key:
-                return key
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_urlsafe(32)
-        # Created owner-only: the key grants writes.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(key + "\n")
+        try:
+            if path.exists():
+                _chmod_own(path, 0o600)  # a key file left readable by others (an old version, a copy)
+                key = path.read_text(encoding="utf-8").strip()
+                if key:
+                    return key
+            self.prepare_data_dir()
+            key = secrets.token_urlsafe(32)
+            # Created owner-only: the key grants writes.
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(key + "\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataDirError(f"API key file {path} cannot be used ({exc}): set NEWSIMPACT_API_KEY instead") from exc
         return key
+
+
+class DataDirError(NewsImpactError):
+    """The data directory, database file or key file cannot be created, written or read."""
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL (None for other databases and in-memory SQLite)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _chmod_own(path: Path, mode: int) -> None:
+    """Set the mode of a file we own; a file owned by someone else is left as it is (we may not change it)."""
+    if path.stat().st_uid == os.geteuid():
+        path.chmod(mode)
+
+
+def _owner_only_file(database: Path) -> None:
+    """Create the SQLite file (and tighten its journal files) owner-only; SQLite gives its -wal and -shm
+    files the database file's mode. A failure here is left to the database open, which reports it."""
+    try:
+        fd = os.open(database, os.O_RDWR | os.O_CREAT, 0o600)
+        os.close(fd)
+        for path in (database, database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")):
+            if path.exists():
+                _chmod_own(path, 0o600)
+    except OSError:
+        pass

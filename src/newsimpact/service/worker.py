@@ -16,6 +16,7 @@ from typing import Protocol
 from newsimpact import __version__
 from newsimpact.article import Article
 from newsimpact.errors import NewsImpactError
+from newsimpact.extract.bounds import for_tracker
 from newsimpact.extract.page import Page
 from newsimpact.pipeline import ArticleTracker, ArticleTranslator
 from newsimpact.store import JobInfo, Store
@@ -215,7 +216,9 @@ class Worker:
         if latest is not None and latest.content_hash == stored.content_hash:
             return  # an earlier job already analysed this exact text
         tracker = self.pipeline.tracker
-        report = tracker.track(stored.article) if tracker is not None else None
+        # Bounded as in the pipeline: articles stored before paragraphs were bounded may hold one the
+        # tracker would chew on for minutes.
+        report = tracker.track(for_tracker(stored.article)) if tracker is not None else None
         engines = {
             "newsimpact": __version__,
             "tracker": engine_name(tracker) if tracker is not None else "none",

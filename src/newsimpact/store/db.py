@@ -45,12 +45,30 @@ def alembic_config() -> Config:
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision; a no-op when it is already there."""
     config = alembic_config()
-    with engine.begin() as connection:
-        # Web and worker processes may start together: one migrates, the others wait for it and then
-        # find the schema current.
-        if connection.dialect.name == "postgresql":
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
-        elif connection.dialect.name == "sqlite":
-            connection.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock now, not at the first DDL
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            # Batch migrations rebuild a table on SQLite (copy, drop the old one, rename the copy); with
+            # foreign keys on, that DROP cascades and deletes every row pointing at the table (adding
+            # one column to articles emptied analyses, picks, translations and jobs). The pragma only
+            # takes effect outside a transaction; the keys are checked before the migration commits.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                # Web and worker processes may start together: one migrates, the others wait for it and
+                # then find the schema current.
+                if connection.dialect.name == "postgresql":
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+                elif sqlite:
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock now, not at the first DDL
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"migration left {len(broken)} rows pointing at missing rows")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()

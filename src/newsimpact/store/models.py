@@ -76,15 +76,23 @@ class Base(DeclarativeBase):
 
 
 class ArticleRow(Base):
+    """One row per article: unique by URL (its hash) and by text, so concurrent ingests of the same
+    page insert one row (ON CONFLICT DO NOTHING) and update it."""
+
     __tablename__ = "articles"
-    __table_args__ = (Index("ix_articles_updated_at_id", "updated_at", "id"),)
+    __table_args__ = (
+        Index("ix_articles_updated_at_id", "updated_at", "id"),
+        Index("uq_articles_content_hash", "content_hash", unique=True),
+        Index("uq_articles_url_hash", "url_hash", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     url: Mapped[str | None] = mapped_column(SafeText, nullable=True)
     """Unbounded: a page's canonical link can be longer than the API's 2048-character limit."""
-    url_hash: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
-    """sha256 of url: the indexed lookup key (a btree index on a long URL fails on PostgreSQL)."""
-    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    url_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    """sha256 of url: the unique lookup key (a btree index on a long URL fails on PostgreSQL; several
+    rows from before the key was unique may share a URL, and only the oldest holds the key)."""
+    content_hash: Mapped[str] = mapped_column(String(64))
     source: Mapped[bytes] = mapped_column(LargeBinary)
     """The request body exactly as received."""
     source_type: Mapped[str] = mapped_column(String(255))
