@@ -336,6 +336,11 @@ class RoleRules(_Frozen):
     """"소식에", "여파로": the clause after one reports the effect of the news on something else."""
     others_moved_ko: tuple[str, ...] = ()
     """What such an effect clause is about when it is not the named company (관련주, 코스피)."""
+    carry_subject_ko: tuple[str, ...] = ()
+    """Openers of a sentence that names no company but goes on about the previous sentence's
+    subject ("회사는", "동사는", "또"): the subject carries over (light coreference)."""
+    carry_subject_en: tuple[str, ...] = ()
+    """The same for English ("The company", "It"); "Its" stands for the name's possessive."""
 
 
 class ScoreCalibration(_Frozen):

@@ -20,6 +20,7 @@ from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import Company, EventType, Exposure, Relation
 from newsimpact.tracker import confidence, rationale
 from newsimpact.tracker.frames import Frame, FrameReader, NamedSpan
+from newsimpact.tracker.korean import particle
 from newsimpact.tracker.linking import EntityMention, Linker
 from newsimpact.tracker.polarity import PolarityScorer
 from newsimpact.tracker.report import (
@@ -195,7 +196,7 @@ class Tracker:
         mentions = [self._mention_model(m) for m in entity_mentions if m.ref.kind == "sp500"]
         tone = self._tone(sentences, language)
         year = article.published.year if article.published else _latest_year(sentences)
-        events = self._events(entity_mentions, language, sentences[0] if sentences else None, year)
+        events = self._events(entity_mentions, language, sentences, year)
 
         candidates: list[Candidate] = []
         names = defaultdict(list)
@@ -261,13 +262,16 @@ class Tracker:
         return Tone(label=label, score=round(score, 3))
 
     def _events(
-        self, mentions: list[EntityMention], language: str, head: Sentence | None, year: int | None
+        self, mentions: list[EntityMention], language: str, sentences: list[Sentence], year: int | None
     ) -> dict[tuple[str, str], _EntityEvent]:
         """One frame per company per sentence; only roles the event moves carry its polarity.
 
-        `head` is the headline (the title, or the first sentence of a text without one); `year` the
+        The headline is the title, or the first sentence of a text without one; `year` the
         article's, so that events of years past ("2016년 유출") read as history, not news."""
+        head = sentences[0] if sentences else None
         events: dict[tuple[str, str], _EntityEvent] = {}
+        subjects: dict[Sentence, list[tuple[str, str]]] = defaultdict(list)
+        """Per sentence, the S&P 500 subjects named in it: (ticker, the name as written)."""
         by_sentence: dict[Sentence, list[EntityMention]] = defaultdict(list)
         for mention in mentions:
             by_sentence[mention.sentence].append(mention)
@@ -294,16 +298,73 @@ class Tracker:
                     continue
                 frame = self.frames.read(sentence.text, is_head, span, spans, language)
                 event.roles.add(frame.role)
-                if frame.role not in _MOVED_ROLES or not frame.polarity:
-                    continue
-                weight = sentence_weight(sentence) * (_HISTORY_FACTOR if _in_past_year(sentence.text, year) else 1.0)
-                event.polarity += frame.polarity * weight
-                event.frames.append((weight, frame, sentence))
-                event.sentences.append(sentence)
+                if frame.role == "subject" and mention.ref.kind == "sp500" and mention.ref.by_name:
+                    subjects[sentence].append((mention.ref.key, sentence.text[span.start : span.end]))
+                self._add_frame(event, frame, sentence, year)
+        for sentence, (ticker, frame) in self._carried_frames(sentences, by_sentence, subjects, language):
+            event = events[("sp500", ticker)]
+            event.named_sentences += 1
+            self._add_frame(event, frame, sentence, year)
         for event in events.values():
             if event.named_sentences >= 3:
                 event.central = True
         return events
+
+    @staticmethod
+    def _add_frame(event: _EntityEvent, frame: Frame, sentence: Sentence, year: int | None) -> None:
+        if frame.role not in _MOVED_ROLES or not frame.polarity:
+            return
+        weight = sentence_weight(sentence) * (_HISTORY_FACTOR if _in_past_year(sentence.text, year) else 1.0)
+        event.polarity += frame.polarity * weight
+        event.frames.append((weight, frame, sentence))
+        event.sentences.append(sentence)
+
+    def _carried_frames(
+        self,
+        sentences: list[Sentence],
+        by_sentence: dict[Sentence, list[EntityMention]],
+        subjects: dict[Sentence, list[tuple[str, str]]],
+        language: str,
+    ) -> list[tuple[Sentence, tuple[str, Frame]]]:
+        """Light coreference: a sentence that names no company and opens with a pronoun or a
+        connective ("회사는", "또", "The company") goes on about the previous sentence's only S&P 500
+        subject in the same paragraph; its frame is read with the name put in the opener's place."""
+        openers = self.kb.roles.carry_subject_en if language == "en" else self.kb.roles.carry_subject_ko
+        out: list[tuple[Sentence, tuple[str, Frame]]] = []
+        carried: tuple[str, str] | None = None
+        previous: Sentence | None = None
+        for sentence in sentences:
+            if sentence in by_sentence:
+                found = set(subjects.get(sentence, []))
+                carried = found.pop() if len({t for t, _ in found}) == 1 else None
+            elif carried is not None and previous is not None and previous.paragraph == sentence.paragraph:
+                text = self._with_subject(sentence.text, carried[1], openers, language)
+                if text is None:
+                    carried = None
+                else:
+                    span = NamedSpan(carried[0], "sp500", 0, len(carried[1]))
+                    out.append((sentence, (carried[0], self.frames.read(text, False, span, [span], language))))
+            else:
+                carried = None
+            previous = sentence
+        return out
+
+    @staticmethod
+    def _with_subject(text: str, name: str, openers: tuple[str, ...], language: str) -> str | None:
+        """The sentence with its opener replaced by the name as subject, or None without an opener."""
+        stripped = text.lstrip(" \"“'‘")
+        for opener in sorted(openers, key=len, reverse=True):
+            if not stripped.startswith(opener):
+                continue
+            rest = stripped[len(opener) :]
+            if language == "en":
+                if rest[:1].isalnum():
+                    continue  # "Italy" is not "It"
+                return f"{name}'s{rest}" if opener == "Its" else f"{name}{rest}"
+            if rest[:1] not in (" ", ","):
+                continue  # "또다시", "이어서" are other words
+            return (f"{name}의" if opener.endswith("의") else particle(name, "은/는")) + rest
+        return None
 
     def _is_citation(self, text: str, start: int, end: int) -> bool:
         rules = self.kb.linking
@@ -494,6 +555,8 @@ class Tracker:
                 return False  # a Korean industry story (로봇株, 2차전지) does not move the US basket
         if hit.head_direction:
             return True
+        if hit.head_quoted and hit.head_quoted * hit.lead_direction > 0:
+            return True  # a forecast quoted in the headline that the lead reports as such (SEMI's outlook)
         if hit.in_head:
             return False  # the headline names the theme but takes its move back ("금리 인하 신중")
         return (

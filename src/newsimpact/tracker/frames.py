@@ -25,6 +25,7 @@ _LIST_JOINERS_EN = re.compile(r"^(?:\s*<[^>]{1,12}>)*\s*(?:,|and|,\s*and|&|/|or)
 _HEADLINE_TOPIC = re.compile(r"^\s*[\[(<【]?[^,，…\"“”]{1,24}?[,，]\s")
 _QUOTES = ('"', "“", "”", "'", "‘", "’")
 _OPENING = re.compile(r"^[\s\[\]()<>【】\"“”'‘’·…-]*")
+_BRACKETED_ALIAS = re.compile(r"^\([^()\s]{1,12}\)")
 _EN_SUBJECT_AFTER = re.compile(r"^(?:'s)?\s*(?:shares|stock|\(|inc\b|corp\b|co\b)")
 
 
@@ -163,7 +164,9 @@ class FrameReader:
     def _role_ko(
         self, text: str, is_title: bool, head: NamedSpan, tail: NamedSpan, span: NamedSpan, spans: list[NamedSpan]
     ) -> Role:
-        after = squash(text[tail.end : tail.end + 40])
+        # "제너럴모터스(GM)는", "삼성전자(005930)의": the bracketed code or short name repeats the name.
+        rest = _BRACKETED_ALIAS.sub("", text[tail.end :], count=1)
+        after = squash(rest[:40])
         squashed = squash(text)
         if self._source_like(span) and (
             after.startswith(_QUOTES)
@@ -180,8 +183,8 @@ class FrameReader:
         topic = _HEADLINE_TOPIC.match(text) if is_title else None
         if topic is not None:
             # "에코프로비엠, 테슬라向 …": the headline is about the name before the comma.
-            return "subject" if head.start < topic.end() else self._bare_role(text[tail.end :])
-        if self._subject_marked(text[tail.end :]):
+            return "subject" if head.start < topic.end() else self._bare_role(rest)
+        if self._subject_marked(rest):
             return "subject"
         if head.start <= _OPENING.match(text).end() + 1:  # type: ignore[union-attr]
             return "subject"  # the sentence opens with the name ("보잉 737 맥스 추락")
