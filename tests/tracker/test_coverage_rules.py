@@ -1,0 +1,111 @@
+"""Rules that bring back right picks the frame rewrite dropped (texts written here): the subject
+carried into the next sentence, a bracketed alias after a name, a price theme bound through its
+benchmark's price words, an industry's own measure, a quoted forecast the lead reports; and the
+CLI text output keeping low-confidence picks apart."""
+
+from __future__ import annotations
+
+import pytest
+from rich.console import Console
+
+from newsimpact.article import Article
+from newsimpact.knowledge import load_knowledge
+from newsimpact.output import render_tracker
+from newsimpact.tracker import Tracker, TrackerReport
+
+
+@pytest.fixture(scope="module")
+def tracker() -> Tracker:
+    return Tracker(load_knowledge())
+
+
+def picks(report: TrackerReport) -> dict[str, tuple[str, bool]]:
+    return {p.ticker: (p.direction, p.low_confidence) for p in report.picks}
+
+
+def ko(title: str, *paragraphs: str) -> Article:
+    return Article(title=title, paragraphs=list(paragraphs), language="ko")
+
+
+_LEAD = "북미 전기차 판매가 줄면서 완성차 업체들이 계획을 고치고 있다."
+
+
+def test_a_connective_carries_the_subject_into_the_next_sentence(tracker: Tracker) -> None:
+    carried = ko(
+        "북미 완성차 업계, 전기차 계획 손질",
+        _LEAD,
+        "제너럴모터스(GM)는 전기차 전환 목표를 사실상 접었다. 또 전기차 사업 축소로 약 20억달러의 손상차손을 "
+        "2분기에 반영했다. GM은 대형 SUV 생산을 늘릴 계획이다.",
+    )
+    assert picks(tracker.track(carried)).get("GM", ("", False))[0] == "negative"
+
+
+def test_a_sentence_with_its_own_subject_is_not_carried(tracker: Tracker) -> None:
+    other = ko(
+        "북미 완성차 업계, 전기차 계획 손질",
+        _LEAD,
+        "제너럴모터스(GM)는 전기차 전환 목표를 사실상 접었다. 업계에서는 전기차 사업 축소로 약 20억달러의 "
+        "손상차손이 불가피하다는 관측이 나온다. GM은 대형 SUV 생산을 늘릴 계획이다.",
+    )
+    assert picks(tracker.track(other)).get("GM", ("", False))[0] != "negative"
+
+
+def test_the_company_carries_the_subject_in_english(tracker: Tracker) -> None:
+    said = "General Motors dropped its all-electric target."
+    carried = Article(
+        title="Carmakers rethink EV plans",
+        paragraphs=[f"{said} The company booked a $1.6 billion impairment on its EV unit."],
+        language="en",
+    )
+    not_it = Article(
+        title="Carmakers rethink EV plans",
+        paragraphs=[f"{said} Italy booked a $1.6 billion impairment on its EV unit."],
+        language="en",
+    )
+    assert picks(tracker.track(carried))["GM"] == ("negative", False)
+    # "Italy" is not "It": no carried impairment, so the score stays lower.
+    plain = {p.ticker: p.score for p in tracker.track(not_it).picks}
+    strong = {p.ticker: p.score for p in tracker.track(carried).picks}
+    assert plain.get("GM", 0.0) < strong["GM"]
+
+
+def test_a_bracketed_alias_after_the_name_keeps_it_the_subject(tracker: Tracker) -> None:
+    article = ko(
+        "북미 완성차 업계 품질 비상",
+        "미국 2위 완성차 업체인 포드자동차(F)는 변속기 결함으로 미국에서 120만대를 리콜한다고 밝혔다.",
+        "업계는 비용이 수억달러에 이를 것으로 본다.",
+    )
+    assert picks(tracker.track(article)).get("F", ("", False))[0] == "negative"
+
+
+def test_a_memory_benchmark_price_binds_through_its_price_words(tracker: Tracker) -> None:
+    report = picks(tracker.track(ko("D램 고정거래가격 한 달 새 18% 급등…PC 업체 원가 부담", "PC용 D램 값이 석 달째 올랐다.")))
+    assert report["MU"] == ("positive", False)  # the pure play moves with its price, shown
+    assert all(low for t, (_, low) in report.items() if t != "MU")  # read-across stays tentative
+
+
+def test_demand_is_not_the_price_of_a_price_theme(tracker: Tracker) -> None:
+    report = picks(tracker.track(Article(title="", paragraphs=["하반기 D램 수요 증가 기대"], language="ko")))
+    assert "HPQ" not in report and "AAPL" not in report
+
+
+def test_an_industry_measure_binds_and_a_quoted_forecast_needs_the_lead(tracker: Tracker) -> None:
+    confirmed = ko(
+        '장비협회 "내년 반도체 장비 매출 사상 최대"',
+        "국제 장비협회는 내년 전 세계 반도체 장비 매출이 1400억달러로 사상 최대를 기록할 것으로 내다봤다.",
+    )
+    alone = ko('장비협회 "내년 반도체 장비 매출 사상 최대"', "협회는 이날 서울에서 연례 행사를 열었다.")
+    assert picks(tracker.track(confirmed)).get("AMAT", ("", False))[0] == "positive"
+    assert "AMAT" not in picks(tracker.track(alone))
+
+
+def test_text_output_puts_low_confidence_picks_apart(tracker: Tracker) -> None:
+    report = tracker.track(ko("D램 고정거래가격 한 달 새 18% 급등…PC 업체 원가 부담", "PC용 D램 값이 석 달째 올랐다."))
+    assert any(p.low_confidence for p in report.picks) and any(not p.low_confidence for p in report.picks)
+    console = Console(record=True, width=200)
+    render_tracker(report, console)
+    text = console.export_text()
+    assert "낮은 확신 (참고)" in text
+    shown, _, tentative = text.partition("낮은 확신 (참고)")
+    assert "(MU)" in shown and "(MU)" not in tentative
+    assert all(f"({p.ticker})" in tentative for p in report.picks if p.low_confidence)
