@@ -109,3 +109,20 @@ def test_text_output_puts_low_confidence_picks_apart(tracker: Tracker) -> None:
     shown, _, tentative = text.partition("낮은 확신 (참고)")
     assert "(MU)" in shown and "(MU)" not in tentative
     assert all(f"({p.ticker})" in tentative for p in report.picks if p.low_confidence)
+
+
+def test_news_told_by_its_effect_on_the_market_takes_that_direction(tracker: Tracker) -> None:
+    """ "X 나비효과…코스피 하락": X's own words carry no direction; the market's fall is it. Kept, but
+    tentative: the news itself is not told and the move is already priced."""
+    report = tracker.track(Article(title="", paragraphs=['"애플 나비효과"…코스피 3% 하락'], language="ko"))
+    aapl = {p.ticker: p for p in report.picks}["AAPL"]
+    assert aapl.direction == "negative" and aapl.low_confidence
+    up = tracker.track(Article(title="", paragraphs=['"애플 나비효과"…코스피 3% 상승'], language="ko"))
+    assert {p.ticker: p.direction for p in up.picks}.get("AAPL") == "positive"
+
+
+def test_a_one_character_move_binds_before_more_text(tracker: Tracker) -> None:
+    """ "WTI 2.5%↑…": the arrow is the move even with the headline going on after it."""
+    for text in ("WTI 2.5%↑…국제유가 사흘째 상승", "국제유가 사흘째 상승…정유주 강세"):
+        report = tracker.track(Article(title="", paragraphs=[text], language="ko"))
+        assert {p.ticker: p.direction for p in report.picks}.get("XOM") == "positive", text

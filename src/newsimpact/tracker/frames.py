@@ -120,6 +120,8 @@ class FrameReader:
             else:
                 lo, hi = self._segment(text, span, spans) if language == "ko" else (0, len(text))
                 towards = self._polarity.towards(text[lo:hi], language, span.start - lo, span.end - lo)
+                if not towards.score and event is not None and event.told_by_effect and role == "subject":
+                    towards = self._polarity.towards(text, language, span.start, span.end)
                 polarity, cues = towards.score, tuple(c.term for c in towards.cues)
         elif event is not None and role in event.moves and role in event.role_polarity:
             polarity, cues = event.role_polarity[role], (event.name_ko,)
