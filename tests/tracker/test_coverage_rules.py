@@ -79,7 +79,9 @@ def test_a_bracketed_alias_after_the_name_keeps_it_the_subject(tracker: Tracker)
 
 
 def test_a_memory_benchmark_price_binds_through_its_price_words(tracker: Tracker) -> None:
-    report = picks(tracker.track(ko("D램 고정거래가격 한 달 새 18% 급등…PC 업체 원가 부담", "PC용 D램 값이 석 달째 올랐다.")))
+    report = picks(
+        tracker.track(ko("D램 고정거래가격 한 달 새 18% 급등…PC 업체 원가 부담", "PC용 D램 값이 석 달째 올랐다."))
+    )
     assert report["MU"] == ("positive", False)  # the pure play moves with its price, shown
     assert all(low for t, (_, low) in report.items() if t != "MU")  # read-across stays tentative
 
@@ -126,3 +128,13 @@ def test_a_one_character_move_binds_before_more_text(tracker: Tracker) -> None:
     for text in ("WTI 2.5%↑…국제유가 사흘째 상승", "국제유가 사흘째 상승…정유주 강세"):
         report = tracker.track(Article(title="", paragraphs=[text], language="ko"))
         assert {p.ticker: p.direction for p in report.picks}.get("XOM") == "positive", text
+
+
+def test_a_korean_only_form_of_a_price_does_not_move_the_us_names(tracker: Tracker) -> None:
+    """Pump prices at Korean stations are not crude; the benchmark named beside them still counts."""
+    pump = tracker.track(Article(title="", paragraphs=["국내 유가 상승세…주유소 휘발유값 4주째 올라"], language="ko"))
+    crude = tracker.track(
+        Article(title="", paragraphs=["WTI 배럴당 85달러로 급등…국내 주유소 기름값도 들썩"], language="ko")
+    )
+    assert "XOM" not in {p.ticker for p in pump.picks}
+    assert {p.ticker: p.direction for p in crude.picks}.get("XOM") == "positive"

@@ -152,6 +152,11 @@ class Theme(_Frozen):
     """Words a trigger may sit inside without meaning the theme (달러 강세 in 홍콩달러 강세)."""
     price: bool = False
     """A price or rate (oil, the dollar, yields): it rises and falls; other themes grow and ease."""
+    domestic_ko: tuple[str, ...] = ()
+    """Words of a Korean-only form of the price (주유소 기름값, 금은방): with one of them in its
+    evidence and none of `benchmark_ko`, Korean news about the price does not move the US names."""
+    benchmark_ko: tuple[str, ...] = ()
+    """Words of the global benchmark (WTI, 브렌트, 배럴당, 온스당, 국제)."""
     exposures: tuple[Exposure, ...] = Field(min_length=1)
 
 

@@ -553,6 +553,11 @@ class Tracker:
                 return False  # US rates or prices need the US itself, not "주요국" or "글로벌"
             if not hit.theme.price and not self._on_us_stage(evidence):
                 return False  # a Korean industry story (로봇株, 2차전지) does not move the US basket
+            if hit.theme.price and hit.theme.domestic_ko:
+                text = _squashed_text(evidence)
+                domestic = any(squash_lower(w) in text for w in hit.theme.domestic_ko)
+                if domestic and not any(squash_lower(w) in text for w in hit.theme.benchmark_ko):
+                    return False  # pump prices at Korean stations, not crude (a Korean-only story)
         if hit.head_direction:
             return True
         if hit.head_quoted and hit.head_quoted * hit.lead_direction > 0:
