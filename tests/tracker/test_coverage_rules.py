@@ -138,3 +138,15 @@ def test_a_korean_only_form_of_a_price_does_not_move_the_us_names(tracker: Track
     )
     assert "XOM" not in {p.ticker for p in pump.picks}
     assert {p.ticker: p.direction for p in crude.picks}.get("XOM") == "positive"
+
+
+def test_a_price_moving_in_the_lead_picks_its_pure_plays_tentatively(tracker: Tracker) -> None:
+    article = ko(
+        "뉴욕증시, 혼조 마감",
+        "간밤 뉴욕증시는 혼조세로 마감했다. 국제유가가 4% 급등하며 에너지주가 강세를 보였다.",
+        "기술주는 약세였다. 투자자들은 다음 주 물가 지표를 기다리고 있다.",
+        "다우지수는 0.2% 올랐고 나스닥지수는 0.5% 내렸다.",
+    )
+    report = {p.ticker: p for p in tracker.track(article).picks}
+    assert report["XOM"].direction == "positive" and report["XOM"].low_confidence
+    assert "DAL" not in report  # only the pure plays from the lead, not the read-across

@@ -485,10 +485,18 @@ class Tracker:
         # A theme counts when the article says its driver moves and is about it: in the headline,
         # or returned to in a second sentence; never a word in passing.
         strong = [h for h in hits if self._theme_is_the_story(h, language, sentence_count)][:_MAX_THEMES]
-        for hit in strong:
+        lead_only = [
+            h
+            for h in hits
+            if all(h is not g for g in strong) and self._lead_price_move(h) and self._stage_ok(h, h.sentences, language)
+        ][: max(0, _MAX_THEMES - len(strong))]
+        tentative = {id(h) for h in lead_only}
+        for hit in strong + lead_only:
             centrality = 1.0 if hit.in_title else 0.7
             base = min(hit.weight, 4.0) * hit.confidence * centrality * 0.8
             for rank, exposure in enumerate(self._exposures_for(hit, language)):
+                if id(hit) in tentative and (not exposure.direct or analyst_note):
+                    continue  # from the lead alone, only the pure plays
                 if exposure.ticker is not None:
                     tickers = [exposure.ticker]
                     factor = 0.97**rank
@@ -547,17 +555,8 @@ class Tracker:
         if hit.direction == 0 or not hit.explicit:
             return False
         head = [s for s in hit.sentences if s is hit.sentences[0] and hit.head_direction]
-        if language != "en":
-            evidence = head or hit.sentences
-            if hit.theme.scope == "us" and not self._on_us_stage(evidence, strict=True):
-                return False  # US rates or prices need the US itself, not "주요국" or "글로벌"
-            if not hit.theme.price and not self._on_us_stage(evidence):
-                return False  # a Korean industry story (로봇株, 2차전지) does not move the US basket
-            if hit.theme.price and hit.theme.domestic_ko:
-                text = _squashed_text(evidence)
-                domestic = any(squash_lower(w) in text for w in hit.theme.domestic_ko)
-                if domestic and not any(squash_lower(w) in text for w in hit.theme.benchmark_ko):
-                    return False  # pump prices at Korean stations, not crude (a Korean-only story)
+        if not self._stage_ok(hit, head or hit.sentences, language):
+            return False
         if hit.head_direction:
             return True
         if hit.head_quoted and hit.head_quoted * hit.lead_direction > 0:
@@ -570,6 +569,34 @@ class Tracker:
             and hit.distinct_sentences >= _THEME_SHARE * sentence_count
             and any(s.paragraph <= 0 for s in hit.sentences)  # in the lead, not only as background
         )
+
+    @staticmethod
+    def _lead_price_move(hit: ThemeHit) -> bool:
+        """A price the lead says moves (and no sentence says the other way), though the headline is
+        about something else: enough for its pure plays (oil for producers), tentatively."""
+        return (
+            hit.theme.price
+            and not hit.in_head
+            and hit.lead_direction != 0
+            and hit.direction * hit.lead_direction > 0
+            and hit.confidence >= 0.99
+        )
+
+    def _stage_ok(self, hit: ThemeHit, evidence: list[Sentence], language: str) -> bool:
+        """Korean news moves US-scoped and industry themes only on the US or world stage, and a price
+        only in its benchmark form."""
+        if language == "en":
+            return True
+        if hit.theme.scope == "us" and not self._on_us_stage(evidence, strict=True):
+            return False  # US rates or prices need the US itself, not "주요국" or "글로벌"
+        if not hit.theme.price and not self._on_us_stage(evidence):
+            return False  # a Korean industry story (로봇株, 2차전지) does not move the US basket
+        if hit.theme.price and hit.theme.domestic_ko:
+            text = _squashed_text(evidence)
+            domestic = any(squash_lower(w) in text for w in hit.theme.domestic_ko)
+            if domestic and not any(squash_lower(w) in text for w in hit.theme.benchmark_ko):
+                return False  # pump prices at Korean stations, not crude (a Korean-only story)
+        return True
 
     def _select(self, candidates: list[Candidate]) -> tuple[list[Pick], list[Pick]]:
         best: dict[str, Candidate] = {}
