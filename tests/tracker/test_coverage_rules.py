@@ -150,3 +150,14 @@ def test_a_price_moving_in_the_lead_picks_its_pure_plays_tentatively(tracker: Tr
     report = {p.ticker: p for p in tracker.track(article).picks}
     assert report["XOM"].direction == "positive" and report["XOM"].low_confidence
     assert "DAL" not in report  # only the pure plays from the lead, not the read-across
+
+
+def test_a_korean_rivals_hbm_share_gain_is_a_tentative_loss_for_micron(tracker: Tracker) -> None:
+    share = ko(
+        "SK하이닉스 HBM, 빅테크 성능 평가서 1위",
+        "SK하이닉스의 HBM4가 미국 빅테크의 AI 칩 성능 평가에서 메모리 3사 중 가장 빠른 속도를 기록했다. "
+        "SK하이닉스는 이번 성과로 HBM 시장 점유율 확대에 속도를 내게 됐다.",
+        "업계는 내년 HBM 공급 물량이 크게 늘 것으로 본다.",
+    )
+    mu = {p.ticker: p for p in tracker.track(share).picks}["MU"]
+    assert mu.direction == "negative" and mu.low_confidence and mu.path == "relation"
