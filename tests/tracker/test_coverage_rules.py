@@ -161,3 +161,21 @@ def test_a_korean_rivals_hbm_share_gain_is_a_tentative_loss_for_micron(tracker: 
     )
     mu = {p.ticker: p for p in tracker.track(share).picks}["MU"]
     assert mu.direction == "negative" and mu.low_confidence and mu.path == "relation"
+
+
+def test_what_a_rating_is_about_is_its_subject(tracker: Tracker) -> None:
+    report = tracker.track(Article(title="", paragraphs=["애널리스트, 아마존에 대해 목표주가 상향"], language="ko"))
+    assert {p.ticker: p.direction for p in report.picks}.get("AMZN") == "positive"
+
+
+def test_a_typed_event_beside_stronger_mood_words_stays_tentative(tracker: Tracker) -> None:
+    """The rating is the typed event; the growth talk beside it carries more of the direction, so the
+    pick is kept (the event types it) but under the display threshold."""
+    article = ko(
+        "월가가 꼽은 내년 미국 유망주",
+        "미국 대형 증권사들이 내년 유망 종목을 내놨다.",
+        "한 증권사 애널리스트는 아마존에 대해 목표주가를 300달러로 상향했다.",
+        "아마존이 배송 사업을 공격적으로 확장하며 상승세를 이어갈 것이라고 봤다. 아마존은 클라우드에서도 성장세가 가파르다.",
+    )
+    amzn = {p.ticker: p for p in tracker.track(article).picks}["AMZN"]
+    assert amzn.direction == "positive" and amzn.low_confidence and amzn.event == "rating"

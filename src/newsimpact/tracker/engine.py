@@ -41,6 +41,9 @@ _MAX_EVIDENCE = 3
 _MAX_THEMES = 3
 _PER_GROUP_PER_SIDE = 2
 _BRAND_ONLY_FACTOR = 0.5
+_MOOD_LED_CAP = 1.2
+"""calibrate(1.2) = 0.55: a Korean pick whose typed event is weaker than the mood words beside it
+stays under the display threshold."""
 _SUB_INDUSTRY_TICKERS = 2
 _RELATIONS_PER_SOURCE = 2
 _THEME_SHARE = 0.15
@@ -107,7 +110,19 @@ class _EntityEvent:
     @property
     def _main(self) -> tuple[float, Frame, Sentence] | None:
         agreeing = [wfs for wfs in self.frames if wfs[1].polarity * self.polarity > 0]
-        return max(agreeing, key=lambda wfs: abs(wfs[0] * wfs[1].polarity)) if agreeing else None
+        # A typed event names what happened; a mood word alone beside the name does not.
+        return (
+            max(agreeing, key=lambda wfs: (wfs[1].event is not None, abs(wfs[0] * wfs[1].polarity)))
+            if agreeing
+            else None
+        )
+
+    @property
+    def mood_led(self) -> bool:
+        """The typed event is not what carries most of the direction: a mood word elsewhere does."""
+        agreeing = [wfs for wfs in self.frames if wfs[1].polarity * self.polarity > 0]
+        strongest = max(agreeing, key=lambda wfs: abs(wfs[0] * wfs[1].polarity), default=None)
+        return strongest is not None and strongest[1].event is None
 
     @property
     def role(self) -> str | None:
@@ -410,6 +425,9 @@ class Tracker:
                 # Materiality of the kind of event for a large US company (a launch moves it less
                 # than its earnings); English wire copy reports movers directly and keeps its weight.
                 strength *= main.event.weight
+                if event.mood_led:
+                    # The typed event is a side remark beside mood words: kept, under the threshold.
+                    strength = math.copysign(min(abs(strength), _MOOD_LED_CAP), strength)
             out.append(
                 Candidate(
                     ticker,
