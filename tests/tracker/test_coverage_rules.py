@@ -179,3 +179,12 @@ def test_a_typed_event_beside_stronger_mood_words_stays_tentative(tracker: Track
     )
     amzn = {p.ticker: p for p in tracker.track(article).picks}["AMZN"]
     assert amzn.direction == "positive" and amzn.low_confidence and amzn.event == "rating"
+
+
+def test_a_name_opening_the_headlines_second_story_is_its_subject_at_a_discount(tracker: Tracker) -> None:
+    def bare(text: str) -> dict[str, tuple[str, bool]]:
+        return picks(tracker.track(Article(title="", paragraphs=[text], language="ko")))
+
+    assert bare("한국배터리 급락…GM 볼트 리콜 비용 분담 우려").get("GM", ("", False))[0] == "negative"
+    # A cause told second ("애플 협력 기대에 부품주 강세") is kept only as a tentative pick.
+    assert all(low for _, low in bare("코스피 상승…애플 협력 기대에 부품주 강세").values())

@@ -25,6 +25,7 @@ _LIST_JOINERS_EN = re.compile(r"^(?:\s*<[^>]{1,12}>)*\s*(?:,|and|,\s*and|&|/|or)
 _HEADLINE_TOPIC = re.compile(r"^\s*[\[(<【]?[^,，…\"“”]{1,24}?[,，]\s")
 _QUOTES = ('"', "“", "”", "'", "‘", "’")
 _OPENING = re.compile(r"^[\s\[\]()<>【】\"“”'‘’·…-]*")
+_LATER_STORY_FACTOR = 0.6
 _BRACKETED_ALIAS = re.compile(r"^\([^()\s]{1,12}\)")
 _EN_SUBJECT_AFTER = re.compile(r"^(?:'s)?\s*(?:shares|stock|\(|inc\b|corp\b|co\b)")
 
@@ -144,6 +145,9 @@ class FrameReader:
         small = self._small_amount["en" if language == "en" else "ko"]
         if event is not None and event.id in self._small_events and small is not None and small.search(text):
             polarity *= self._small_factor  # a fine or settlement too small to matter to a large company
+        if language == "ko" and role == "subject" and self._opens_later_story(text, span.start):
+            # Second in the headline: the story is often the first one's cause or a side note.
+            polarity *= _LATER_STORY_FACTOR
         if language == "ko" and role == "subject" and self._origin_ko:
             after = squash(text[span.end : span.end + 12])
             if any(p.match(after) for p in self._origin_ko):
@@ -190,7 +194,15 @@ class FrameReader:
             return "subject"
         if head.start <= _OPENING.match(text).end() + 1:  # type: ignore[union-attr]
             return "subject"  # the sentence opens with the name ("보잉 737 맥스 추락")
+        if self._opens_later_story(text, head.start):
+            return "subject"  # it opens the headline's next story ("LG화학 급락…GM 볼트 리콜 비용")
         return "passing"
+
+    @staticmethod
+    def _opens_later_story(text: str, start: int) -> bool:
+        """The name opens a story after a headline's "…" (a second story, or the cause of the first)."""
+        segment = text.rfind("…", 0, start) + 1
+        return bool(segment) and start <= segment + _OPENING.match(text[segment:]).end() + 1  # type: ignore[union-attr]
 
     def _bare_role(self, after: str) -> Role:
         return "subject" if self._subject_marked(after) else "passing"
