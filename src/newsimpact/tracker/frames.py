@@ -145,8 +145,14 @@ class FrameReader:
         small = self._small_amount["en" if language == "en" else "ko"]
         if event is not None and event.id in self._small_events and small is not None and small.search(text):
             polarity *= self._small_factor  # a fine or settlement too small to matter to a large company
-        if language == "ko" and role == "subject" and self._opens_later_story(text, span.start):
-            # Second in the headline: the story is often the first one's cause or a side note.
+        if (
+            language == "ko"
+            and role == "subject"
+            and self._opens_later_story(text, span.start)
+            and not self._subject_marked(_BRACKETED_ALIAS.sub("", text[span.end :], count=1))
+        ):
+            # Second in the headline, without a subject particle of its own ("…GM 볼트 리콜",
+            # "…애플 협력 기대에"): often the first story's cause or a side note.
             polarity *= _LATER_STORY_FACTOR
         if language == "ko" and role == "subject" and self._origin_ko:
             after = squash(text[span.end : span.end + 12])
