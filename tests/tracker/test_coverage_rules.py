@@ -188,3 +188,11 @@ def test_a_name_opening_the_headlines_second_story_is_its_subject_at_a_discount(
     assert bare("한국배터리 급락…GM 볼트 리콜 비용 분담 우려").get("GM", ("", False))[0] == "negative"
     # A cause told second ("애플 협력 기대에 부품주 강세") is kept only as a tentative pick.
     assert all(low for _, low in bare("코스피 상승…애플 협력 기대에 부품주 강세").values())
+
+
+def test_what_makes_the_headlines_story_immaterial_holds_for_its_body(tracker: Tracker) -> None:
+    body = "알파벳은 3분기 매출이 전년보다 16% 늘며 호실적을 냈다고 발표했다."
+    flows = tracker.track(ko("서학개미 한 달 순매수 1위 알파벳", body))
+    news = tracker.track(ko("알파벳 3분기 실적 발표", body))
+    flow_score = {p.ticker: p.score for p in flows.picks}.get("GOOGL", 0.0)
+    assert flow_score < {p.ticker: p.score for p in news.picks}["GOOGL"]

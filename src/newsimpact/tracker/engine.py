@@ -284,6 +284,9 @@ class Tracker:
         The headline is the title, or the first sentence of a text without one; `year` the
         article's, so that events of years past ("2016년 유출") read as history, not news."""
         head = sentences[0] if sentences else None
+        # What makes the headline's story less material (retail flows, a small recall) holds for the
+        # body that tells it too ("서학개미 순매수 1위 알파벳" then the company's year in review).
+        headline_factor = self.frames.dampening(head.text, language) if head is not None else 1.0
         events: dict[tuple[str, str], _EntityEvent] = {}
         subjects: dict[Sentence, list[tuple[str, str]]] = defaultdict(list)
         """Per sentence, the S&P 500 subjects named in it: (ticker, the name as written)."""
@@ -315,21 +318,24 @@ class Tracker:
                 event.roles.add(frame.role)
                 if frame.role == "subject" and mention.ref.kind == "sp500" and mention.ref.by_name:
                     subjects[sentence].append((mention.ref.key, sentence.text[span.start : span.end]))
-                self._add_frame(event, frame, sentence, year)
+                self._add_frame(event, frame, sentence, year, 1.0 if is_head else headline_factor)
         for sentence, (ticker, frame) in self._carried_frames(sentences, by_sentence, subjects, language):
             event = events[("sp500", ticker)]
             event.named_sentences += 1
-            self._add_frame(event, frame, sentence, year)
+            self._add_frame(event, frame, sentence, year, headline_factor)
         for event in events.values():
             if event.named_sentences >= 3:
                 event.central = True
         return events
 
     @staticmethod
-    def _add_frame(event: _EntityEvent, frame: Frame, sentence: Sentence, year: int | None) -> None:
+    def _add_frame(
+        event: _EntityEvent, frame: Frame, sentence: Sentence, year: int | None, headline_factor: float = 1.0
+    ) -> None:
         if frame.role not in _MOVED_ROLES or not frame.polarity:
             return
         weight = sentence_weight(sentence) * (_HISTORY_FACTOR if _in_past_year(sentence.text, year) else 1.0)
+        weight *= headline_factor
         event.polarity += frame.polarity * weight
         event.frames.append((weight, frame, sentence))
         event.sentences.append(sentence)

@@ -334,6 +334,10 @@ class FrameReader:
         material = next((w for w in material_words if w in haystack), None)
         return (0.8, (material,)) if material else (0.0, ())
 
+    def dampening(self, text: str, language: str) -> float:
+        """How much less material the events of a text are (a small recall, retail flows): 0..1."""
+        return self._dampening(text, language)
+
     def _dampening(self, text: str, language: str) -> float:
         factor = 1.0
         if language == "en":
