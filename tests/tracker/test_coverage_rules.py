@@ -196,3 +196,11 @@ def test_what_makes_the_headlines_story_immaterial_holds_for_its_body(tracker: T
     news = tracker.track(ko("알파벳 3분기 실적 발표", body))
     flow_score = {p.ticker: p.score for p in flows.picks}.get("GOOGL", 0.0)
     assert flow_score < {p.ticker: p.score for p in news.picks}["GOOGL"]
+
+
+def test_a_bill_passing_its_chamber_and_a_price_at_its_high_are_moves(tracker: Tracker) -> None:
+    def bare(text: str) -> dict[str, tuple[str, bool]]:
+        return picks(tracker.track(Article(title="", paragraphs=[text], language="ko")))
+
+    assert bare("美 인프라 법안 하원 통과…도로·교량에 1조달러").get("VMC", ("", False))[0] == "positive"
+    assert bare("국제 금값 최고…안전자산 수요 몰려").get("NEM", ("", False))[0] == "positive"
