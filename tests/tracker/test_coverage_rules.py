@@ -204,3 +204,13 @@ def test_a_bill_passing_its_chamber_and_a_price_at_its_high_are_moves(tracker: T
 
     assert bare("美 인프라 법안 하원 통과…도로·교량에 1조달러").get("VMC", ("", False))[0] == "positive"
     assert bare("국제 금값 최고…안전자산 수요 몰려").get("NEM", ("", False))[0] == "positive"
+
+
+def test_a_connective_bringing_in_another_actor_does_not_carry(tracker: Tracker) -> None:
+    other = ko(
+        "북미 완성차 업계, 전기차 계획 손질",
+        _LEAD,
+        "제너럴모터스(GM)는 전기차 전환 목표를 사실상 접었다. 또 다른 업체들도 약 20억달러의 손상차손을 "
+        "반영했다. GM은 대형 SUV 생산을 늘릴 계획이다.",
+    )
+    assert picks(tracker.track(other)).get("GM", ("", False))[0] != "negative"

@@ -349,6 +349,9 @@ class RoleRules(_Frozen):
     subject ("회사는", "동사는", "또"): the subject carries over (light coreference)."""
     carry_subject_en: tuple[str, ...] = ()
     """The same for English ("The company", "It"); "Its" stands for the name's possessive."""
+    carry_blockers_ko: tuple[str, ...] = ()
+    """Words right after a connective that bring in another actor ("또 다른 업체들도", "또 업계에서는"):
+    the sentence is not about the previous subject."""
 
 
 class ScoreCalibration(_Frozen):

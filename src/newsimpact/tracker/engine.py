@@ -359,7 +359,7 @@ class Tracker:
                 found = set(subjects.get(sentence, []))
                 carried = found.pop() if len({t for t, _ in found}) == 1 else None
             elif carried is not None and previous is not None and previous.paragraph == sentence.paragraph:
-                text = self._with_subject(sentence.text, carried[1], openers, language)
+                text = self._with_subject(sentence.text, carried[1], openers, language, self.kb.roles.carry_blockers_ko)
                 if text is None:
                     carried = None
                 else:
@@ -371,7 +371,9 @@ class Tracker:
         return out
 
     @staticmethod
-    def _with_subject(text: str, name: str, openers: tuple[str, ...], language: str) -> str | None:
+    def _with_subject(
+        text: str, name: str, openers: tuple[str, ...], language: str, blockers: tuple[str, ...] = ()
+    ) -> str | None:
         """The sentence with its opener replaced by the name as subject, or None without an opener."""
         stripped = text.lstrip(" \"“'‘")
         for opener in sorted(openers, key=len, reverse=True):
@@ -384,6 +386,8 @@ class Tracker:
                 return f"{name}'s{rest}" if opener == "Its" else f"{name}{rest}"
             if rest[:1] not in (" ", ","):
                 continue  # "또다시", "이어서" are other words
+            if rest.lstrip(" ,").startswith(blockers):
+                return None  # "또 다른 업체들도": another actor
             return (f"{name}의" if opener.endswith("의") else particle(name, "은/는")) + rest
         return None
 
