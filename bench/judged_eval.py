@@ -48,6 +48,8 @@ class Pick:
     score: float = 0.0
     evidence: list[str] = field(default_factory=list)
     title: str = ""
+    low_confidence: bool = False
+    """Scored under the display threshold: shown apart as "낮은 확신 (참고)", not as a call."""
 
     @property
     def key(self) -> Key:
@@ -87,6 +89,7 @@ def run_tracker() -> tuple[list[Pick], dict[tuple[str, str], str], dict[str, str
                     pick.score,
                     [e.text for e in pick.evidence],
                     analysis.article.title,
+                    pick.low_confidence,
                 )
             )
     return picks, records, categories
@@ -174,6 +177,7 @@ def pick_row(p: Pick) -> dict[str, Any]:
         "direction": p.direction,
         "path": p.path,
         "score": round(p.score, 3),
+        "low_confidence": p.low_confidence,
         "split": split_of(p.id),
         "title": p.title,
         "evidence": p.evidence,
@@ -236,7 +240,9 @@ def main() -> None:
         for kind in KINDS:
             now = figures(current, verdicts, records, split, kind)
             base = figures(baseline, verdicts, records, split, kind)
-            print(f"{split.upper():6s} {kind + 's':9s} current : {now.line()}")
+            shown = figures([p for p in current if not p.low_confidence], verdicts, records, split, kind)
+            print(f"{split.upper():6s} {kind + 's':9s} current : {now.line()}   (all picks)")
+            print(f"{'':16s} shown   : {shown.line()}   (not low_confidence)")
             print(f"{'':16s} baseline: {base.line()}   ({args.baseline})")
     for split in SPLITS:
         print(f"{split.upper():6s} current : {category_line(current, categories, split)}")
@@ -254,7 +260,9 @@ def main() -> None:
     picked = {p.key for p in current}
     lost = [v for key, v in verdicts.items() if v["verdict"] == "right" and key not in picked]
     print(f"picks judged right (or missed by {args.baseline}) that the current tracker does not make: {len(lost)}")
-    for v in sorted(lost, key=lambda v: (v["split"], v["source"], v["id"]))[:40]:
+    # REPORT rows are counted, not listed: the tracker is tuned on TUNE only.
+    print(f"  of which REPORT: {sum(v['split'] == 'report' for v in lost)} (not listed); TUNE:")
+    for v in sorted((v for v in lost if v["split"] != "report"), key=lambda v: (v["source"], v["id"]))[:40]:
         print(f"  {v['split']:6s} {v['source']} {v['id']} {v['ticker']} {v['direction']}: {v['reason']}")
     print(f"wrote {unjudged} unjudged picks to {args.unjudged}")
 

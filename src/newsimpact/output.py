@@ -63,21 +63,27 @@ def render_article(article: Article, console: Console) -> None:
 def render_tracker(report: TrackerReport, console: Console) -> None:
     if report.abstained:
         console.print(Panel(f"종목 추적기: 뚜렷한 영향 종목 없음 — {escape(report.reason or '')}", style="dim"))
+    # Low-confidence picks (score under the calibrated threshold) are plausible, not shown as
+    # calls: they go apart, under their own heading, so a reader does not take them as the verdict.
+    shown = [p for p in (*report.positive, *report.negative) if not p.low_confidence]
+    tentative = [p for p in (*report.positive, *report.negative) if p.low_confidence]
     for title, picks, colour in (
-        ("긍정 영향 종목", report.positive, "green"),
-        ("부정 영향 종목", report.negative, "red"),
+        ("긍정 영향 종목", [p for p in shown if p.direction == "positive"], "green"),
+        ("부정 영향 종목", [p for p in shown if p.direction == "negative"], "red"),
+        ("낮은 확신 (참고)", tentative, "dim"),
     ):
         if not picks:
             continue
         table = Table(title=title, title_style=f"bold {colour}", show_lines=True)
-        for column in ("종목", "섹터", "점수", "근거"):
+        for column in ("종목", "방향", "섹터", "점수", "근거"):
             table.add_column(column)
         for pick in picks:
             table.add_row(
                 escape(f"{pick.name_ko or pick.name} ({pick.ticker})"),
+                "긍정" if pick.direction == "positive" else "부정",
                 escape(pick.sector_ko),
                 f"{pick.score:.2f}",
-                f"{escape(pick.rationale_ko)}\n[dim]{escape(pick.evidence[0].text)}[/]",
+                f"{escape(pick.rationale_ko)}\n[dim]{escape(pick.evidence[0].text) if pick.evidence else ''}[/]",
             )
         console.print(table)
     if report.disclaimer:

@@ -152,6 +152,11 @@ class Theme(_Frozen):
     """Words a trigger may sit inside without meaning the theme (달러 강세 in 홍콩달러 강세)."""
     price: bool = False
     """A price or rate (oil, the dollar, yields): it rises and falls; other themes grow and ease."""
+    domestic_ko: tuple[str, ...] = ()
+    """Words of a Korean-only form of the price (주유소 기름값, 금은방): with one of them in its
+    evidence and none of `benchmark_ko`, Korean news about the price does not move the US names."""
+    benchmark_ko: tuple[str, ...] = ()
+    """Words of the global benchmark (WTI, 브렌트, 배럴당, 온스당, 국제)."""
     exposures: tuple[Exposure, ...] = Field(min_length=1)
 
 
@@ -268,6 +273,9 @@ class EventType(_Frozen):
     """A fixed polarity for a non-subject role (target of a takeover: +1)."""
     weight: float = Field(default=1.0, gt=0.0, le=2.0)
     """How strongly this kind of event moves a large listed company (materiality)."""
+    told_by_effect: bool = False
+    """The event is told by what it did to the market ("애플 나비효과…코스피 하락"): when the
+    subject's own words carry no direction, the whole sentence's direction is the event's."""
     lines: EventLines
 
 
@@ -336,6 +344,14 @@ class RoleRules(_Frozen):
     """"소식에", "여파로": the clause after one reports the effect of the news on something else."""
     others_moved_ko: tuple[str, ...] = ()
     """What such an effect clause is about when it is not the named company (관련주, 코스피)."""
+    carry_subject_ko: tuple[str, ...] = ()
+    """Openers of a sentence that names no company but goes on about the previous sentence's
+    subject ("회사는", "동사는", "또"): the subject carries over (light coreference)."""
+    carry_subject_en: tuple[str, ...] = ()
+    """The same for English ("The company", "It"); "Its" stands for the name's possessive."""
+    carry_blockers_ko: tuple[str, ...] = ()
+    """Words right after a connective that bring in another actor ("또 다른 업체들도", "또 업계에서는"):
+    the sentence is not about the previous subject."""
 
 
 class ScoreCalibration(_Frozen):

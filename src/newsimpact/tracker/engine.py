@@ -20,6 +20,7 @@ from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import Company, EventType, Exposure, Relation
 from newsimpact.tracker import confidence, rationale
 from newsimpact.tracker.frames import Frame, FrameReader, NamedSpan
+from newsimpact.tracker.korean import particle
 from newsimpact.tracker.linking import EntityMention, Linker
 from newsimpact.tracker.polarity import PolarityScorer
 from newsimpact.tracker.report import (
@@ -40,6 +41,9 @@ _MAX_EVIDENCE = 3
 _MAX_THEMES = 3
 _PER_GROUP_PER_SIDE = 2
 _BRAND_ONLY_FACTOR = 0.5
+_MOOD_LED_CAP = 1.2
+"""calibrate(1.2) = 0.55: a Korean pick whose typed event is weaker than the mood words beside it
+stays under the display threshold."""
 _SUB_INDUSTRY_TICKERS = 2
 _RELATIONS_PER_SOURCE = 2
 _THEME_SHARE = 0.15
@@ -106,7 +110,19 @@ class _EntityEvent:
     @property
     def _main(self) -> tuple[float, Frame, Sentence] | None:
         agreeing = [wfs for wfs in self.frames if wfs[1].polarity * self.polarity > 0]
-        return max(agreeing, key=lambda wfs: abs(wfs[0] * wfs[1].polarity)) if agreeing else None
+        # A typed event names what happened; a mood word alone beside the name does not.
+        return (
+            max(agreeing, key=lambda wfs: (wfs[1].event is not None, abs(wfs[0] * wfs[1].polarity)))
+            if agreeing
+            else None
+        )
+
+    @property
+    def mood_led(self) -> bool:
+        """The typed event is not what carries most of the direction: a mood word elsewhere does."""
+        agreeing = [wfs for wfs in self.frames if wfs[1].polarity * self.polarity > 0]
+        strongest = max(agreeing, key=lambda wfs: abs(wfs[0] * wfs[1].polarity), default=None)
+        return strongest is not None and strongest[1].event is None
 
     @property
     def role(self) -> str | None:
@@ -195,7 +211,7 @@ class Tracker:
         mentions = [self._mention_model(m) for m in entity_mentions if m.ref.kind == "sp500"]
         tone = self._tone(sentences, language)
         year = article.published.year if article.published else _latest_year(sentences)
-        events = self._events(entity_mentions, language, sentences[0] if sentences else None, year)
+        events = self._events(entity_mentions, language, sentences, year)
 
         candidates: list[Candidate] = []
         names = defaultdict(list)
@@ -261,13 +277,19 @@ class Tracker:
         return Tone(label=label, score=round(score, 3))
 
     def _events(
-        self, mentions: list[EntityMention], language: str, head: Sentence | None, year: int | None
+        self, mentions: list[EntityMention], language: str, sentences: list[Sentence], year: int | None
     ) -> dict[tuple[str, str], _EntityEvent]:
         """One frame per company per sentence; only roles the event moves carry its polarity.
 
-        `head` is the headline (the title, or the first sentence of a text without one); `year` the
+        The headline is the title, or the first sentence of a text without one; `year` the
         article's, so that events of years past ("2016년 유출") read as history, not news."""
+        head = sentences[0] if sentences else None
+        # What makes the headline's story less material (retail flows, a small recall) holds for the
+        # body that tells it too ("서학개미 순매수 1위 알파벳" then the company's year in review).
+        headline_factor = self.frames.dampening(head.text, language) if head is not None else 1.0
         events: dict[tuple[str, str], _EntityEvent] = {}
+        subjects: dict[Sentence, list[tuple[str, str]]] = defaultdict(list)
+        """Per sentence, the S&P 500 subjects named in it: (ticker, the name as written)."""
         by_sentence: dict[Sentence, list[EntityMention]] = defaultdict(list)
         for mention in mentions:
             by_sentence[mention.sentence].append(mention)
@@ -294,16 +316,80 @@ class Tracker:
                     continue
                 frame = self.frames.read(sentence.text, is_head, span, spans, language)
                 event.roles.add(frame.role)
-                if frame.role not in _MOVED_ROLES or not frame.polarity:
-                    continue
-                weight = sentence_weight(sentence) * (_HISTORY_FACTOR if _in_past_year(sentence.text, year) else 1.0)
-                event.polarity += frame.polarity * weight
-                event.frames.append((weight, frame, sentence))
-                event.sentences.append(sentence)
+                if frame.role == "subject" and mention.ref.kind == "sp500" and mention.ref.by_name:
+                    subjects[sentence].append((mention.ref.key, sentence.text[span.start : span.end]))
+                self._add_frame(event, frame, sentence, year, 1.0 if is_head else headline_factor)
+        for sentence, (ticker, frame) in self._carried_frames(sentences, by_sentence, subjects, language):
+            event = events[("sp500", ticker)]
+            event.named_sentences += 1
+            self._add_frame(event, frame, sentence, year, headline_factor)
         for event in events.values():
             if event.named_sentences >= 3:
                 event.central = True
         return events
+
+    @staticmethod
+    def _add_frame(
+        event: _EntityEvent, frame: Frame, sentence: Sentence, year: int | None, headline_factor: float = 1.0
+    ) -> None:
+        if frame.role not in _MOVED_ROLES or not frame.polarity:
+            return
+        weight = sentence_weight(sentence) * (_HISTORY_FACTOR if _in_past_year(sentence.text, year) else 1.0)
+        weight *= headline_factor
+        event.polarity += frame.polarity * weight
+        event.frames.append((weight, frame, sentence))
+        event.sentences.append(sentence)
+
+    def _carried_frames(
+        self,
+        sentences: list[Sentence],
+        by_sentence: dict[Sentence, list[EntityMention]],
+        subjects: dict[Sentence, list[tuple[str, str]]],
+        language: str,
+    ) -> list[tuple[Sentence, tuple[str, Frame]]]:
+        """Light coreference: a sentence that names no company and opens with a pronoun or a
+        connective ("회사는", "또", "The company") goes on about the previous sentence's only S&P 500
+        subject in the same paragraph; its frame is read with the name put in the opener's place."""
+        openers = self.kb.roles.carry_subject_en if language == "en" else self.kb.roles.carry_subject_ko
+        out: list[tuple[Sentence, tuple[str, Frame]]] = []
+        carried: tuple[str, str] | None = None
+        previous: Sentence | None = None
+        for sentence in sentences:
+            if sentence in by_sentence:
+                found = set(subjects.get(sentence, []))
+                carried = found.pop() if len({t for t, _ in found}) == 1 else None
+            elif carried is not None and previous is not None and previous.paragraph == sentence.paragraph:
+                text = self._with_subject(sentence.text, carried[1], openers, language, self.kb.roles.carry_blockers_ko)
+                if text is None:
+                    carried = None
+                else:
+                    span = NamedSpan(carried[0], "sp500", 0, len(carried[1]))
+                    out.append((sentence, (carried[0], self.frames.read(text, False, span, [span], language))))
+            else:
+                carried = None
+            previous = sentence
+        return out
+
+    @staticmethod
+    def _with_subject(
+        text: str, name: str, openers: tuple[str, ...], language: str, blockers: tuple[str, ...] = ()
+    ) -> str | None:
+        """The sentence with its opener replaced by the name as subject, or None without an opener."""
+        stripped = text.lstrip(" \"“'‘")
+        for opener in sorted(openers, key=len, reverse=True):
+            if not stripped.startswith(opener):
+                continue
+            rest = stripped[len(opener) :]
+            if language == "en":
+                if rest[:1].isalnum():
+                    continue  # "Italy" is not "It"
+                return f"{name}'s{rest}" if opener == "Its" else f"{name}{rest}"
+            if rest[:1] not in (" ", ","):
+                continue  # "또다시", "이어서" are other words
+            if rest.lstrip(" ,").startswith(blockers):
+                return None  # "또 다른 업체들도": another actor
+            return (f"{name}의" if opener.endswith("의") else particle(name, "은/는")) + rest
+        return None
 
     def _is_citation(self, text: str, start: int, end: int) -> bool:
         rules = self.kb.linking
@@ -349,6 +435,9 @@ class Tracker:
                 # Materiality of the kind of event for a large US company (a launch moves it less
                 # than its earnings); English wire copy reports movers directly and keeps its weight.
                 strength *= main.event.weight
+                if event.mood_led:
+                    # The typed event is a side remark beside mood words: kept, under the threshold.
+                    strength = math.copysign(min(abs(strength), _MOOD_LED_CAP), strength)
             out.append(
                 Candidate(
                     ticker,
@@ -424,10 +513,18 @@ class Tracker:
         # A theme counts when the article says its driver moves and is about it: in the headline,
         # or returned to in a second sentence; never a word in passing.
         strong = [h for h in hits if self._theme_is_the_story(h, language, sentence_count)][:_MAX_THEMES]
-        for hit in strong:
+        lead_only = [
+            h
+            for h in hits
+            if all(h is not g for g in strong) and self._lead_price_move(h) and self._stage_ok(h, h.sentences, language)
+        ][: max(0, _MAX_THEMES - len(strong))]
+        tentative = {id(h) for h in lead_only}
+        for hit in strong + lead_only:
             centrality = 1.0 if hit.in_title else 0.7
             base = min(hit.weight, 4.0) * hit.confidence * centrality * 0.8
             for rank, exposure in enumerate(self._exposures_for(hit, language)):
+                if id(hit) in tentative and (not exposure.direct or analyst_note):
+                    continue  # from the lead alone, only the pure plays
                 if exposure.ticker is not None:
                     tickers = [exposure.ticker]
                     factor = 0.97**rank
@@ -486,14 +583,12 @@ class Tracker:
         if hit.direction == 0 or not hit.explicit:
             return False
         head = [s for s in hit.sentences if s is hit.sentences[0] and hit.head_direction]
-        if language != "en":
-            evidence = head or hit.sentences
-            if hit.theme.scope == "us" and not self._on_us_stage(evidence, strict=True):
-                return False  # US rates or prices need the US itself, not "주요국" or "글로벌"
-            if not hit.theme.price and not self._on_us_stage(evidence):
-                return False  # a Korean industry story (로봇株, 2차전지) does not move the US basket
+        if not self._stage_ok(hit, head or hit.sentences, language):
+            return False
         if hit.head_direction:
             return True
+        if hit.head_quoted and hit.head_quoted * hit.lead_direction > 0:
+            return True  # a forecast quoted in the headline that the lead reports as such (SEMI's outlook)
         if hit.in_head:
             return False  # the headline names the theme but takes its move back ("금리 인하 신중")
         return (
@@ -502,6 +597,34 @@ class Tracker:
             and hit.distinct_sentences >= _THEME_SHARE * sentence_count
             and any(s.paragraph <= 0 for s in hit.sentences)  # in the lead, not only as background
         )
+
+    @staticmethod
+    def _lead_price_move(hit: ThemeHit) -> bool:
+        """A price the lead says moves (and no sentence says the other way), though the headline is
+        about something else: enough for its pure plays (oil for producers), tentatively."""
+        return (
+            hit.theme.price
+            and not hit.in_head
+            and hit.lead_direction != 0
+            and hit.direction * hit.lead_direction > 0
+            and hit.confidence >= 0.99
+        )
+
+    def _stage_ok(self, hit: ThemeHit, evidence: list[Sentence], language: str) -> bool:
+        """Korean news moves US-scoped and industry themes only on the US or world stage, and a price
+        only in its benchmark form."""
+        if language == "en":
+            return True
+        if hit.theme.scope == "us" and not self._on_us_stage(evidence, strict=True):
+            return False  # US rates or prices need the US itself, not "주요국" or "글로벌"
+        if not hit.theme.price and not self._on_us_stage(evidence):
+            return False  # a Korean industry story (로봇株, 2차전지) does not move the US basket
+        if hit.theme.price and hit.theme.domestic_ko:
+            text = _squashed_text(evidence)
+            domestic = any(squash_lower(w) in text for w in hit.theme.domestic_ko)
+            if domestic and not any(squash_lower(w) in text for w in hit.theme.benchmark_ko):
+                return False  # pump prices at Korean stations, not crude (a Korean-only story)
+        return True
 
     def _select(self, candidates: list[Candidate]) -> tuple[list[Pick], list[Pick]]:
         best: dict[str, Candidate] = {}

@@ -25,6 +25,8 @@ _LIST_JOINERS_EN = re.compile(r"^(?:\s*<[^>]{1,12}>)*\s*(?:,|and|,\s*and|&|/|or)
 _HEADLINE_TOPIC = re.compile(r"^\s*[\[(<【]?[^,，…\"“”]{1,24}?[,，]\s")
 _QUOTES = ('"', "“", "”", "'", "‘", "’")
 _OPENING = re.compile(r"^[\s\[\]()<>【】\"“”'‘’·…-]*")
+_LATER_STORY_FACTOR = 0.6
+_BRACKETED_ALIAS = re.compile(r"^\([^()\s]{1,12}\)")
 _EN_SUBJECT_AFTER = re.compile(r"^(?:'s)?\s*(?:shares|stock|\(|inc\b|corp\b|co\b)")
 
 
@@ -119,6 +121,8 @@ class FrameReader:
             else:
                 lo, hi = self._segment(text, span, spans) if language == "ko" else (0, len(text))
                 towards = self._polarity.towards(text[lo:hi], language, span.start - lo, span.end - lo)
+                if not towards.score and event is not None and event.told_by_effect and role == "subject":
+                    towards = self._polarity.towards(text, language, span.start, span.end)
                 polarity, cues = towards.score, tuple(c.term for c in towards.cues)
         elif event is not None and role in event.moves and role in event.role_polarity:
             polarity, cues = event.role_polarity[role], (event.name_ko,)
@@ -141,6 +145,15 @@ class FrameReader:
         small = self._small_amount["en" if language == "en" else "ko"]
         if event is not None and event.id in self._small_events and small is not None and small.search(text):
             polarity *= self._small_factor  # a fine or settlement too small to matter to a large company
+        if (
+            language == "ko"
+            and role == "subject"
+            and self._opens_later_story(text, span.start)
+            and not self._subject_marked(_BRACKETED_ALIAS.sub("", text[span.end :], count=1))
+        ):
+            # Second in the headline, without a subject particle of its own ("…GM 볼트 리콜",
+            # "…애플 협력 기대에"): often the first story's cause or a side note.
+            polarity *= _LATER_STORY_FACTOR
         if language == "ko" and role == "subject" and self._origin_ko:
             after = squash(text[span.end : span.end + 12])
             if any(p.match(after) for p in self._origin_ko):
@@ -163,7 +176,9 @@ class FrameReader:
     def _role_ko(
         self, text: str, is_title: bool, head: NamedSpan, tail: NamedSpan, span: NamedSpan, spans: list[NamedSpan]
     ) -> Role:
-        after = squash(text[tail.end : tail.end + 40])
+        # "제너럴모터스(GM)는", "삼성전자(005930)의": the bracketed code or short name repeats the name.
+        rest = _BRACKETED_ALIAS.sub("", text[tail.end :], count=1)
+        after = squash(rest[:40])
         squashed = squash(text)
         if self._source_like(span) and (
             after.startswith(_QUOTES)
@@ -180,12 +195,20 @@ class FrameReader:
         topic = _HEADLINE_TOPIC.match(text) if is_title else None
         if topic is not None:
             # "에코프로비엠, 테슬라向 …": the headline is about the name before the comma.
-            return "subject" if head.start < topic.end() else self._bare_role(text[tail.end :])
-        if self._subject_marked(text[tail.end :]):
+            return "subject" if head.start < topic.end() else self._bare_role(rest)
+        if self._subject_marked(rest):
             return "subject"
         if head.start <= _OPENING.match(text).end() + 1:  # type: ignore[union-attr]
             return "subject"  # the sentence opens with the name ("보잉 737 맥스 추락")
+        if self._opens_later_story(text, head.start):
+            return "subject"  # it opens the headline's next story ("LG화학 급락…GM 볼트 리콜 비용")
         return "passing"
+
+    @staticmethod
+    def _opens_later_story(text: str, start: int) -> bool:
+        """The name opens a story after a headline's "…" (a second story, or the cause of the first)."""
+        segment = text.rfind("…", 0, start) + 1
+        return bool(segment) and start <= segment + _OPENING.match(text[segment:]).end() + 1  # type: ignore[union-attr]
 
     def _bare_role(self, after: str) -> Role:
         return "subject" if self._subject_marked(after) else "passing"
@@ -310,6 +333,10 @@ class FrameReader:
         material_words = self._material_en if language == "en" else self._material_ko
         material = next((w for w in material_words if w in haystack), None)
         return (0.8, (material,)) if material else (0.0, ())
+
+    def dampening(self, text: str, language: str) -> float:
+        """How much less material the events of a text are (a small recall, retail flows): 0..1."""
+        return self._dampening(text, language)
 
     def _dampening(self, text: str, language: str) -> float:
         factor = 1.0

@@ -103,9 +103,13 @@ class SurfaceIndex(Generic[PayloadT]):
         hits: list[Hit[PayloadT]] = []
         lower, raw = norm.lower, norm.raw
         for i in range(len(lower)):
-            candidates = self._by_key.get(lower[i : i + 2])
-            if not candidates and i + 1 == len(lower):
-                candidates = self._by_key.get(lower[i])
+            candidates = self._by_key.get(lower[i : i + 2], [])
+            if i + 1 < len(lower):
+                # One-character needles ("↑", "▲") are keyed by that character alone: look them up
+                # at every position, not only at the end of the text ("2.7%↑…유가" holds one).
+                candidates = candidates + self._by_key.get(lower[i], [])
+            elif not candidates:
+                candidates = self._by_key.get(lower[i], [])
             if not candidates:
                 continue
             for needle, surface in candidates:

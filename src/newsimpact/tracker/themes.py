@@ -21,9 +21,18 @@ from newsimpact.tracker.surface import (
 from newsimpact.tracker.text import Sentence
 
 _BOUND_GAP_KO = re.compile(
-    r"^(?:\s|가격이|가격은|가격도|가격|배럴당|온스당|톤당|선물|지수|시세|전망|법안이|법안|예산이|예산|마저|까지|에서|으로|가량|이상|"
-    r"[0-9.,]+\s*(?:원|달러|%|bp|포인트|p|선|대)?|이|가|은|는|도|의|값|로|약)*"
+    r"^(?:\s|고정거래가격|현물가격|거래가격|가격이|가격은|가격도|가격|배럴당|온스당|톤당|선물|지수|시세|전망|법안이|법안|예산이|예산|"
+    r"마저|까지|에서|으로|가량|이상|"
+    # When ("한 달 새", "전월 대비").
+    r"한\s?달\s?새|전월\s?대비|전년\s?대비|전분기\s?대비|올해|내년|이달|이틀째|사흘째|나흘째|닷새째|연일|"
+    r"[0-9]+\s?(?:일|거래일|주)\s?(?:째|연속)|"
+    # Where a bill passes ("인프라 법안 의회 통과", "법안이 상원을 통과").
+    r"(?:의회|국회|하원|상원)(?:를|을|에서)?|"
+    r"[0-9.,]+\s*(?:억|조|만)?\s*(?:원|달러|%|bp|포인트|p|선|대)?|이|가|은|는|도|의|값|로|약)*"
 )
+_MEASURE_KO = re.compile(r"^\s*(?:매출액|매출|투자|수요|출하량|출하|판매액|주문)")
+"""An industry's own measure after its name ("반도체 장비 매출이 사상 최대", "장비 투자 확대"): for a
+theme that is not a price, its move is the industry's move. (For a price, demand is not the price.)"""
 _TOPIC_COMMA = re.compile(r"^[,，]\s")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
@@ -73,6 +82,11 @@ class ThemeHit:
     head_direction: float = 0.0
     """The move the headline itself binds to the theme's driver (0: the headline names no move)."""
     explicit_sentences: int = 0
+    lead_direction: float = 0.0
+    """The move the first lead sentence that binds one to the driver reports (0: none does)."""
+    head_quoted: float = 0.0
+    """A move the headline binds to the driver inside quotes (a forecast, someone's view): it counts
+    only when the lead reports the same move itself."""
 
     def add(self, sentence: Sentence, trigger: str, weight: float, direction: float, explicit: bool) -> None:
         self.explicit_sentences += explicit
@@ -142,6 +156,7 @@ class ThemeDetector:
         self._polarity = polarity
         self._embedder = embedder
         self._themes = kb.themes
+        self._by_id = {t.id: t for t in kb.themes}
         self._prototypes: list[list[float]] | None = None
 
     def detect(
@@ -162,18 +177,28 @@ class ThemeDetector:
                 and not self._inside_name(sentence.text, h.start, h.end)
                 and not _within(sentence.text, h.start, h.end, h.surface.payload.reject_within_ko)
             ]
-            seen: set[str] = set()
+            # One reading per theme per sentence: of several triggers ("D램 고정거래가격 급등"), the
+            # first that a movement word binds to, else the first.
+            readings: dict[str, tuple[str, float, bool, bool]] = {}
             for hit in hits:
                 theme = hit.surface.payload
-                if theme.id in seen:
+                if theme.id in readings and readings[theme.id][2]:
                     continue
-                seen.add(theme.id)
                 trigger = sentence.text[hit.start : hit.end]
                 direction, explicit = self._direction(sentence.text, hit.start, hit.end, trigger, theme, language)
-                if _quoted(sentence.text, hit.start):
+                quoted = _quoted(sentence.text, hit.start)
+                if theme.id not in readings or explicit:
+                    readings[theme.id] = (trigger, direction, explicit, quoted)
+            for theme_id, (trigger, direction, explicit, quoted) in readings.items():
+                theme = self._by_id[theme_id]
+                if quoted:
+                    if explicit and sentence is sentences[0]:
+                        found.setdefault(theme.id, ThemeHit(theme)).head_quoted = direction
                     explicit = False  # someone's view ("비트코인, 강세장 진입"), not a reported move
                 theme_hit = found.setdefault(theme.id, ThemeHit(theme))
                 theme_hit.add(sentence, trigger, sentence_weight(sentence), direction, explicit)
+                if explicit and sentence.paragraph == 0 and not theme_hit.lead_direction:
+                    theme_hit.lead_direction = direction
                 if sentence is sentences[0]:
                     theme_hit.in_head = True
                     if explicit and not theme_hit.head_direction:
@@ -226,6 +251,8 @@ class ThemeDetector:
             return 1.0, True  # a trigger naming its own move is the rising form (달러 강세, 원화 약세)
         gap = _BOUND_GAP_EN if language == "en" else _BOUND_GAP_KO
         after = gap.sub("", text[end : end + 40])
+        if language != "en" and not theme.price and _MEASURE_KO.match(after):
+            after = gap.sub("", _MEASURE_KO.sub("", after, count=1))
         found = longest_non_overlapping([*self._up.find(after), *self._down.find(after)])
         movement = [m for m in found if m.start == 0]
         if movement and not theme.price and squash_lower(after).startswith(self._stock_words):
