@@ -62,7 +62,9 @@ def render_article(article: Article, console: Console) -> None:
 
 def render_tracker(report: TrackerReport, console: Console) -> None:
     if report.abstained:
-        console.print(Panel(f"종목 추적기: 뚜렷한 영향 종목 없음 — {escape(report.reason or '')}", style="dim"))
+        reason = escape(report.reason or "")
+        # The console soft-wraps prose; a panel must wrap inside its border instead.
+        console.print(Panel(f"종목 추적기: 뚜렷한 영향 종목 없음 — {reason}", style="dim"), soft_wrap=False)
     # Low-confidence picks (score under the calibrated threshold) are plausible, not shown as
     # calls: they go apart, under their own heading, so a reader does not take them as the verdict.
     shown = [p for p in (*report.positive, *report.negative) if not p.low_confidence]
@@ -85,7 +87,7 @@ def render_tracker(report: TrackerReport, console: Console) -> None:
                 f"{pick.score:.2f}",
                 f"{escape(pick.rationale_ko)}\n[dim]{escape(pick.evidence[0].text) if pick.evidence else ''}[/]",
             )
-        console.print(table)
+        console.print(table, soft_wrap=False)  # the console soft-wraps prose; tables must fit the width
     if report.disclaimer:
         console.print(f"[dim]{escape(report.disclaimer.ko)}[/]")
 
