@@ -2,6 +2,8 @@
 
     python bench/translation.py --limit 60            # the packaged local model; SIGTERM reports early
     python bench/translation.py --engine fake --limit 5
+    python bench/translation.py --article             # seconds for a ~2,000-character article:
+                                                      # baseline (1 thread, sequential) beside the defaults
 
 Reads the evaluation pairs (Korean sentence, English original) from the shared eval-dev folder;
 skips cleanly if they are absent. Prints chrF and BLEU side by side, the share of outputs failing
@@ -13,8 +15,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import signal
+import statistics
 import sys
 import time
 from collections import Counter
@@ -22,15 +26,19 @@ from pathlib import Path
 
 import sacrebleu
 
+from newsimpact.article import Article
 from newsimpact.config import TranslationSettings
 from newsimpact.translate import Translator, build_engine
 from newsimpact.translate.cache import TranslationCache
 from newsimpact.translate.checks import WEIGHTS, check_output
+from newsimpact.translate.engines.local import machine_cores
 from newsimpact.translate.glossary import load_glossary
 from newsimpact.translate.prompts import build_plain_messages
 from newsimpact.translate.translator import max_tokens
 
-DEFAULT_PAIRS = Path(__file__).resolve().parents[2] / "shared" / "eval-dev" / "ko_en_pairs.jsonl"
+EVAL_DEV = Path(__file__).resolve().parents[2] / "shared" / "eval-dev"
+DEFAULT_PAIRS = EVAL_DEV / "ko_en_pairs.jsonl"
+DEFAULT_ARTICLES = EVAL_DEV / "ko_articles_full.jsonl"
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -47,16 +55,28 @@ def main() -> int:
         help="first N pairs (the local model is slow on 2 cores); Ctrl-C or SIGTERM reports on the pairs done",
     )
     parser.add_argument("--engine", default="local")
-    parser.add_argument("--n-threads", type=int, default=1)
+    parser.add_argument("--n-threads", type=int, default=None, help="default: from the machine")
+    parser.add_argument("--parallel", type=int, default=None, help="segments at once; default: from the machine")
     parser.add_argument("--show", type=int, default=0, help="print the first N outputs side by side")
+    parser.add_argument("--article", action="store_true", help="time whole articles instead (see article_mode)")
+    parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
+    parser.add_argument("--chars", type=int, default=2000, help="--article: the article length to pick")
+    parser.add_argument("--repeat", type=int, default=1, help="--article: runs per configuration (median)")
+    parser.add_argument(
+        "--configs",
+        default="1x1,default,2x1,1x2",
+        help="--article: configurations to time, SLOTSxTHREADS or default; the first is the baseline",
+    )
     args = parser.parse_args()
+    if args.article:
+        return article_mode(args)
     if not args.pairs.is_file():
         print(f"skipped: {args.pairs} not found (the evaluation pairs are not shipped with the project)")
         return 0
     pairs = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines() if line.strip()]
     pairs = pairs[: args.limit]
 
-    settings = TranslationSettings(engine=args.engine, n_threads=args.n_threads, cache=False)
+    settings = TranslationSettings(engine=args.engine, n_threads=args.n_threads, parallel=args.parallel, cache=False)
     engine = build_engine(settings)
     glossary = load_glossary()
     # A fresh in-memory cache: every sentence is really translated.
@@ -130,6 +150,65 @@ def main() -> int:
     print(f"model load seconds: {load:.1f}" if load is not None else "model load seconds: n/a")
     print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     print(f"average Korean sentence: {chars / n:.0f} characters")
+    return 0
+
+
+def pick_article(path: Path, chars: int) -> Article | None:
+    """The evaluation article whose body is closest to `chars` characters (ties: the first)."""
+    if not path.is_file():
+        return None
+    best: tuple[int, Article] | None = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        paragraphs = [p.strip() for p in row["text"].split("\n") if p.strip()]
+        article = Article(title=row["title"], paragraphs=paragraphs, language="ko")
+        gap = abs(sum(len(p) for p in paragraphs) - chars)
+        if best is None or gap < best[0]:
+            best = (gap, article)
+    return best[1] if best else None
+
+
+def article_mode(args: argparse.Namespace) -> int:
+    """Wall-clock seconds to translate one whole article into English, per configuration, in one run.
+
+    Each configuration gets a fresh in-memory cache (every segment really translated) and its model
+    is loaded and warmed before timing, so the figures are translation time, not load time.
+    SLOTSxTHREADS: llama.cpp contexts decoding segments at once x CPU threads each. 1x1 is the
+    baseline (one thread, one segment at a time: the engine before issue 12).
+    """
+    article = pick_article(args.articles, args.chars)
+    if article is None:
+        print(f"skipped: {args.articles} not found (the evaluation articles are not shipped with the project)")
+        return 0
+    body_chars = sum(len(p) for p in article.paragraphs) + len(article.title)
+    print(
+        f"article: {len(article.paragraphs)} paragraphs, {body_chars} characters (title and body); "
+        f"machine: {machine_cores()} cores, load average {os.getloadavg()[0]:.1f} (shared with other work)"
+    )
+    times: dict[str, list[float]] = {}
+    calls: dict[str, int] = {}
+    for config in args.configs.split(","):
+        slots, threads = (None, None) if config == "default" else map(int, config.split("x"))
+        settings = TranslationSettings(engine=args.engine, n_threads=threads, parallel=slots, cache=False)
+        engine = build_engine(settings)
+        label = f"{config} ({getattr(engine, 'parallel', 1)} x {getattr(engine, 'n_threads', 1)} threads)"
+        warm = getattr(engine, "warm", None)
+        if warm is not None:
+            warm()  # load every context before the clock starts
+        for _ in range(args.repeat):
+            translator = Translator(engine, glossary=load_glossary(), cache=TranslationCache(None))
+            started = time.perf_counter()
+            result = translator.translate(article, "en")
+            times.setdefault(label, []).append(time.perf_counter() - started)
+            calls[label] = result.engine_calls
+            print(f"  {label}: {times[label][-1]:.1f} s", file=sys.stderr, flush=True)
+    baseline = statistics.median(next(iter(times.values())))
+    print(f"{'configuration':34}{'median s':>10}{'s / 2,000 chars':>17}{'vs baseline':>13}{'engine calls':>14}")
+    for label, runs in times.items():
+        median = statistics.median(runs)
+        print(f"{label:34}{median:10.1f}{median / body_chars * 2000:17.1f}{baseline / median:12.2f}x{calls[label]:14d}")
     return 0
 
 
