@@ -40,9 +40,7 @@ def default_pipeline() -> ServicePipeline:
     return pipeline
 
 
-def create_app(
-    settings: ServiceSettings | None = None, *, pipeline: ServicePipeline | None = None
-) -> FastAPI:
+def create_app(settings: ServiceSettings | None = None, *, pipeline: ServicePipeline | None = None) -> FastAPI:
     settings = settings or ServiceSettings()
     store = Store(settings.resolved_database_url())  # migrates to the newest schema
     pipeline = pipeline if pipeline is not None else default_pipeline()
@@ -52,6 +50,7 @@ def create_app(
         threads=settings.service.workers,
         max_attempts=settings.service.max_attempts,
         poll_seconds=settings.service.poll_seconds,
+        abandon_after_s=settings.service.translation_abandon_s,
     )
     service = NewsService(settings, store, pipeline, worker)
 

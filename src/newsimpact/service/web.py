@@ -17,7 +17,9 @@ from newsimpact.tracker.report import TITLE_PARAGRAPH, Evidence, Pick, TrackerRe
 from newsimpact.translate.translation import Translation
 
 from .core import LANGUAGE_LABELS, NewsService, canonical_language, daily_counts, targets_for
+from .http import ApiError
 from .i18n import UiLanguage, format_time, strings
+from .limits import RateLimited
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(FsPath(__file__).parent / "templates"))
@@ -31,9 +33,7 @@ def ui_language(request: Request, ui: str | None) -> UiLanguage:
     return "en" if choice.lower().startswith("en") else "ko"
 
 
-def render(
-    request: Request, name: str, ui: UiLanguage, context: dict[str, Any], status: int = 200
-) -> Response:
+def render(request: Request, name: str, ui: UiLanguage, context: dict[str, Any], status: int = 200) -> Response:
     context = {"ui": ui, "t": strings(ui), "lang_labels": LANGUAGE_LABELS, **context}
     response = templates.TemplateResponse(request, name, context, status_code=status)
     if request.query_params.get("ui") in ("ko", "en"):
@@ -116,12 +116,8 @@ def body_view(article: Article, report: TrackerReport | None) -> BodyView:
                     view.evidence_count += 1
             picks.append(view)
     paragraphs = [segment(p, ranges.get(i, [])) for i, p in enumerate(article.paragraphs)]
-    paragraph_picks = [
-        " ".join(sorted({pid for _, _, pid in ranges.get(i, [])})) for i in range(len(paragraphs))
-    ]
-    return BodyView(
-        segment(article.title, ranges.get(TITLE_PARAGRAPH, [])), paragraphs, paragraph_picks, picks
-    )
+    paragraph_picks = [" ".join(sorted({pid for _, _, pid in ranges.get(i, [])})) for i in range(len(paragraphs))]
+    return BodyView(segment(article.title, ranges.get(TITLE_PARAGRAPH, [])), paragraphs, paragraph_picks, picks)
 
 
 def caption_slots(n_paragraphs: int, n_captions: int) -> dict[int, list[int]]:
@@ -164,7 +160,10 @@ def article_page(
     target = canonical_language(lang) if lang else None
     if target is not None and target in targets_for(article):
         # Without JavaScript the language form lands here: queue the job and let the page refresh.
-        requested = svc.request_translation(stored.id, target)
+        try:
+            requested = svc.request_translation(stored.id, target, request.client.host if request.client else "unknown")
+        except RateLimited as exc:
+            raise ApiError(429, "rate_limited", str(exc), {"Retry-After": str(exc.retry_after)}) from exc
         translation, translation_state = requested.translation, requested.state
     elif lang:
         target = None
@@ -238,9 +237,7 @@ def chart(days: list[Any], ui: UiLanguage) -> dict[str, Any]:
             positive.append(Bar(x, middle - pos * scale, bar_w, pos * scale, label))
         if neg:
             negative.append(Bar(x, middle, bar_w, neg * scale, label))
-    summary = t["chart_summary"].format(
-        days=len(days), pos=sum(p for _, p, _ in days), neg=sum(n for _, _, n in days)
-    )
+    summary = t["chart_summary"].format(days=len(days), pos=sum(p for _, p, _ in days), neg=sum(n for _, _, n in days))
     return {
         "width": width,
         "height": height,

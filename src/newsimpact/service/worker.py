@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections.abc import Callable
 from typing import Protocol
 
 from newsimpact import __version__
 from newsimpact.article import Article
-from newsimpact.errors import NewsImpactError
+from newsimpact.errors import NewsImpactError, TranslationCancelled
 from newsimpact.extract.page import Page
 from newsimpact.pipeline import ArticleTracker, ArticleTranslator
 from newsimpact.store import JobInfo, Store
+from newsimpact.store.progress import ProgressStore
+from newsimpact.translate.translator import SegmentDone
 
 log = logging.getLogger("newsimpact.service")
 
@@ -43,8 +47,13 @@ class Worker:
         threads: int = 1,
         max_attempts: int = 3,
         poll_seconds: float = 1.0,
+        abandon_after_s: float = 60.0,
     ) -> None:
         self.store = store
+        self.progress = ProgressStore(store)
+        self.abandon_after_s = abandon_after_s
+        self.stop_poll_s = 0.5
+        """How often a running translation asks the database whether to stop (the engine polls per token)."""
         self.pipeline = pipeline
         self.threads = threads
         self.max_attempts = max_attempts
@@ -105,6 +114,10 @@ class Worker:
                 self._translate(job)
             else:
                 raise NewsImpactError(f"unknown job kind {job.kind!r}")
+        except TranslationCancelled as exc:
+            log.info("job %d (%s) stopped: %s", job.id, job.kind, exc)
+            # Stopped by a shutdown: queued again, to finish after the restart.
+            self.store.fail_job(job.id, str(exc), retry=self._stop.is_set())
         except NewsImpactError as exc:
             # The input cannot be handled; running it again gives the same answer.
             log.warning("job %d (%s) failed: %s", job.id, job.kind, exc)
@@ -131,11 +144,36 @@ class Worker:
         }
         self.store.save_analysis(stored.id, stored.content_hash, report, engines)
 
+    def _stop_check(self, job_id: int) -> Callable[[], bool]:
+        """True once the job is cancelled, its reader has left, or the service is stopping.
+
+        The engine polls it between tokens, so the database is asked at most twice a second."""
+        checked = [0.0, False]
+
+        def stop() -> bool:
+            if self._stop.is_set():
+                raise TranslationCancelled("the service is stopping")  # re-queued at the next start
+            now = time.monotonic()
+            if now - checked[0] >= self.stop_poll_s:
+                checked[0], checked[1] = now, self.progress.should_stop(job_id, self.abandon_after_s)
+            if checked[1]:
+                raise TranslationCancelled("translation cancelled: the request was cancelled or its reader left")
+            return False
+
+        return stop
+
     def _translate(self, job: JobInfo) -> None:
         stored = self.store.get_article(job.article_id)
         if stored is None or job.language is None:
             return
         if self.store.get_translation(stored.id, job.language, stored.content_hash) is not None:
             return
-        translation = self.pipeline.translator.translate(stored.article, job.language)
+        self.progress.start(job.id)
+
+        def record(step: SegmentDone) -> None:
+            self.progress.record(job.id, step.segment, step.text, step.warnings, step.done, step.total)
+
+        translation = self.pipeline.translator.translate(
+            stored.article, job.language, progress=record, stop=self._stop_check(job.id)
+        )
         self.store.save_translation(stored.id, job.language, stored.content_hash, translation)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    Boolean,
     DateTime,
     Float,
     ForeignKey,
@@ -121,3 +122,23 @@ class JobRow(Base):
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class TranslationProgressRow(Base):
+    """How far a translation job has got, what its reader has seen, and whether to stop it (issue 12)."""
+
+    __tablename__ = "translation_progress"
+
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    segments_json: Mapped[str] = mapped_column(Text, default="{}")
+    """Finished segments so far: {"title": "...", "paragraph:0": "..."}."""
+    warnings_json: Mapped[str] = mapped_column(Text, default="[]")
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    watched_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    """When a reader last asked about it; a reader-requested job nobody watches any more is stopped."""
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Queued at ingest (translate_at_ingest): finished even when no reader is waiting."""
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
