@@ -10,9 +10,9 @@ from pathlib import Path
 
 from newsimpact.article import Article
 from newsimpact.config import Settings
+from newsimpact.errors import TranslationCancelled
 from newsimpact.pipeline import Pipeline
 from newsimpact.tracker.report import Disclaimer, Evidence, Pick, Tone, TrackerReport
-from newsimpact.errors import TranslationCancelled
 from newsimpact.translate.engines import StopCheck
 from newsimpact.translate.translation import Translation
 from newsimpact.translate.translator import ProgressCallback, SegmentDone
