@@ -89,10 +89,11 @@ class Glossary:
                 if entry.kind not in ("company", "group"):
                     continue
                 name = entry.renderings.get(target) or (entry.renderings["en"] if target in ("en", "vi") else None)
-                if not name or len(name) < 3:  # KT, LG, GS alone: too short to tell from other text
+                latin = name[:1].isascii() if name else True
+                if not name or len(name) < (3 if latin else 2):  # KT, LG alone: too short to tell apart
                     continue
                 # Latin names as whole words, case-sensitive (Apple the company, not an apple).
-                pattern = re.escape(name) if not name[:1].isascii() else r"(?<![\w])" + re.escape(name) + r"(?![\w])"
+                pattern = r"(?<![\w])" + re.escape(name) + r"(?![\w])" if latin else re.escape(name)
                 cached.append((entry, re.compile(pattern)))
             self._patterns[target] = cached
         return cached
