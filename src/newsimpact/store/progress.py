@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import IntegrityError
 
 from newsimpact.store.models import JobRow, TranslationProgressRow, utcnow
 from newsimpact.store.repository import Store
@@ -35,42 +35,53 @@ class ProgressStore:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _row(self, s: Session, job_id: int) -> TranslationProgressRow:
-        row = s.get(TranslationProgressRow, job_id)
-        if row is None:
-            row = TranslationProgressRow(
-                job_id=job_id,
-                done=0,
-                total=0,
-                segments_json="{}",
-                warnings_json="[]",
-                updated_at=utcnow(),
-                pinned=False,
-                cancel_requested=False,
-            )
-            s.add(row)
-        return row
+    def _ensure(self, job_id: int) -> None:
+        """The job's row exists. Readers and the worker may both create it at once: one insert wins."""
+        with self.store.session() as s:
+            if s.get(TranslationProgressRow, job_id) is not None:
+                return
+        with self.store.session() as s:
+            try:
+                with s.begin():
+                    s.add(
+                        TranslationProgressRow(
+                            job_id=job_id,
+                            done=0,
+                            total=0,
+                            segments_json="{}",
+                            warnings_json="[]",
+                            updated_at=utcnow(),
+                            pinned=False,
+                            cancel_requested=False,
+                        )
+                    )
+            except IntegrityError:
+                pass  # created meanwhile by another thread or process
+
+    def _set(self, job_id: int, **values: object) -> None:
+        self._ensure(job_id)
+        with self.store.session() as s, s.begin():
+            s.execute(update(TranslationProgressRow).where(TranslationProgressRow.job_id == job_id).values(**values))
 
     def pin(self, job_id: int) -> None:
         """A job queued at ingest: nobody watches it, and it must finish anyway."""
-        with self.store.session() as s, s.begin():
-            self._row(s, job_id).pinned = True
+        self._set(job_id, pinned=True)
 
     def watched(self, job_id: int) -> None:
         """A reader asked about the job (requested it, or polled it) just now."""
-        with self.store.session() as s, s.begin():
-            self._row(s, job_id).watched_at = utcnow()
+        self._set(job_id, watched_at=utcnow())
 
     def start(self, job_id: int) -> None:
         """A (re)started job: earlier partial results are dropped, the cancel flag is kept."""
-        with self.store.session() as s, s.begin():
-            row = self._row(s, job_id)
-            row.done, row.total, row.segments_json, row.warnings_json = 0, 0, "{}", "[]"
-            row.started_at = row.updated_at = utcnow()
+        now = utcnow()
+        self._set(job_id, done=0, total=0, segments_json="{}", warnings_json="[]", started_at=now, updated_at=now)
 
     def record(self, job_id: int, segment: str, text: str, warnings: list[str], done: int, total: int) -> None:
+        """A finished segment (only the job's worker writes these, so read-modify-write is safe)."""
+        self._ensure(job_id)
         with self.store.session() as s, s.begin():
-            row = self._row(s, job_id)
+            row = s.get(TranslationProgressRow, job_id)
+            assert row is not None
             segments = json.loads(row.segments_json)
             segments[segment] = text
             row.segments_json = json.dumps(segments, ensure_ascii=False)
@@ -81,8 +92,7 @@ class ProgressStore:
             row.done, row.total, row.updated_at = done, total, utcnow()
 
     def cancel(self, job_id: int) -> None:
-        with self.store.session() as s, s.begin():
-            self._row(s, job_id).cancel_requested = True
+        self._set(job_id, cancel_requested=True)
 
     def should_stop(self, job_id: int, abandon_after_s: float) -> bool:
         """Cancelled, or requested by a reader who has not asked about it for `abandon_after_s` seconds."""
@@ -131,11 +141,3 @@ class ProgressStore:
                 select(func.count()).select_from(JobRow).where(JobRow.kind == "translate", JobRow.state == "queued")
             )
             return int(count or 0)
-
-    def clear_cancel(self, job_id: int) -> None:
-        with self.store.session() as s, s.begin():
-            s.execute(
-                update(TranslationProgressRow)
-                .where(TranslationProgressRow.job_id == job_id)
-                .values(cancel_requested=False)
-            )
