@@ -82,7 +82,9 @@ def main() -> int:
                     headers = {"X-API-Key": KEY, "Content-Type": "text/plain; charset=utf-8"}
 
                     def ingest(text: str, client: TestClient = client, headers: dict[str, str] = headers) -> int:
-                        r = client.post("/api/articles", content=text.encode(), headers=headers, params={"kind": "text"})
+                        r = client.post(
+                            "/api/articles", content=text.encode(), headers=headers, params={"kind": "text"}
+                        )
                         article_id: int = r.json()["id"]
                         return article_id
 
