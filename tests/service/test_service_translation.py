@@ -173,3 +173,31 @@ def test_rate_limiter_window_slides() -> None:
         pass
     now[0] = 10.5
     limiter.take("a")  # the window moved on
+
+
+def test_the_page_shows_byline_captions_and_warnings_of_a_translation(tmp_path: Path) -> None:
+    from newsimpact.translate.translation import SegmentWarning, Translation
+
+    app = create_app(make_settings(tmp_path), pipeline=make_pipeline())
+    with TestClient(app) as client:
+        article_id = ingest(client)
+        stored = app.state.store.get_article(article_id)
+        translation = Translation(
+            source_language="ko",
+            target_language="en",
+            title="Nvidia title",
+            byline="(Seoul=Test News) Reporter Park Ha-neul",
+            paragraphs=[f"Paragraph {i}." for i in range(len(stored.article.paragraphs))],
+            captions=["A translated caption." for _ in stored.article.captions],
+            engine="fake",
+            model="fake-test",
+            warnings=[SegmentWarning(segment="paragraph:1", message="currency lost: the source states KRW amounts")],
+        )
+        app.state.store.save_translation(article_id, "en", stored.content_hash, translation)
+        page = client.get(f"/articles/{article_id}?lang=en", headers={"Accept": "text/html"}).text
+        assert "(Seoul=Test News) Reporter Park Ha-neul" in page
+        assert "A translated caption." in page
+        assert "currency lost: the source states KRW amounts" in page
+        # The translation UI's behaviour lives in static/app.js: the article template has no inline script.
+        template = Path(__file__).resolve().parents[2] / "src/newsimpact/service/templates/article.html"
+        assert "<script" not in template.read_text(encoding="utf-8")
