@@ -38,16 +38,18 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need
 
 
 class Site:
-    def __init__(self, url: str, gate: threading.Event, article_id: int) -> None:
+    def __init__(self, url: str, gate: threading.Event, article_id: int, translator: FakeTranslator) -> None:
         self.url = url
         self.gate = gate
         self.article_id = article_id
+        self.translator = translator
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     gate = threading.Event()
-    pipeline = Pipeline(Settings(), tracker=FakeTracker(), translator=FakeTranslator(gate=gate))
+    translator = FakeTranslator(gate=gate)
+    pipeline = Pipeline(Settings(), tracker=FakeTracker(), translator=translator)
     settings = make_settings(tmp_path_factory.mktemp("browser"), workers=1, poll_seconds=0.2)
     app = create_app(settings, pipeline=pipeline)
     with ThreadServer(app) as server:
@@ -59,8 +61,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             lambda: httpx.get(f"{server.url}/api/articles/{article_id}").json()["analysis"]["state"] == "done",
             "the analysis",
         )
-        yield Site(server.url, gate, article_id)
+        yield Site(server.url, gate, article_id, translator)
         gate.set()  # let a held translation finish so the worker thread can stop
+        translator.paragraph_gate = None
 
 
 @pytest.fixture(scope="module")
@@ -191,4 +194,27 @@ def test_no_javascript_still_reads(browser: Any, site: Site) -> None:
     assert page.locator(".font-size").is_hidden()  # needs script; hidden rather than broken
     assert page.locator(".lang-submit").is_visible()
     assert "엔비디아가 18일" in page.locator("#article-body").inner_text()
+    context.close()
+
+
+def test_paragraphs_appear_as_they_finish(browser: Any, site: Site) -> None:
+    site.gate.set()
+    step = threading.Event()
+    site.translator.paragraph_gate = step  # the fake translator waits after each paragraph
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site.url}/articles/{site.article_id}")
+    page.get_by_label("번역할 언어 선택").select_option("ja")
+    done = page.locator("#translated .article-body p:not(.pending-paragraph)")
+    sync_api.expect(done).to_have_count(1)
+    sync_api.expect(done.first).to_contain_text("[ja] ")
+    assert page.locator("#translated .pending-paragraph").count() == 3
+    sync_api.expect(page.locator("#translate-status")).to_contain_text("문단 1/4")
+    sync_api.expect(page.locator("#translate-cancel")).to_be_visible()
+    page.screenshot(path=str(OUT / "article-translation-progress-1280.png"))
+    site.translator.paragraph_gate = None
+    step.set()
+    sync_api.expect(page.locator("#translate-status")).to_be_hidden()
+    sync_api.expect(page.locator("#translated .article-body p")).to_have_count(4)
+    assert page.locator("#translated .pending-paragraph").count() == 0
     context.close()

@@ -260,7 +260,7 @@
       waitedFrom = waitedFrom || Date.now();
       var seconds = Math.round((Date.now() - waitedFrom) / 1000);
       var progress = data.progress;
-      if (data.state === "running" && progress && progress.paragraphs_total) {
+      if (data.state === "running" && progress && progress.done > 0 && progress.paragraphs_total) {
         render(fromProgress(lang, progress));
         setStatus(fill(strings.progress, {
           done: progress.paragraphs_done, total: progress.paragraphs_total, seconds: Math.round(progress.elapsed_s),
