@@ -30,7 +30,7 @@ class TranslationSettings(BaseModel):
     """local engine: CPU threads per llama.cpp context; default: the machine's cores / parallel."""
     parallel: int | None = None
     """Segments translated at once. local: llama.cpp contexts sharing the weights (default: one per
-    two cores); openai: concurrent requests (default 4; a server batches them)."""
+    core, at most 4); openai: concurrent requests (default 4; a server batches them)."""
     n_ctx: int = 4096
     base_url: str | None = None
     api_key: str | None = None

@@ -91,8 +91,8 @@ def test_a_stop_request_ends_the_translation_without_finishing_it(parallel: int)
 
 
 def test_threads_and_slots_come_from_the_machine() -> None:
-    assert plan_threads(None, None, cores=2) == (1, 2)
-    assert plan_threads(None, None, cores=8) == (4, 2)
-    assert plan_threads(None, 2, cores=2) == (2, 1)
+    assert plan_threads(None, None, cores=2) == (2, 1)  # one 1-thread context per core
+    assert plan_threads(None, None, cores=8) == (4, 2)  # at most 4 contexts; the rest as threads
+    assert plan_threads(None, 1, cores=2) == (1, 2)
     assert plan_threads(3, 1, cores=2) == (1, 3)  # explicit settings win
     assert plan_threads(None, None, cores=1) == (1, 1)

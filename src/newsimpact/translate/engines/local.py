@@ -3,8 +3,8 @@
 Speed on a small CPU comes from three things, each measured by bench/translation.py --article:
 - the model is loaded once per process and shared by every engine built with the same options
   (a service that builds several translators pays the load once);
-- the machine's cores are used: `slots` llama.cpp contexts decode different segments at once, each
-  with cpu_count // slots threads. A context is not thread-safe, so each slot is used by one
+- the machine's cores are used: `slots` llama.cpp contexts decode different segments at once
+  (default: one per core, up to 4), each with cores // slots threads. A context is not thread-safe, so each slot is used by one
   thread at a time; the weights are memory-mapped, so extra slots share them and cost only their
   KV cache (about 120 MB at n_ctx 4096 for the 1.5B model);
 - llama.cpp runs in C through ctypes, which releases the GIL: other Python threads (the web server,
@@ -33,15 +33,22 @@ def machine_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def plan_threads(n_threads: int | None, slots: int | None, cores: int | None = None) -> tuple[int, int]:
-    """(slots, threads per slot) from the settings, defaulting to the machine.
+MAX_SLOTS = 4
+"""More contexts than this add KV memory for little: beyond it, extra cores go to threads per context."""
 
-    Default: one slot per two cores, each with the cores it is given. Measured on 2 cores
-    (bench/translation.py --article): one 2-thread context and two 1-thread contexts come out
-    close; one context keeps the article's paragraphs finishing in reading order and halves the KV memory.
+
+def plan_threads(n_threads: int | None, slots: int | None, cores: int | None = None) -> tuple[int, int]:
+    """(slots, threads per slot) from the settings, defaulting to the machine: one context per core
+    (up to MAX_SLOTS), the remaining cores shared out as threads.
+
+    Measured on this 2-core machine while other work shared it (bench/translation.py --article):
+    one 1-thread context took 875 s for a 2,000-character article, and one 2-thread context had
+    not finished after 1,150 s: llama.cpp's threads meet at a barrier after every step, so when the
+    scheduler takes one core away the other waits. Contexts of one thread each never wait on
+    each other, so they keep the cores busy whatever else runs.
     """
     cores = cores or machine_cores()
-    slots = slots or max(1, cores // 2)
+    slots = slots or min(cores, MAX_SLOTS)
     threads = n_threads or max(1, cores // slots)
     return slots, threads
 
