@@ -43,7 +43,7 @@ def plan_threads(n_threads: int | None, slots: int | None, cores: int | None = N
 
     Measured on this 2-core machine while other work shared it (bench/translation.py --article):
     one 1-thread context took 875 s for a 2,000-character article, and one 2-thread context had
-    not finished after 1,150 s: llama.cpp's threads meet at a barrier after every step, so when the
+    not finished after more than 1,300 s: llama.cpp's threads meet at a barrier after every step, so when the
     scheduler takes one core away the other waits. Contexts of one thread each never wait on
     each other, so they keep the cores busy whatever else runs.
     """
