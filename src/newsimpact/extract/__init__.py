@@ -61,5 +61,7 @@ def extract(page: Page, settings: ExtractSettings | None = None) -> Article:
 
     article = assemble(draft)
     if kind != "text" and not _has_article(article):
-        raise NoArticleError("no article found: the page has no body text (a home page, list page or empty template?)")
+        raise NoArticleError(
+            "no article found: the page has no body text (a home page, list page or empty template?)"
+        )
     return article

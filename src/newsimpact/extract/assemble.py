@@ -11,7 +11,9 @@ from newsimpact.extract import news_rules as rules
 
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
-_REPORTING_CREDIT = re.compile(r"^\s*\(?(?:Reporting|Additional reporting|Writing|Editing) by\b", re.IGNORECASE)
+_REPORTING_CREDIT = re.compile(
+    r"^\s*\(?(?:Reporting|Additional reporting|Writing|Editing) by\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -86,7 +88,11 @@ def assemble(draft: Draft) -> Article:
 
     if paragraphs:
         trailing = rules.TRAILING_EMAIL.search(paragraphs[-1])
-        if trailing and trailing.start() > 0 and paragraphs[-1][: trailing.start()].rstrip().endswith((".", "다")):
+        if (
+            trailing
+            and trailing.start() > 0
+            and paragraphs[-1][: trailing.start()].rstrip().endswith((".", "다"))
+        ):
             reporter_email = reporter_email or trailing.group("email")
             paragraphs[-1] = paragraphs[-1][: trailing.start()].rstrip()
 
@@ -99,7 +105,9 @@ def assemble(draft: Draft) -> Article:
     modified = ensure_aware(modified, language, warnings)
     if modified is not None and published is not None and modified < published:
         modified = None
-    reporter = Reporter(name=reporter_name, email=reporter_email) if (reporter_name or reporter_email) else None
+    reporter = (
+        Reporter(name=reporter_name, email=reporter_email) if (reporter_name or reporter_email) else None
+    )
     return Article(
         title=draft.title.strip(),
         subtitle=draft.subtitle,

@@ -36,7 +36,9 @@ def _squash(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def boilerplate() -> Boilerplate:
-    data = yaml.safe_load(resources.files("newsimpact.extract").joinpath("data/boilerplate.yaml").read_text("utf-8"))
+    data = yaml.safe_load(
+        resources.files("newsimpact.extract").joinpath("data/boilerplate.yaml").read_text("utf-8")
+    )
     return Boilerplate(
         stop_prefixes=tuple(_squash(s) for s in data["stop_prefixes"]),
         stop_patterns=tuple(re.compile(p) for p in data.get("stop_patterns") or ()),
@@ -75,7 +77,11 @@ def clean_dump(text: str) -> Draft:
 
     time_index = next((i for i, line in enumerate(lines) if rules.is_time_line(line)), None)
     body_index = next(
-        (i for i, line in enumerate(lines) if (time_index is None or i > time_index) and _looks_like_body(line)),
+        (
+            i
+            for i, line in enumerate(lines)
+            if (time_index is None or i > time_index) and _looks_like_body(line)
+        ),
         None,
     )
     if body_index is None:

@@ -171,7 +171,9 @@ def extract_html(html: str, url: str | None = None) -> Draft:
     captions = _figcaptions(tree)
     published, modified = _metadata_times(tree)
     # Scanning every text node is the slow part; metadata usually has both times already.
-    page_published, page_modified = _page_times(tree) if published is None or modified is None else (None, None)
+    page_published, page_modified = (
+        _page_times(tree) if published is None or modified is None else (None, None)
+    )
     subtitles = _subtitles(tree)
     _drop_figcaptions(tree)
     # The parsed tree goes to trafilatura (which changes it in place), so the page is parsed once.

@@ -31,8 +31,12 @@ EN_DATELINE = re.compile(
 EN_BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'\-]+(?:\s+(?:and\s+)?[A-Z][\w.'\-]+){0,5})\s*$")
 EMAIL_ONLY = re.compile(rf"^\s*(?P<email>{_EMAIL})\s*$")
 TRAILING_EMAIL = re.compile(rf"\s*(?P<email>{_EMAIL})\s*$")
-CAPTION_TAIL = re.compile(rf"\s*(?P<date>\d{{4}}\.\d{{1,2}}\.\d{{1,2}})\.?\s*(?:/\s*)?(?P<email>{_EMAIL})?\s*$")
-EN_PHOTO_CREDIT = re.compile(r"\s*(?P<agency>[A-Z]{2,12})/(?P<name>[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})\s*$")
+CAPTION_TAIL = re.compile(
+    rf"\s*(?P<date>\d{{4}}\.\d{{1,2}}\.\d{{1,2}})\.?\s*(?:/\s*)?(?P<email>{_EMAIL})?\s*$"
+)
+EN_PHOTO_CREDIT = re.compile(
+    r"\s*(?P<agency>[A-Z]{2,12})/(?P<name>[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})\s*$"
+)
 PHOTO_CREDIT = re.compile(r"\[(?:사진|사진제공|그래픽|자료)\s*=\s*[^\]]{1,30}\]\s*$")
 
 _KO_TIME = (
@@ -79,7 +83,9 @@ def parse_modified(line: str) -> datetime | None:
 
 def is_time_line(line: str) -> bool:
     """A short line that only states a time (not body text that mentions a date)."""
-    return len(line) <= 60 and (PUBLISHED_LINE.search(line) is not None or MODIFIED_LINE.search(line) is not None)
+    return len(line) <= 60 and (
+        PUBLISHED_LINE.search(line) is not None or MODIFIED_LINE.search(line) is not None
+    )
 
 
 def parse_dateline(paragraph: str) -> DatelineMatch | None:

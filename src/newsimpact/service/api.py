@@ -31,7 +31,9 @@ MAX_ID = 2**63 - 1  # larger ids cannot exist and would overflow the database in
 ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="Article id.")]
 LanguageCode = Annotated[
     str,
-    Path(min_length=2, max_length=16, pattern=r"^[A-Za-z_-]+$", description="en, ja, zh-Hans, zh-Hant, vi, ko."),
+    Path(
+        min_length=2, max_length=16, pattern=r"^[A-Za-z_-]+$", description="en, ja, zh-Hans, zh-Hant, vi, ko."
+    ),
 ]
 Ticker = Annotated[
     str,
@@ -333,7 +335,10 @@ def list_articles(request: Request, limit: Annotated[int, Query(ge=1, le=100)] =
                 title=stored.article.title,
                 published=stored.article.published,
                 updated_at=stored.updated_at,
-                picks=[TickerPick(ticker=p.ticker, name=p.name, direction=p.direction, score=p.score) for p in picks],
+                picks=[
+                    TickerPick(ticker=p.ticker, name=p.name, direction=p.direction, score=p.score)
+                    for p in picks
+                ],
             )
         )
     return out
@@ -410,7 +415,9 @@ def cancel_translation(request: Request, article_id: ArticleId, language: Langua
 
 
 @router.get("/tickers/{ticker}", response_model=TickerResponse, summary="Recent articles that moved a ticker")
-def get_ticker(request: Request, ticker: Ticker, limit: Annotated[int, Query(ge=1, le=200)] = 50) -> TickerResponse:
+def get_ticker(
+    request: Request, ticker: Ticker, limit: Annotated[int, Query(ge=1, le=200)] = 50
+) -> TickerResponse:
     picks = service_of(request).ticker(ticker, limit)
     return TickerResponse(
         ticker=normalize_ticker(ticker),

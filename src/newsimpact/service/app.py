@@ -40,7 +40,9 @@ def default_pipeline() -> ServicePipeline:
     return pipeline
 
 
-def create_app(settings: ServiceSettings | None = None, *, pipeline: ServicePipeline | None = None) -> FastAPI:
+def create_app(
+    settings: ServiceSettings | None = None, *, pipeline: ServicePipeline | None = None
+) -> FastAPI:
     settings = settings or ServiceSettings()
     store = Store(settings.resolved_database_url())  # migrates to the newest schema
     pipeline = pipeline if pipeline is not None else default_pipeline()

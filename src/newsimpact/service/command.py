@@ -9,7 +9,9 @@ import typer
 
 
 def serve(
-    host: Annotated[str | None, typer.Option("--host", help="Address to listen on. Default 127.0.0.1.")] = None,
+    host: Annotated[
+        str | None, typer.Option("--host", help="Address to listen on. Default 127.0.0.1.")
+    ] = None,
     port: Annotated[int | None, typer.Option("--port", min=0, max=65535, help="Port. Default 8000.")] = None,
     data_dir: Annotated[
         Path | None,

@@ -68,7 +68,9 @@ class TranslationState:
 
 
 class NewsService:
-    def __init__(self, settings: ServiceSettings, store: Store, pipeline: ServicePipeline, worker: Worker) -> None:
+    def __init__(
+        self, settings: ServiceSettings, store: Store, pipeline: ServicePipeline, worker: Worker
+    ) -> None:
         self.settings = settings
         self.store = store
         self.pipeline = pipeline
@@ -147,7 +149,9 @@ class NewsService:
         if code not in targets:
             source = stored.article.language
             allowed = ", ".join(targets) or "none"
-            raise UnsupportedLanguage(f"a {source} article cannot be translated into {code} (supported: {allowed})")
+            raise UnsupportedLanguage(
+                f"a {source} article cannot be translated into {code} (supported: {allowed})"
+            )
         return code
 
     def request_translation(self, article_id: int, language: str, client: str | None = None) -> TranslationState:

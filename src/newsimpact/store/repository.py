@@ -153,7 +153,10 @@ class Store:
                 ).first()
             if row is None:
                 row = s.scalars(
-                    select(ArticleRow).where(ArticleRow.content_hash == digest).order_by(ArticleRow.id).limit(1)
+                    select(ArticleRow)
+                    .where(ArticleRow.content_hash == digest)
+                    .order_by(ArticleRow.id)
+                    .limit(1)
                 ).first()
             created = row is None
             if row is None:
@@ -237,7 +240,10 @@ class Store:
     def latest_analysis(self, article_id: int) -> StoredAnalysis | None:
         with self.session() as s:
             row = s.scalars(
-                select(AnalysisRow).where(AnalysisRow.article_id == article_id).order_by(AnalysisRow.id.desc()).limit(1)
+                select(AnalysisRow)
+                .where(AnalysisRow.article_id == article_id)
+                .order_by(AnalysisRow.id.desc())
+                .limit(1)
             ).first()
             if row is None:
                 return None
@@ -257,7 +263,9 @@ class Store:
         if not ids:
             return result
         with self.session() as s:
-            rows = s.scalars(select(PickRow).where(PickRow.article_id.in_(ids)).order_by(PickRow.score.desc())).all()
+            rows = s.scalars(
+                select(PickRow).where(PickRow.article_id.in_(ids)).order_by(PickRow.score.desc())
+            ).all()
             for row in rows:
                 result[row.article_id].append(
                     StoredPick(row.article_id, row.ticker, row.name, row.direction, row.score, row.created_at)
@@ -320,7 +328,9 @@ class Store:
 
     def translation_languages(self, article_id: int) -> list[str]:
         with self.session() as s:
-            return sorted(s.scalars(select(TranslationRow.language).where(TranslationRow.article_id == article_id)))
+            return sorted(
+                s.scalars(select(TranslationRow.language).where(TranslationRow.article_id == article_id))
+            )
 
     # -- jobs -----------------------------------------------------------------------------------
 
@@ -407,7 +417,11 @@ class Store:
 
     def _set_job(self, job_id: int, *, state: str, error: str | None) -> None:
         with self.session() as s, s.begin():
-            s.execute(update(JobRow).where(JobRow.id == job_id).values(state=state, error=error, updated_at=utcnow()))
+            s.execute(
+                update(JobRow)
+                .where(JobRow.id == job_id)
+                .values(state=state, error=error, updated_at=utcnow())
+            )
 
     def requeue_running(self) -> int:
         """At start: a 'running' job belongs to a process that died; run it again."""
