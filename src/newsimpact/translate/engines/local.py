@@ -1,12 +1,12 @@
 """llama.cpp in-process (llama-cpp-python): the default, offline engine.
 
-Speed on a small CPU comes from three things, each measured by bench/translation.py --article:
+Speed on a small CPU comes from three things (bench/translation.py --article measures them):
 - the model is loaded once per process and shared by every engine built with the same options
   (a service that builds several translators pays the load once);
 - the machine's cores are used: `slots` llama.cpp contexts decode different segments at once
   (default: one per core, up to 4), each with cores // slots threads. A context is not
-  thread-safe, so each slot is used by one thread at a time; the weights are memory-mapped, so extra slots share them and cost only their
-  KV cache (about 120 MB at n_ctx 4096 for the 1.5B model);
+  thread-safe, so each slot is used by one thread at a time; the weights are memory-mapped, so
+  extra slots share them and cost only their KV cache (about 120 MB at n_ctx 4096 for the 1.5B model);
 - llama.cpp runs in C through ctypes, which releases the GIL: other Python threads (the web server,
   the tracker) keep running while a segment decodes.
 """
