@@ -17,7 +17,7 @@ fi
 . .venv/bin/activate
 python -m pip install --quiet --upgrade pip
 echo "setup: installing newsimpact and its dependencies"
-python -m pip install --quiet -e ".[embeddings,service,scale,dev]"
+python -m pip install --quiet -e ".[embeddings,service,scale,dev,llama-server]"
 
 if [ -f scripts/install-local-model.sh ]; then
   echo "setup: installing the local translation engine (llama-cpp-python builds from source: ~8 min the first time)"

@@ -26,7 +26,11 @@ class TranslationSettings(BaseModel):
     """local | openai | fake"""
     model_path: Path | None = None
     """A GGUF file; default is the packaged Qwen2.5-Coder-1.5B-Instruct Q4_K_M, joined into cache_dir."""
-    n_threads: int = 1
+    n_threads: int | None = None
+    """local engine: CPU threads per llama.cpp context; default: the machine's cores / parallel."""
+    parallel: int | None = None
+    """Segments translated at once. local: llama.cpp contexts sharing the weights (default: one per
+    core, at most 4); openai: concurrent requests (default 4; a server batches them)."""
     n_ctx: int = 4096
     base_url: str | None = None
     api_key: str | None = None
@@ -39,6 +43,8 @@ class TranslationSettings(BaseModel):
     """Decoding is greedy (temperature 0); the seed pins whatever sampling an endpoint still does."""
     timeout_s: float = 120.0
     """openai engine: seconds to wait for one answer."""
+    stream: bool = True
+    """openai engine: stream answers (server-sent events), so a cancelled job stops the server's decoding."""
     n_gpu_layers: int = 0
     """local engine: layers to offload to a GPU when llama-cpp-python was built with GPU support."""
 

@@ -19,3 +19,7 @@ class KnowledgeError(NewsImpactError):
 
 class TranslationError(NewsImpactError):
     """A translation engine could not be loaded or failed."""
+
+
+class TranslationCancelled(NewsImpactError):
+    """A translation stopped on request (the job was cancelled or its reader left)."""

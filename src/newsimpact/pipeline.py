@@ -11,7 +11,9 @@ from newsimpact.config import Settings
 from newsimpact.extract import Page, extract
 from newsimpact.extract.bounds import bound_paragraphs, for_tracker
 from newsimpact.tracker.report import TrackerReport
+from newsimpact.translate.engines import StopCheck
 from newsimpact.translate.translation import Translation
+from newsimpact.translate.translator import ProgressCallback
 
 
 class ArticleTracker(Protocol):
@@ -19,7 +21,14 @@ class ArticleTracker(Protocol):
 
 
 class ArticleTranslator(Protocol):
-    def translate(self, article: Article, target: str) -> Translation: ...
+    def translate(
+        self,
+        article: Article,
+        target: str,
+        *,
+        progress: ProgressCallback | None = None,
+        stop: StopCheck | None = None,
+    ) -> Translation: ...
 
 
 class Analysis(BaseModel):

@@ -10,9 +10,12 @@ from pathlib import Path
 
 from newsimpact.article import Article
 from newsimpact.config import Settings
+from newsimpact.errors import TranslationCancelled
 from newsimpact.pipeline import Pipeline
 from newsimpact.tracker.report import Disclaimer, Evidence, Pick, Tone, TrackerReport
+from newsimpact.translate.engines import StopCheck
 from newsimpact.translate.translation import Translation
+from newsimpact.translate.translator import ProgressCallback, SegmentDone
 
 HERE = Path(__file__).parent
 ARTICLE_HTML = (HERE / "article_ko.html").read_bytes()
@@ -94,9 +97,18 @@ class FakeTranslator:
         self.fail = fail
         self.gate = gate
         """When set, each translation waits for the gate: a test holds a job 'running' as long as it likes."""
+        self.paragraph_gate: threading.Event | None = None
+        """When set, waits after each paragraph: a test sees partial progress, or cancels midway."""
         self.calls = 0
 
-    def translate(self, article: Article, target: str) -> Translation:
+    def translate(
+        self,
+        article: Article,
+        target: str,
+        *,
+        progress: ProgressCallback | None = None,
+        stop: StopCheck | None = None,
+    ) -> Translation:
         self.calls += 1
         if self.gate is not None:
             self.gate.wait(60)
@@ -107,6 +119,15 @@ class FakeTranslator:
 
         def tr(text: str) -> str:
             return f"[{target}] {text}"
+
+        # Like the real Translator: a segment at a time, reporting each, stoppable between them.
+        for i, paragraph in enumerate(article.paragraphs):
+            if stop is not None and stop():
+                raise TranslationCancelled("translation cancelled")
+            if progress is not None:
+                progress(SegmentDone(f"paragraph:{i}", tr(paragraph), [], i + 1, len(article.paragraphs), 0.0))
+            if self.paragraph_gate is not None:
+                self.paragraph_gate.wait(60)
 
         return Translation(
             source_language=article.language,

@@ -40,9 +40,12 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need
 
 
 class Site:
-    def __init__(self, url: str, gate: threading.Event, article_id: int, related_id: int, text_id: int) -> None:
+    def __init__(
+        self, url: str, gate: threading.Event, article_id: int, related_id: int, text_id: int, translator: FakeTranslator
+    ) -> None:
         self.url = url
         self.gate = gate
+        self.translator = translator
         self.article_id = article_id
         self.related_id = related_id
         """Shares NVDA with the main article; stamped 06:15Z."""
@@ -64,7 +67,8 @@ def post(base: str, body: bytes, ctype: str, **params: str) -> int:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     gate = threading.Event()
-    pipeline = Pipeline(Settings(), tracker=FakeTracker(), translator=FakeTranslator(gate=gate))
+    translator = FakeTranslator(gate=gate)
+    pipeline = Pipeline(Settings(), tracker=FakeTracker(), translator=translator)
     data_dir = tmp_path_factory.mktemp("browser")
     settings = make_settings(data_dir, workers=1, poll_seconds=0.2)
     app = create_app(settings, pipeline=pipeline)
@@ -73,8 +77,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         article_id = post(server.url, ARTICLE_HTML, "text/html", url="https://news.example/a/1")
         related_id = post(server.url, SECOND_ARTICLE, "text/html")
         text_id = post(server.url, UNDATED_TEXT.encode(), "text/plain; charset=utf-8", kind="text")
-        yield Site(server.url, gate, article_id, related_id, text_id)
+        yield Site(server.url, gate, article_id, related_id, text_id, translator)
         gate.set()  # let a held translation finish so the worker thread can stop
+        translator.paragraph_gate = None
 
 
 @pytest.fixture(scope="module")
@@ -406,3 +411,24 @@ def test_desk_hides_and_corrects_picks(page: Any, site: Site, width: int) -> Non
     for ticker in ("INTC", "NVDA"):
         page.locator(f'form[action$="/picks/{ticker}"]').get_by_role("button", name="수정 취소").click()
     sync_api.expect(page.locator(".audit tbody tr")).to_have_count(rows + 4)
+def test_paragraphs_appear_as_they_finish(browser: Any, site: Site) -> None:
+    site.gate.set()
+    step = threading.Event()
+    site.translator.paragraph_gate = step  # the fake translator waits after each paragraph
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site.url}/articles/{site.article_id}")
+    page.get_by_label("번역할 언어 선택").select_option("ja")
+    done = page.locator("#translated .article-body p:not(.pending-paragraph)")
+    sync_api.expect(done).to_have_count(1)
+    sync_api.expect(done.first).to_contain_text("[ja] ")
+    assert page.locator("#translated .pending-paragraph").count() == 3
+    sync_api.expect(page.locator("#translate-status")).to_contain_text("문단 1/4")
+    sync_api.expect(page.locator("#translate-cancel")).to_be_visible()
+    page.screenshot(path=str(OUT / "article-translation-progress-1280.png"))
+    site.translator.paragraph_gate = None
+    step.set()
+    sync_api.expect(page.locator("#translate-status")).to_be_hidden()
+    sync_api.expect(page.locator("#translated .article-body p")).to_have_count(4)
+    assert page.locator("#translated .pending-paragraph").count() == 0
+    context.close()

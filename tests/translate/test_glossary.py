@@ -132,5 +132,9 @@ def test_peoples_names_are_romanised_for_latin_targets() -> None:
         ("김승환", "Kim Seung-hwan"),
         ("배경훈", "Bae Gyeong-hun"),
     ]
-    assert name_hits(text, "ja") == []  # kanji cannot be derived from Hangul
+    # Kanji cannot be derived from Hangul: Japanese gets the same romanised form, never an invented kanji name.
+    assert [h.target for h in name_hits(text, "ja")] == ["Lee Jong-ho", "Kim Seung-hwan", "Bae Gyeong-hun"]
+    # A reviewed name keeps its own spelling and, where settled, its hanzi.
+    assert [h.target for h in name_hits("이창용 총재와 윤석열 대통령", "en")] == ["Rhee Chang-yong", "Yoon Suk Yeol"]
+    assert [h.target for h in name_hits("윤석열 대통령", "zh-Hans")] == ["尹锡悦"]
     assert name_hits("이어진 토론에서는 업계를 대표하는 최고위 인사들이 참석했다.", "en") == []

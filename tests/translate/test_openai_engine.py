@@ -14,6 +14,20 @@ from newsimpact.translate.engines.openai_compat import OpenAIEngine
 from newsimpact.translate.prompts import parse_prompt
 
 
+def streaming(pieces: list[str], seen: list[httpx.Request]) -> httpx.MockTransport:
+    """An SSE answer as OpenAI-compatible servers send it: role chunk, content chunks, [DONE]."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        events = [{"choices": [{"delta": {"role": "assistant"}}]}]
+        events += [{"choices": [{"delta": {"content": piece}}]} for piece in pieces]
+        events += [{"choices": [{"delta": {}, "finish_reason": "stop"}]}]
+        body = "".join(f"data: {json.dumps(e)}\n\n" for e in events) + ": keep-alive\n\ndata: [DONE]\n\n"
+        return httpx.Response(200, headers={"content-type": "text/event-stream"}, text=body)
+
+    return httpx.MockTransport(handler)
+
+
 def answering(content: str, seen: list[httpx.Request]) -> httpx.MockTransport:
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(request)
@@ -24,7 +38,9 @@ def answering(content: str, seen: list[httpx.Request]) -> httpx.MockTransport:
 
 def test_request_is_a_deterministic_chat_completion() -> None:
     seen: list[httpx.Request] = []
-    engine = OpenAIEngine("http://llm.local:8000/v1/", "qwen2.5-7b", "secret", seed=7, transport=answering("Hi", seen))
+    engine = OpenAIEngine(
+        "http://llm.local:8000/v1/", "qwen2.5-7b", "secret", seed=7, stream=False, transport=answering("Hi", seen)
+    )
     text = engine.complete([{"role": "user", "content": "안녕"}], max_tokens=64)
     assert text == "Hi"
     request = seen[0]
@@ -37,7 +53,7 @@ def test_request_is_a_deterministic_chat_completion() -> None:
 
 def test_no_key_no_authorization_header() -> None:
     seen: list[httpx.Request] = []
-    OpenAIEngine("http://localhost:11434/v1", "llama3", transport=answering("x", seen)).complete([], 8)
+    OpenAIEngine("http://localhost:11434/v1", "llama3", stream=False, transport=answering("x", seen)).complete([], 8)
     assert "Authorization" not in seen[0].headers
 
 
@@ -70,4 +86,42 @@ def test_unreachable_endpoint() -> None:
 
     engine = OpenAIEngine("http://llm.local/v1", "m", transport=httpx.MockTransport(refuse))
     with pytest.raises(TranslationError, match=r"cannot reach http://llm\.local/v1"):
+        engine.complete([{"role": "user", "content": "x"}], 8)
+
+
+def test_streamed_answers_are_joined() -> None:
+    seen: list[httpx.Request] = []
+    engine = OpenAIEngine("http://llm.local/v1", "m", transport=streaming(["Rates ", "were kept ", "at 3.5%."], seen))
+    assert engine.complete([{"role": "user", "content": "x"}], 16) == "Rates were kept at 3.5%."
+    assert json.loads(seen[0].content)["stream"] is True
+
+
+def test_a_server_that_ignores_stream_answers_with_json() -> None:
+    engine = OpenAIEngine("http://llm.local/v1", "m", transport=answering("Plain answer.", []))
+    assert engine.complete([{"role": "user", "content": "x"}], 16) == "Plain answer."
+
+
+def test_a_stop_request_ends_the_stream() -> None:
+    from newsimpact.errors import TranslationCancelled
+
+    pieces = ["one ", "two ", "three ", "four "]
+    engine = OpenAIEngine("http://llm.local/v1", "m", transport=streaming(pieces, []))
+    calls = []
+
+    def stop() -> bool:
+        calls.append(1)
+        return len(calls) >= 2
+
+    with pytest.raises(TranslationCancelled):
+        engine.complete([{"role": "user", "content": "x"}], 16, stop=stop)
+    assert len(calls) == 2  # stopped after the second piece, the rest never read
+
+
+def test_a_streamed_error_event_is_a_translation_error() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = 'data: {"error": {"message": "model overloaded"}}\n\n'
+        return httpx.Response(200, headers={"content-type": "text/event-stream"}, text=body)
+
+    engine = OpenAIEngine("http://llm.local/v1", "m", transport=httpx.MockTransport(handler))
+    with pytest.raises(TranslationError, match="model overloaded"):
         engine.complete([{"role": "user", "content": "x"}], 8)

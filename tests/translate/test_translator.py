@@ -12,7 +12,7 @@ from newsimpact.config import TranslationSettings
 from newsimpact.errors import TranslationError
 from newsimpact.translate import FakeEngine, Translator, build_translator, detect_language
 from newsimpact.translate.cache import TranslationCache
-from newsimpact.translate.engines import ChatMessage
+from newsimpact.translate.engines import ChatMessage, StopCheck
 from newsimpact.translate.glossary import Glossary, GlossaryEntry
 from newsimpact.translate.prompts import parse_prompt
 
@@ -41,12 +41,13 @@ class ScriptedEngine:
 
     name = "scripted"
     model = "script-1"
+    parallel = 1
 
     def __init__(self, reply: Callable[[str, bool], str]) -> None:
         self.reply = reply
         self.prompts: list[Sequence[ChatMessage]] = []
 
-    def complete(self, messages: Sequence[ChatMessage], max_tokens: int) -> str:
+    def complete(self, messages: Sequence[ChatMessage], max_tokens: int, stop: StopCheck | None = None) -> str:
         self.prompts.append(messages)
         strict = "previous translation was rejected" in messages[-1]["content"]
         return self.reply(parse_prompt(messages).text, strict)
@@ -105,7 +106,7 @@ def test_a_failed_check_retries_with_the_strict_prompt() -> None:
     result = Translator(engine).translate_text(ARTICLE.paragraphs[1], "ko", "en")
     assert result.text == "Meta raised $27 billion to build data centers."
     assert result.problems == []
-    assert {p.check for p in result.first_problems} == {"hangul", "numbers", "length"}
+    assert {p.check for p in result.first_problems} == {"hangul", "numbers", "length", "currency"}
     assert len(engine.prompts) == 2
     strict_prompt = engine.prompts[1]
     assert "numbers missing: 270억" in strict_prompt[-1]["content"]

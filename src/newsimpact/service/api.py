@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hmac
 import json
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -22,6 +23,7 @@ from newsimpact.translate.translation import Translation
 
 from .core import MAX_ID, AnalysisState, NewsService, TranslationState, daily_counts, targets_for
 from .http import ApiError, check_api_key, key_from_headers, require_api_key
+from .limits import RateLimited
 
 router = APIRouter(prefix="/api")
 
@@ -152,13 +154,37 @@ class TickerPick(BaseModel):
     score: float
 
 
+class SegmentWarningOut(BaseModel):
+    segment: str
+    message: str
+
+
+class TranslationProgressOut(BaseModel):
+    """How far a running translation has got: the page shows finished paragraphs at once."""
+
+    done: int
+    """Segments finished (title, subtitle, byline, paragraphs, captions)."""
+    total: int
+    """Segments in all; 0 until the job has started."""
+    paragraphs_done: int
+    paragraphs_total: int
+    elapsed_s: float
+    segments: dict[str, str]
+    """Finished segments: "title", "subtitle", "byline", "paragraph:3", "caption:0" -> text."""
+    warnings: list[SegmentWarningOut]
+
+
 class TranslationResponse(BaseModel):
     article_id: int
     language: str
     state: JobState
     job_id: int | None = None
     attempts: int = 0
+    """How many times a worker has started the job (1 unless a crash made it retry)."""
     error: str | None = None
+    queue_position: int = 0
+    """While queued: 1 = next translation to start. 0 otherwise."""
+    progress: TranslationProgressOut | None = None
     translation: Translation | None = None
 
 
@@ -224,17 +250,45 @@ def analysis_out(state: AnalysisState) -> AnalysisOut:
     )
 
 
-def translation_out(article_id: int, state: TranslationState) -> TranslationResponse:
+def translation_out(article_id: int, state: TranslationState, paragraphs: int = 0) -> TranslationResponse:
     job = state.job
+    progress = None
+    if state.progress is not None:
+        p = state.progress
+        started = p.started_at or datetime.now(UTC)
+        progress = TranslationProgressOut(
+            done=p.done,
+            total=p.total,
+            paragraphs_done=sum(1 for name in p.segments if name.startswith("paragraph:")),
+            paragraphs_total=paragraphs,
+            elapsed_s=round(max(0.0, (datetime.now(UTC) - started).total_seconds()), 1),
+            segments=p.segments,
+            warnings=[SegmentWarningOut(**w) for w in p.warnings],
+        )
     return TranslationResponse(
         article_id=article_id,
         language=state.language,
         state=state.state,
         job_id=job.id if job else None,
         attempts=job.attempts if job else 0,
-        error=job.error if job else None,
+        error=job.error if job and state.state == "failed" else None,
+        queue_position=state.queue_position,
+        progress=progress,
         translation=state.translation,
     )
+
+
+def rate_limited(exc: RateLimited) -> ApiError:
+    return ApiError(429, "rate_limited", str(exc), {"Retry-After": str(exc.retry_after)})
+
+
+def public_client(request: Request) -> str | None:
+    """The client a public request is counted against; None (no limits) for a caller with the API key."""
+    given = key_from_headers(request)
+    expected: str = request.app.state.api_key
+    if given and hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8")):
+        return None
+    return request.client.host if request.client else "unknown"
 
 
 def media_type(request: Request) -> str:
@@ -370,7 +424,10 @@ def get_article(request: Request, article_id: ArticleId) -> ArticleResponse:
     response_model=TranslationResponse,
     status_code=202,
     summary="Request a translation (queues a job; cached translations return at once)",
-    responses={200: {"description": "Already translated"}},
+    responses={
+        200: {"description": "Already translated"},
+        429: {"description": "Rate limited (per client, overall, or a full queue); see Retry-After"},
+    },
 )
 def request_translation(
     request: Request, response: Response, article_id: ArticleId, language: LanguageCode
@@ -378,9 +435,12 @@ def request_translation(
     svc = service_of(request)
     if not svc.settings.service.public_translations:
         check_api_key(request, key_from_headers(request))
-    state = svc.request_translation(article_id, language)
+    try:
+        state = svc.request_translation(article_id, language, public_client(request))
+    except RateLimited as exc:
+        raise rate_limited(exc) from exc
     response.status_code = 200 if state.state == "done" else 202
-    return translation_out(article_id, state)
+    return translation_out(article_id, state, len(svc.article(article_id).article.paragraphs))
 
 
 @router.get(
@@ -389,7 +449,22 @@ def request_translation(
     summary="A translation's job state, then the translation",
 )
 def get_translation(request: Request, article_id: ArticleId, language: LanguageCode) -> TranslationResponse:
-    return translation_out(article_id, service_of(request).translation_state(article_id, language))
+    svc = service_of(request)
+    state = svc.translation_state(article_id, language)
+    return translation_out(article_id, state, len(svc.article(article_id).article.paragraphs))
+
+
+@router.delete(
+    "/articles/{article_id}/translations/{language}",
+    response_model=TranslationResponse,
+    status_code=202,
+    summary="Cancel a queued or running translation (it frees its worker within a token)",
+)
+def cancel_translation(request: Request, article_id: ArticleId, language: LanguageCode) -> TranslationResponse:
+    svc = service_of(request)
+    if not svc.settings.service.public_translations:
+        check_api_key(request, key_from_headers(request))
+    return translation_out(article_id, svc.cancel_translation(article_id, language))
 
 
 @router.get("/tickers/{ticker}", response_model=TickerResponse, summary="Recent articles that moved a ticker")

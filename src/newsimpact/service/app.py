@@ -79,6 +79,7 @@ def create_app(
         max_attempts=settings.service.max_attempts,
         poll_seconds=settings.service.poll_seconds,
         lease_seconds=settings.service.lease_seconds,
+        abandon_after_s=settings.service.translation_abandon_s,
     )
     service = NewsService(settings, store, pipeline, worker, prices or price_source(settings, store))
 

@@ -143,6 +143,7 @@ def worker(
             max_attempts=settings.service.max_attempts,
             poll_seconds=settings.service.poll_seconds,
             lease_seconds=settings.service.lease_seconds,
+            abandon_after_s=settings.service.translation_abandon_s,
             on_ready=lambda w: typer.echo(f"newsimpact worker {w.id} running {w.pools}", err=True),
         )
     finally:

@@ -22,9 +22,11 @@ from newsimpact.store import (
     apply_edits,
     normalize_ticker,
 )
+from newsimpact.store.progress import Progress, ProgressStore
 from newsimpact.tracker.report import TrackerReport
 from newsimpact.translate.translation import SUPPORTED_TARGETS, Translation
 
+from .limits import RateLimited, RateLimiter
 from .prices import Move, PriceSource, move_since
 from .settings import ServiceSettings
 from .storage import StorageHealth
@@ -163,6 +165,10 @@ class TranslationState:
     """queued | running | done | failed"""
     translation: Translation | None
     job: JobInfo | None
+    progress: Progress | None = None
+    """Segments finished so far while the job runs."""
+    queue_position: int = 0
+    """1 = next among queued translations; 0 = not waiting in the queue."""
 
 
 class NewsService:
@@ -182,6 +188,13 @@ class NewsService:
         self.prices = prices
         self.directory = directory or CompanyDirectory()
         self.storage = StorageHealth(store)
+        self.progress = ProgressStore(store)
+        options = settings.service
+        self.limiter = RateLimiter(
+            options.translation_requests_per_client,
+            options.translation_requests_overall,
+            options.translation_rate_window_s,
+        )
 
     # -- ingest ---------------------------------------------------------------------------------
 
@@ -201,6 +214,10 @@ class NewsService:
         result = self.store.upsert_article(article, source, source_type, translate_to=languages)
         self.storage.succeeded()
         stored = result.article
+        for code in languages:
+            job = self.store.latest_job("translate", stored.id, code)
+            if job is not None and job.state in ("queued", "running"):
+                self.progress.pin(job.id)  # nobody waits for it on a page, and it must finish anyway
         if result.queued:
             self.worker.wake()
         return result, self.analysis_state(stored)
@@ -340,27 +357,65 @@ class NewsService:
             )
         return code
 
-    def request_translation(self, article_id: int, language: str) -> TranslationState:
+    def request_translation(self, article_id: int, language: str, client: str | None = None) -> TranslationState:
+        """Queue a translation unless it is stored or already on its way.
+
+        `client` (an IP address) is given for public requests: a new job then counts against the
+        rate limits, and a full queue refuses it (RateLimited, a 429). Asking again about a job
+        already queued or running costs nothing."""
         stored = self.article(article_id)
         code = self.check_language(stored, language)
         cached = self.store.get_translation(stored.id, code, stored.content_hash)
         if cached is not None:
-            return TranslationState(code, "done", cached.model_copy(update={"cached": True}), None)
+            job = self.store.latest_job("translate", stored.id, code)
+            return TranslationState(code, "done", cached.model_copy(update={"cached": True}), job)
+        latest = self.store.latest_job("translate", stored.id, code)
+        if latest is not None and latest.state in ("queued", "running"):
+            return self._waiting(code, latest)
+        if client is not None:
+            queued = self.progress.queued_translations()
+            if queued >= self.settings.service.max_queued_translations:
+                raise RateLimited(f"the translation queue is full ({queued} waiting): try again in a minute", 60)
+            self.limiter.take(client)
         job, _new = self.store.enqueue("translate", stored.id, code)
         self.worker.wake()
-        return TranslationState(code, job.state, None, job)
+        return self._waiting(code, job)
+
+    def _waiting(self, code: str, job: JobInfo) -> TranslationState:
+        """A job's state for a reader who is waiting for it (which keeps it from being abandoned)."""
+        self.progress.watched(job.id)
+        progress = self.progress.get(job.id) if job.state == "running" else None
+        return TranslationState(code, job.state, None, job, progress, self.progress.queue_position(job.id))
 
     def translation_state(self, article_id: int, language: str) -> TranslationState:
         stored = self.article(article_id)
         code = self.check_language(stored, language)
         cached = self.store.get_translation(stored.id, code, stored.content_hash)
-        if cached is not None:
-            return TranslationState(code, "done", cached, None)
         job = self.store.latest_job("translate", stored.id, code)
+        if cached is not None:
+            return TranslationState(code, "done", cached, job)
         if job is None:
             raise NotFound(f"no {code} translation of article {article_id} was requested: POST it first")
-        state = "queued" if job.state == "done" else job.state
-        return TranslationState(code, state, None, job)
+        if job.state == "done":  # done for an older text; the newer job is not visible yet
+            return TranslationState(code, "queued", None, job)
+        if job.state == "failed":
+            return TranslationState(code, "failed", None, job)
+        return self._waiting(code, job)
+
+    def cancel_translation(self, article_id: int, language: str) -> TranslationState:
+        """Stop a queued or running translation: a queued one never starts, a running one stops
+        within a token (the local engine) or a streamed chunk (an OpenAI-compatible server)."""
+        stored = self.article(article_id)
+        code = self.check_language(stored, language)
+        job = self.store.latest_job("translate", stored.id, code)
+        if job is None or job.state not in ("queued", "running"):
+            raise NotFound(f"no {code} translation of article {article_id} is waiting or running")
+        self.progress.cancel(job.id)
+        if job.state == "queued":
+            self.store.fail_job(job.id, "cancelled before it started", retry=False)
+        return TranslationState(
+            code, "failed" if job.state == "queued" else "running", None, self.store.get_job(job.id)
+        )
 
 
 def daily_counts(picks: list[StoredPick]) -> list[tuple[date, int, int]]:

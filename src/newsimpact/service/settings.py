@@ -49,6 +49,16 @@ class ServiceOptions(BaseModel):
     """Readers may request a translation without an API key: it only fills a cache from stored text."""
     price_source: Literal["database", "none"] = "database"
     """Where daily closes come from: the database (`newsimpact prices import`), or nowhere."""
+    translation_requests_per_client: int = Field(default=10, ge=1)
+    """New translation jobs one client (IP address) may request per rate window; more get a 429."""
+    translation_requests_overall: int = Field(default=60, ge=1)
+    """New translation jobs all clients together may request per rate window (per web process)."""
+    translation_rate_window_s: float = Field(default=60.0, gt=0)
+    max_queued_translations: int = Field(default=50, ge=1)
+    """A public request that would queue more translation jobs than this gets a 429."""
+    translation_abandon_s: float = Field(default=60.0, gt=0)
+    """A reader-requested translation nobody has asked about for this long is stopped (the page
+    polls every few seconds while it waits; a closed tab stops polling)."""
 
     @field_validator("translate_at_ingest", mode="before")
     @classmethod

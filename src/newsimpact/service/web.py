@@ -20,7 +20,9 @@ from newsimpact.translate.translation import Translation
 
 from .chart import NARROW, WIDE, price_chart
 from .core import LANGUAGE_LABELS, NewsService, NotFound, canonical_language, targets_for
+from .http import ApiError
 from .i18n import UiLanguage, format_time, strings
+from .limits import RateLimited
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(FsPath(__file__).parent / "templates"))
@@ -237,7 +239,10 @@ def article_page(
     target = canonical_language(lang) if lang else None
     if target is not None and target in targets_for(article):
         # Without JavaScript the language form lands here: queue the job and let the page refresh.
-        requested = svc.request_translation(stored.id, target)
+        try:
+            requested = svc.request_translation(stored.id, target, request.client.host if request.client else "unknown")
+        except RateLimited as exc:
+            raise ApiError(429, "rate_limited", str(exc), {"Retry-After": str(exc.retry_after)}) from exc
         translation, translation_state = requested.translation, requested.state
     elif lang:
         target = None

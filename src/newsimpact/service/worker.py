@@ -15,12 +15,14 @@ from typing import Protocol
 
 from newsimpact import __version__
 from newsimpact.article import Article
-from newsimpact.errors import NewsImpactError
+from newsimpact.errors import NewsImpactError, TranslationCancelled
 from newsimpact.extract.bounds import for_tracker
 from newsimpact.extract.page import Page
 from newsimpact.pipeline import ArticleTracker, ArticleTranslator
 from newsimpact.store import JobInfo, Store
+from newsimpact.store.progress import ProgressStore
 from newsimpact.store.repository import QUEUES
+from newsimpact.translate.translator import SegmentDone
 
 log = logging.getLogger("newsimpact.service")
 
@@ -63,8 +65,13 @@ class Worker:
         max_attempts: int = 3,
         poll_seconds: float = 1.0,
         lease_seconds: float = 60.0,
+        abandon_after_s: float = 60.0,
     ) -> None:
         self.store = store
+        self.progress = ProgressStore(store)
+        self.abandon_after_s = abandon_after_s
+        self.stop_poll_s = 0.5
+        """How often a running translation asks the database whether to stop (the engine polls per token)."""
         self.pipeline = pipeline
         self.pools = {queue: n for queue, n in (pools or {}).items() if n > 0}
         unknown = set(self.pools) - set(QUEUES)
@@ -176,6 +183,11 @@ class Worker:
                 self._translate(job)
             else:
                 raise NewsImpactError(f"unknown job kind {job.kind!r}")
+        except TranslationCancelled as exc:
+            log.info("job %d (%s) stopped: %s", job.id, job.kind, exc)
+            # Stopped by a shutdown: queued again, to finish after the restart.
+            message, retry = str(exc), self._stop.is_set()
+            self._settle(job, lambda: self.store.fail_job(job.id, message, retry=retry, worker_id=self.id))
         except NewsImpactError as exc:
             # The input cannot be handled; running it again gives the same answer.
             log.warning("job %d (%s) failed: %s", job.id, job.kind, exc)
@@ -225,13 +237,38 @@ class Worker:
         }
         self.store.save_analysis(stored.id, stored.content_hash, report, engines)
 
+    def _stop_check(self, job_id: int) -> Callable[[], bool]:
+        """True once the job is cancelled, its reader has left, or the service is stopping.
+
+        The engine polls it between tokens, so the database is asked at most twice a second."""
+        checked = [0.0, False]
+
+        def stop() -> bool:
+            if self._stop.is_set():
+                raise TranslationCancelled("the service is stopping")  # re-queued at the next start
+            now = time.monotonic()
+            if now - checked[0] >= self.stop_poll_s:
+                checked[0], checked[1] = now, self.progress.should_stop(job_id, self.abandon_after_s)
+            if checked[1]:
+                raise TranslationCancelled("translation cancelled: the request was cancelled or its reader left")
+            return False
+
+        return stop
+
     def _translate(self, job: JobInfo) -> None:
         stored = self.store.get_article(job.article_id)
         if stored is None or job.language is None:
             return
         if self.store.get_translation(stored.id, job.language, stored.content_hash) is not None:
             return
-        translation = self.pipeline.translator.translate(stored.article, job.language)
+        self.progress.start(job.id)
+
+        def record(step: SegmentDone) -> None:
+            self.progress.record(job.id, step.segment, step.text, step.warnings, step.done, step.total)
+
+        translation = self.pipeline.translator.translate(
+            stored.article, job.language, progress=record, stop=self._stop_check(job.id)
+        )
         self.store.save_translation(stored.id, job.language, stored.content_hash, translation)
 
 
@@ -243,6 +280,7 @@ def run_workers(
     max_attempts: int = 3,
     poll_seconds: float = 1.0,
     lease_seconds: float = 60.0,
+    abandon_after_s: float = 60.0,
     on_ready: Callable[[Worker], None] | None = None,
 ) -> None:
     """A worker process without the web server (`newsimpact worker`): runs until SIGTERM or SIGINT,
@@ -254,6 +292,7 @@ def run_workers(
         max_attempts=max_attempts,
         poll_seconds=poll_seconds,
         lease_seconds=lease_seconds,
+        abandon_after_s=abandon_after_s,
     )
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):

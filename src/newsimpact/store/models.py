@@ -225,3 +225,21 @@ class PriceRow(Base):
     ticker: Mapped[str] = mapped_column(String(16), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     close: Mapped[float] = mapped_column(Float)
+class TranslationProgressRow(Base):
+    """How far a translation job has got, what its reader has seen, and whether to stop it (issue 12)."""
+
+    __tablename__ = "translation_progress"
+
+    job_id: Mapped[int] = mapped_column(Id, ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    segments_json: Mapped[str] = mapped_column(Text, default="{}")
+    """Finished segments so far: {"title": "...", "paragraph:0": "..."}."""
+    warnings_json: Mapped[str] = mapped_column(Text, default="[]")
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    watched_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    """When a reader last asked about it; a reader-requested job nobody watches any more is stopped."""
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Queued at ingest (translate_at_ingest): finished even when no reader is waiting."""
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -50,6 +50,8 @@ def build_engine(settings: TranslationSettings) -> TranslationEngine:
             settings.api_key,
             timeout_s=settings.timeout_s,
             seed=settings.seed,
+            stream=settings.stream,
+            parallel=settings.parallel or 4,
         )
     if settings.engine == "local":
         from newsimpact.translate.engines.local import LlamaCppEngine
@@ -62,6 +64,7 @@ def build_engine(settings: TranslationSettings) -> TranslationEngine:
             user_path.stem if user_path else MODEL_NAME,
             (lambda: user_path) if user_path else (lambda: packaged_model(settings.cache_dir)),
             n_threads=settings.n_threads,
+            slots=settings.parallel,
             n_ctx=settings.n_ctx,
             seed=settings.seed,
             n_gpu_layers=settings.n_gpu_layers,

@@ -17,7 +17,7 @@ from pathlib import Path
 from newsimpact.errors import TranslationError
 from newsimpact.translate.glossary import GlossaryHit
 
-PROMPT_VERSION = 5
+PROMPT_VERSION = 6
 """Bump when prompts or checks change, so old outputs are not served for new machinery."""
 
 

@@ -12,18 +12,34 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
+import yaml
+
+from newsimpact.errors import KnowledgeError
 from newsimpact.translate.glossary import GlossaryHit
 
 
 @dataclass(frozen=True)
 class Problem:
     check: str
-    """numbers | hangul | script | repetition | length | glossary | empty"""
+    """numbers | currency | names | company | hangul | script | repetition | length | glossary | empty"""
     message: str
 
 
-WEIGHTS = {"empty": 10, "repetition": 4, "hangul": 3, "script": 3, "numbers": 2, "length": 2, "glossary": 1}
+WEIGHTS = {
+    "empty": 10,
+    "repetition": 4,
+    "hangul": 3,
+    "script": 3,
+    "company": 3,
+    "currency": 3,
+    "numbers": 2,
+    "names": 2,
+    "length": 2,
+    "glossary": 1,
+}
 """How bad each problem is when choosing the best of several outputs."""
 
 
@@ -242,6 +258,11 @@ def number_notes(text: str, target: str) -> list[str]:
     return list(dict.fromkeys(notes))
 
 
+def money_notes(text: str, target: str) -> list[str]:
+    """ "원 = won": a small model turns won into yuan in Chinese or yen in Japanese."""
+    return [f"{korean} = {name} (keep this currency)" for korean, name in currency_notes(text, target)]
+
+
 def _spell(value: float, target: str) -> str:
     names = (
         [(1e12, "nghìn tỷ"), (1e9, "tỷ"), (1e6, "triệu"), (1e3, "nghìn")]
@@ -348,9 +369,29 @@ def _uses(folded_output: str, rendering: str) -> bool:
 # --- all together --------------------------------------------------------------------------------
 
 
+PERSON = "person"
+COMPANY_KINDS = frozenset({"company", "group"})
+_SUBJECT = re.compile(r"^(?:은|는|이|가|도)(?![가-힣])")
+
+
+def _role(source: str, korean: str) -> str:
+    """ " (the subject)" when the company heads its clause (삼성전자는/가 ...) or benefits (수혜): the
+    role a swapped name changes most (the source's beneficiary credited to another company)."""
+    at = source.find(korean)
+    after = source[at + len(korean) : at + len(korean) + 2] if at >= 0 else ""
+    return " (the subject)" if _SUBJECT.match(after) or "수혜" in source else ""
+
+
 def check_output(
-    source: str, output: str, source_lang: str, target: str, glossary: Sequence[GlossaryHit] = ()
+    source: str,
+    output: str,
+    source_lang: str,
+    target: str,
+    glossary: Sequence[GlossaryHit] = (),
+    invented_companies: Sequence[str] = (),
 ) -> list[Problem]:
+    """`invented_companies`: known companies the output names that the source does not
+    (Glossary.companies_not_in), so "Samsung benefits" for a source about Qualcomm is caught."""
     if not output.strip():
         return [Problem("empty", "empty output")]
     problems = script_problems(output, target)
@@ -363,10 +404,105 @@ def check_output(
     for found in (repetition_problem(output, target), length_problem(source, output, source_lang, target)):
         if found is not None:
             problems.append(found)
+    problems += currency_problems(source, output, source_lang, target)
     folded = output.casefold()
-    wrong = [
-        f"{hit.source} => {hit.target}" for hit in glossary if hit.checked and not _uses(folded, hit.target.casefold())
+    missing_hits = [hit for hit in glossary if hit.checked and not _uses(folded, hit.target.casefold())]
+    people = [f"{h.source} => {h.target}" for h in missing_hits if h.kind == PERSON]
+    companies = [h for h in missing_hits if h.kind in COMPANY_KINDS]
+    others = [f"{h.source} => {h.target}" for h in missing_hits if h.kind != PERSON and h.kind not in COMPANY_KINDS]
+    if people:
+        problems.append(Problem("names", "names not as given: " + "; ".join(people)))
+    company_notes = [f"{h.source} => {h.target}{_role(source, h.source)} is missing" for h in companies]
+    company_notes += [f"{name} is not in the source" for name in invented_companies]
+    if company_notes:
+        problems.append(Problem("company", "companies changed: " + "; ".join(company_notes)))
+    if others:
+        problems.append(Problem("glossary", "glossary not followed: " + "; ".join(others)))
+    return problems
+
+
+# --- currencies ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Currency:
+    code: str
+    korean: str
+    """The Korean unit word (원, 달러)."""
+    name: dict[str, str]
+    """Target -> its plain name there (won, ウォン, 韩元)."""
+    amount: dict[str, re.Pattern[str]]
+    """Source language -> a sum of money in this currency."""
+    mention: dict[str, re.Pattern[str]]
+    """Source language -> any mention of it."""
+    targets: dict[str, list[str]]
+    """Target language -> patterns of its name there."""
+
+
+@cache
+def currencies() -> list[Currency]:
+    """knowledge/data/currencies.yaml, compiled; a bad pattern is a KnowledgeError naming it."""
+    path = files("newsimpact.knowledge").joinpath("data", "currencies.yaml")
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out: list[Currency] = []
+    for code, spec in (raw.get("currencies") or {}).items():
+        try:
+            out.append(
+                Currency(
+                    code=str(code),
+                    korean=str(spec["korean"]),
+                    name={lang: str(n) for lang, n in spec["name"].items()},
+                    amount={lang: re.compile(p, re.IGNORECASE) for lang, p in spec["amount"].items()},
+                    mention={lang: re.compile(p, re.IGNORECASE) for lang, p in spec["mention"].items()},
+                    targets={lang: [str(p) for p in ps] for lang, ps in spec["targets"].items()},
+                )
+            )
+        except (KeyError, TypeError, AttributeError, re.error) as exc:
+            raise KnowledgeError(f"currencies.yaml: currency {code}: {exc}") from exc
+    return out
+
+
+@cache
+def _currency_forms(target: str) -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, code) for every currency's names in `target`, the longest pattern first."""
+    forms = [(p, c.code) for c in currencies() for p in c.targets.get(target, [])]
+    return [(re.compile(p, re.IGNORECASE), code) for p, code in sorted(forms, key=lambda f: -len(f[0]))]
+
+
+def currencies_named(output: str, target: str) -> set[str]:
+    """Currency codes an output names; a matched name is blanked so 韩元 is not also read as 元."""
+    found: set[str] = set()
+    text = output
+    for pattern, code in _currency_forms(target):
+        if pattern.search(text):
+            found.add(code)
+            text = pattern.sub(" ", text)
+    return found
+
+
+def currency_notes(text: str, target: str) -> list[tuple[str, str]]:
+    """(Korean unit, its name in `target`) for each currency the Korean text states amounts in."""
+    return [
+        (c.korean, c.name[target])
+        for c in currencies()
+        if target in c.name and (pattern := c.amount.get("ko")) is not None and pattern.search(text)
     ]
-    if wrong:
-        problems.append(Problem("glossary", "glossary not followed: " + "; ".join(wrong)))
+
+
+def currency_problems(source: str, output: str, source_lang: str, target: str) -> list[Problem]:
+    """Every currency of a sum in the source is named in the output, and no other one is:
+    10조 원 stays won / ウォン / 韩元, never yen, yuan or dollars."""
+    named = currencies_named(output, target)
+    problems = []
+    for currency in currencies():
+        amount = currency.amount.get(source_lang)
+        if amount is not None and amount.search(source) and currency.code not in named:
+            problems.append(Problem("currency", f"currency lost: the source states {currency.code} amounts"))
+    mentioned = {
+        c.code
+        for c in currencies()
+        if any(p.search(source) for p in (c.amount.get(source_lang), c.mention.get(source_lang)) if p is not None)
+    }
+    for code in sorted(named - mentioned):
+        problems.append(Problem("currency", f"currency not in the source: {code}"))
     return problems

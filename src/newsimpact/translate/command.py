@@ -56,7 +56,7 @@ def translate(
         ) as bar:
             task = bar.add_task("segments", total=None)
             result = translator.translate(
-                article, to, progress=lambda done, total: bar.update(task, completed=done, total=total)
+                article, to, progress=lambda step: bar.update(task, completed=step.done, total=step.total)
             )
     except NewsImpactError as exc:
         err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
@@ -105,6 +105,8 @@ def as_text(translation: Translation) -> str:
     lines = [translation.title]
     if translation.subtitle:
         lines.append(translation.subtitle)
+    if translation.byline:
+        lines.append(translation.byline)
     lines += translation.paragraphs
     lines += [f"[caption] {caption}" for caption in translation.captions]
     return "\n".join(lines)

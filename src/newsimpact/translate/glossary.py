@@ -49,11 +49,14 @@ class GlossaryHit:
     target: str
     checked: bool
     """True when the output must contain `target` (a name rendered explicitly for this language)."""
+    kind: str = "term"
+    """The entry's kind (company, place, government, ...; person for a people's name)."""
 
 
 class Glossary:
     def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
         self.entries: list[GlossaryEntry] = []
+        self._patterns: dict[str, list[tuple[GlossaryEntry, re.Pattern[str]]]] = {}
         seen: set[str] = set()
         for entry in entries:  # first wins: the reviewed YAML is loaded before the alias CSVs
             if not seen.intersection(entry.korean):
@@ -62,6 +65,38 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def companies_not_in(self, source: str, output: str, target: str) -> list[str]:
+        """Known companies the output names but the source does not (카카오 -> "华为", Qualcomm -> "Samsung").
+
+        A company counts as in the source when one of its Korean forms, its English name, or the
+        first two syllables of its Korean name (삼성 of 삼성전자: the group's short name) occurs there.
+        """
+        found: list[str] = []
+        for entry, pattern in self._company_patterns(target):
+            if not pattern.search(output):
+                continue
+            forms = (*entry.korean, entry.renderings["en"], *(k[:2] for k in entry.korean if _is_hangul(k[:1])))
+            if not any(form in source for form in forms):
+                found.append(entry.renderings.get(target, entry.renderings["en"]))
+        return found
+
+    def _company_patterns(self, target: str) -> list[tuple[GlossaryEntry, re.Pattern[str]]]:
+        cached = self._patterns.get(target)
+        if cached is None:
+            cached = []
+            for entry in self.entries:
+                if entry.kind not in ("company", "group"):
+                    continue
+                name = entry.renderings.get(target) or (entry.renderings["en"] if target in ("en", "vi") else None)
+                latin = name[:1].isascii() if name else True
+                if not name or len(name) < (3 if latin else 2):  # KT, LG alone: too short to tell apart
+                    continue
+                # Latin names as whole words, case-sensitive (Apple the company, not an apple).
+                pattern = r"(?<![\w])" + re.escape(name) + r"(?![\w])" if latin else re.escape(name)
+                cached.append((entry, re.compile(pattern)))
+            self._patterns[target] = cached
+        return cached
 
     def select(self, text: str, source: str, target: str) -> list[GlossaryHit]:
         """The entries that occur in `text`, longest match first, never two on the same characters."""
@@ -109,12 +144,12 @@ def _is_hangul(ch: str) -> bool:
 
 def _hit(form: str, entry: GlossaryEntry, source: str, target: str) -> GlossaryHit | None:
     if source == "en":  # English source: the reverse mapping into Korean
-        return GlossaryHit(form, entry.korean[0], entry.kind in NAME_KINDS) if target == "ko" else None
+        return GlossaryHit(form, entry.korean[0], entry.kind in NAME_KINDS, entry.kind) if target == "ko" else None
     rendering = entry.renderings.get(target)
     if rendering is not None:
-        return GlossaryHit(form, rendering, entry.kind in NAME_KINDS)
+        return GlossaryHit(form, rendering, entry.kind in NAME_KINDS, entry.kind)
     if entry.kind in NAME_KINDS:
-        return GlossaryHit(form, entry.renderings["en"], False)
+        return GlossaryHit(form, entry.renderings["en"], False, entry.kind)
     return None
 
 
@@ -128,7 +163,7 @@ def _data_dir() -> Traversable:
 def load_glossary(glossary_file: Traversable | None = None, aliases_dir: Traversable | None = None) -> Glossary:
     data = _data_dir()
     entries = load_yaml_entries(glossary_file or data.joinpath("glossary.yaml"))
-    entries += load_alias_entries(aliases_dir or data.joinpath("aliases"))
+    entries += load_alias_entries(aliases_dir or data.joinpath("aliases"), data.joinpath("company_names.csv"))
     return Glossary(entries)
 
 
@@ -158,10 +193,25 @@ def _entry(item: Any, where: str) -> GlossaryEntry:
     )
 
 
-def load_alias_entries(folder: Traversable) -> list[GlossaryEntry]:
-    """Pair each ticker's primary Korean alias with its English name; an empty or absent folder is fine."""
+def load_company_names(path: Traversable | None) -> dict[str, dict[str, str]]:
+    """knowledge/data/company_names.csv: ticker -> {target: name} for ja, zh-Hans, zh-Hant (reviewed)."""
+    if path is None or not path.is_file():
+        return {}
+    names: dict[str, dict[str, str]] = {}
+    for i, row in enumerate(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))), 2):
+        ticker = (row.get("ticker") or "").strip()
+        if not ticker:
+            raise KnowledgeError(f"{path} line {i}: no ticker")
+        names[ticker] = {t: row[t].strip() for t in ("ja", "zh-Hans", "zh-Hant") if (row.get(t) or "").strip()}
+    return names
+
+
+def load_alias_entries(folder: Traversable, company_names: Traversable | None = None) -> list[GlossaryEntry]:
+    """Pair each ticker's primary Korean alias with its English name (and its Japanese and Chinese
+    names from company_names.csv); an empty or absent folder is fine."""
     if not folder.is_dir():
         return []
+    local_names = load_company_names(company_names)
     korean: dict[str, dict[str, str]] = {}
     english: dict[str, tuple[bool, str]] = {}
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
@@ -183,7 +233,7 @@ def load_alias_entries(folder: Traversable) -> list[GlossaryEntry]:
     return [
         GlossaryEntry(
             korean=(row["alias"].strip(),),
-            renderings={"en": english[ticker][1]},
+            renderings={"en": english[ticker][1], **local_names.get(ticker, {})},
             kind="company",
             reject_context=_context(row.get("reject_context")),
             require_context=_context(row.get("require_context")),

@@ -1,144 +1,138 @@
-"""People's names in Korean news, romanised for the prompt (이종호 장관 -> "Lee Jong-ho").
+"""People's names in Korean news, given to the model in a fixed form (이종호 장관 -> "Lee Jong-ho").
 
-A small model invents names ("Mr. Kim", "Igor Khoroshev" for 이종호). Names are not glossary
-entries; they are found by the newsroom pattern "<surname><given name> [<organisation>] <title>"
-and romanised: the surname in its customary spelling, the given name in Revised Romanization.
-Only for targets written in Latin script; Japanese and Chinese write Korean names in kanji/hanzi,
-which cannot be derived from Hangul.
+A small model invents names ("Mr. Kim", "Igor Khoroshev" for 이종호, 伊東浩 in Japanese). Names are
+found two ways: the reviewed list of frequent newsroom names (knowledge/data/names/people.csv,
+spelt as the people themselves spell them: 이창용 -> Rhee Chang-yong), anywhere in the text; and
+the newsroom pattern "<surname><given name> [<organisation>] <title>" for everyone else, romanised
+by korean-romanizer (Revised Romanization) syllable by syllable with the family name first, in its
+customary spelling from knowledge/data/names/surnames.csv (이 -> Lee, 박 -> Park, 정 -> Jung).
+
+Japanese and Chinese press write Korean names in kanji/hanzi, which cannot be derived from Hangul:
+a name gets its kanji/hanzi only from people.csv; otherwise the romanised form, consistently, so
+the model never invents a kanji name.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
+from korean_romanizer.romanizer import Romanizer
+
+from newsimpact.errors import KnowledgeError
+from newsimpact.translate.checks import PERSON
 from newsimpact.translate.glossary import GlossaryHit
 
-_INITIALS = [
-    "g",
-    "kk",
-    "n",
-    "d",
-    "tt",
-    "r",
-    "m",
-    "b",
-    "pp",
-    "s",
-    "ss",
-    "",
-    "j",
-    "jj",
-    "ch",
-    "k",
-    "t",
-    "p",
-    "h",
-]
-_VOWELS = [
-    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo",
-    "u", "wo", "we", "wi", "yu", "eu", "ui", "i",
+TITLES = [
+    "대통령", "국무총리", "총리", "부총리", "장관", "차관", "의원", "위원장", "총재", "청장", "처장",
+    "원장", "대표이사", "대표", "사장", "부사장", "회장", "부회장", "전무", "상무", "이사", "교수",
+    "연구원", "내정자", "대변인", "실장", "국장", "본부장", "센터장", "소장", "기자", "특파원",
+    "애널리스트", "의장", "시장", "지사", "검사", "판사", "감독", "단장", "창업자", "최고경영자",
 ]  # fmt: skip
-_FINALS = [
-    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l",
-    "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
-]  # fmt: skip
+"""Job titles that follow a name in Korean news (grammar of the language, not knowledge about people)."""
+
+TITLES_AFTER = tuple(TITLES)
+_TITLE = "|".join(sorted(TITLES, key=len, reverse=True))
+_PARTICLE = "은는이가을를의와과도께에"
+_HANGUL_SYLLABLE = re.compile(r"[가-힣]")
+
+
+@dataclass(frozen=True)
+class KnownName:
+    korean: str
+    renderings: dict[str, str]
+    """Target -> form: en always; ja, zh-Hans, zh-Hant where the person's kanji/hanzi is settled."""
+
+
+def _data(name: str) -> str:
+    return files("newsimpact.knowledge").joinpath("data", "names", name).read_text(encoding="utf-8")
+
+
+@cache
+def surnames() -> dict[str, str]:
+    """Hangul surname -> customary romanisation; two-syllable surnames (남궁, 선우) included."""
+    table: dict[str, str] = {}
+    for i, row in enumerate(csv.DictReader(io.StringIO(_data("surnames.csv"))), 2):
+        hangul, roman = (row.get("hangul") or "").strip(), (row.get("roman") or "").strip()
+        if not hangul or not roman or not all(_HANGUL_SYLLABLE.match(ch) for ch in hangul):
+            raise KnowledgeError(f"names/surnames.csv line {i}: needs a Hangul surname and its romanisation")
+        table[hangul] = roman
+    return table
+
+
+@cache
+def known_people() -> dict[str, KnownName]:
+    people: dict[str, KnownName] = {}
+    for i, row in enumerate(csv.DictReader(io.StringIO(_data("people.csv"))), 2):
+        korean, english = (row.get("ko") or "").strip(), (row.get("en") or "").strip()
+        if not korean or not english:
+            raise KnowledgeError(f"names/people.csv line {i}: needs ko and en")
+        renderings = {"en": english, "vi": english}
+        renderings |= {t: row[t].strip() for t in ("ja", "zh-Hans", "zh-Hant") if (row.get(t) or "").strip()}
+        people[korean] = KnownName(korean, renderings)
+    return people
 
 
 def romanize(text: str) -> str:
-    """Hangul syllables -> Revised Romanization (letter by letter, no sound-change rules)."""
-    out: list[str] = []
-    for ch in text:
-        code = ord(ch) - 0xAC00
-        if 0 <= code < 11172:
-            initial, rest = divmod(code, 588)
-            vowel, final = divmod(rest, 28)
-            out.append(_INITIALS[initial] + _VOWELS[vowel] + _FINALS[final])
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-SURNAMES = {
-    "김": "Kim", "이": "Lee", "박": "Park", "최": "Choi", "정": "Jung", "강": "Kang", "조": "Cho",
-    "윤": "Yoon", "장": "Jang", "임": "Lim", "한": "Han", "오": "Oh", "서": "Seo", "신": "Shin",
-    "권": "Kwon", "황": "Hwang", "안": "Ahn", "송": "Song", "류": "Ryu", "유": "Yoo", "전": "Jeon",
-    "홍": "Hong", "고": "Ko", "문": "Moon", "양": "Yang", "손": "Son", "배": "Bae", "백": "Baek",
-    "허": "Heo", "남": "Nam", "심": "Shim", "노": "Noh", "하": "Ha", "곽": "Kwak", "성": "Sung",
-    "차": "Cha", "주": "Joo", "우": "Woo", "구": "Koo", "민": "Min", "진": "Jin", "나": "Na",
-    "지": "Ji", "엄": "Eom", "채": "Chae", "원": "Won", "천": "Cheon", "방": "Bang", "공": "Kong",
-    "현": "Hyun", "함": "Ham", "변": "Byun", "염": "Yeom", "여": "Yeo", "추": "Choo", "도": "Do",
-    "석": "Seok", "설": "Seol", "길": "Gil", "연": "Yeon", "표": "Pyo", "명": "Myung", "반": "Ban",
-    "왕": "Wang", "금": "Keum", "옥": "Ok", "육": "Yook", "맹": "Maeng", "탁": "Tak", "용": "Yong",
-}  # fmt: skip
-TITLES = [
-    "대통령",
-    "국무총리",
-    "총리",
-    "부총리",
-    "장관",
-    "차관",
-    "의원",
-    "위원장",
-    "총재",
-    "청장",
-    "처장",
-    "원장",
-    "대표이사",
-    "대표",
-    "사장",
-    "부사장",
-    "회장",
-    "부회장",
-    "전무",
-    "상무",
-    "이사",
-    "교수",
-    "연구원",
-    "내정자",
-    "대변인",
-    "실장",
-    "국장",
-    "본부장",
-    "센터장",
-    "소장",
-    "기자",
-    "특파원",
-    "애널리스트",
-    "의장",
-    "시장",
-    "지사",
-    "검사",
-    "판사",
-    "감독",
-    "단장",
-]
-_TITLE = "|".join(sorted(TITLES, key=len, reverse=True))
-# 이종호 과학기술정보통신부 장관은 / 김승환 대표와: a 3-syllable name, at most two words, then a title
-# that ends the word or takes a particle.
-_NAME = re.compile(
-    rf"(?<![가-힣A-Za-z0-9])([가-힣]{{3}})(?=\s+(?:\S+\s+){{0,2}}?(?:{_TITLE})(?:[은는이가을를의와과도께]|(?![가-힣])))"
-)
-LATIN_TARGETS = ("en", "vi")
+    """Hangul -> Revised Romanization (korean-romanizer, with its sound-change rules); other text as is."""
+    return str(Romanizer(text).romanize())
 
 
 def romanize_name(name: str) -> str | None:
-    surname = SURNAMES.get(name[0])
-    if surname is None:
-        return None
-    first, second = romanize(name[1]), romanize(name[2])
-    return f"{surname} {first.capitalize()}-{second}"
+    """이종호 -> "Lee Jong-ho": customary surname, then the given name's syllables romanised one by one
+    (no sound change across them, as the Revised Romanization rules for names say), hyphenated."""
+    table = surnames()
+    for size in (2, 1):  # 남궁민 is Namgung Min, not Nam Gungmin
+        surname = table.get(name[:size])
+        given = name[size:]
+        if surname is not None and 1 <= len(given) <= 2:
+            syllables = [Romanizer(ch).romanize() for ch in given]
+            return f"{surname} {'-'.join(syllables).capitalize()}"
+    return None
+
+
+def _pattern() -> re.Pattern[str]:
+    # 이종호 과학기술정보통신부 장관은 / 김승환 대표와: a 3-syllable name, at most two words, then a
+    # title that ends the word or takes a particle.
+    return re.compile(
+        rf"(?<![가-힣A-Za-z0-9])([가-힣]{{3}})(?=\s+(?:\S+\s+){{0,2}}?(?:{_TITLE})(?:[{_PARTICLE}]|(?![가-힣])))"
+    )
+
+
+_NAME = _pattern()
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """A known name as a word: not inside a longer Hangul word (이재용의 yes, 이재용품 no)."""
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    return not (before and _HANGUL_SYLLABLE.match(before)) and (
+        not after or not _HANGUL_SYLLABLE.match(after) or after in _PARTICLE or text.startswith(TITLES_AFTER, end)
+    )
 
 
 def name_hits(text: str, target: str) -> list[GlossaryHit]:
-    """Korean people's names with their romanisation; checked, so a made-up name triggers a retry."""
-    if target not in LATIN_TARGETS:
+    """Korean people's names with the form the output must use (checked, so a made-up name retries)."""
+    if target == "ko":
         return []
     hits: dict[str, GlossaryHit] = {}
+    for korean, person in known_people().items():
+        start = text.find(korean)
+        while start >= 0:
+            if _standalone(text, start, start + len(korean)):
+                rendering = person.renderings.get(target) or person.renderings["en"]
+                hits[korean] = GlossaryHit(korean, rendering, checked=True, kind=PERSON)
+                break
+            start = text.find(korean, start + 1)
     for match in _NAME.finditer(text):
         name = match.group(1)
-        if name.startswith(tuple(TITLES)):  # 장관은 김승환 대표: a title with a particle, not a name
+        if name in hits or name.startswith(TITLES_AFTER):  # 장관은 김승환 대표: a title, not a name
             continue
         roman = romanize_name(name)
-        if roman is not None and name not in hits:
-            hits[name] = GlossaryHit(name, roman, checked=True)
-    return list(hits.values())
+        if roman is not None:
+            hits[name] = GlossaryHit(name, roman, checked=True, kind=PERSON)
+    return sorted(hits.values(), key=lambda h: text.find(h.source))

@@ -38,10 +38,14 @@ class Translation(BaseModel):
     target_language: str
     title: str = ""
     subtitle: str | None = None
+    byline: str | None = None
+    """Dateline and reporter ("(Seoul=Yonhap) Reporter Kim Ju-hyeon"); None when the article has neither."""
     paragraphs: list[str] = Field(default_factory=list)
     captions: list[str] = Field(default_factory=list)
     engine: str
     model: str
     seconds: float = 0.0
     cached: bool = False
+    engine_calls: int = 0
+    """Model calls it took (first attempts, retries, sentence-by-sentence); 0 when all came from the cache."""
     warnings: list[SegmentWarning] = Field(default_factory=list)

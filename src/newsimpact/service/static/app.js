@@ -77,6 +77,8 @@
     var ui = document.documentElement.lang;
     var pollTimer = null;
     var request = 0;
+    var waitedFrom = 0;
+    var cancelButton = document.getElementById("translate-cancel");
     if (submit) submit.hidden = true;  // the select acts on change; the button is for no-script readers
 
     function setStatus(text, busy) {
@@ -95,6 +97,7 @@
       request += 1;
       clearTimeout(pollTimer);
       setStatus("", false);
+      cancelButton.hidden = true;
       translated.hidden = true;
       translatedTitle.hidden = true;
       original.hidden = false;
@@ -110,6 +113,39 @@
       return node;
     }
 
+    function fill(template, values) {
+      return template.replace(/\{(\w+)\}/g, function (m, key) { return values[key] != null ? String(values[key]) : m; });
+    }
+
+    function segmentLabel(name) {
+      var m = /^(paragraph|caption):(\d+)$/.exec(name);
+      return m ? (m[1] === "paragraph" ? "\u00b6" : "\u25a3") + (Number(m[2]) + 1) : name;
+    }
+
+    // A finished translation, or the segments a running job has finished so far (the others null).
+    function fromProgress(lang, progress) {
+      var seg = progress.segments || {};
+      var paragraphs = [];
+      for (var i = 0; i < progress.paragraphs_total; i++) {
+        paragraphs.push(seg["paragraph:" + i] != null ? seg["paragraph:" + i] : null);
+      }
+      var captions = [];
+      Object.keys(seg).forEach(function (name) {
+        var m = /^caption:(\d+)$/.exec(name);
+        if (m) captions[Number(m[1])] = seg[name];
+      });
+      return {
+        target_language: lang,
+        title: seg.title != null ? seg.title : null,
+        subtitle: seg.subtitle || null,
+        byline: seg.byline || null,
+        paragraphs: paragraphs,
+        captions: captions,
+        warnings: progress.warnings || [],
+        partial: true,
+      };
+    }
+
     function render(tr) {
       translated.textContent = "";
       translated.lang = tr.target_language;
@@ -119,15 +155,22 @@
       back.addEventListener("click", function (ev) { ev.preventDefault(); showOriginal(true); select.focus(); });
       note.appendChild(back);
       translated.appendChild(note);
-      translatedTitle.textContent = tr.title;
-      translatedTitle.lang = tr.target_language;
+      var titleDone = tr.title != null;
+      translatedTitle.textContent = titleDone ? tr.title : originalTitle.textContent;
+      translatedTitle.lang = titleDone ? tr.target_language : originalTitle.lang;
       if (tr.subtitle) translated.appendChild(el("p", "subtitle", tr.subtitle));
+      if (tr.byline) translated.appendChild(el("p", "byline", tr.byline));
       var body = el("div", "article-body");
       var sourceParas = original.querySelectorAll(".article-body > p");
-      var figures = original.querySelectorAll(".article-body > figure");
+      var warned = {};
+      (tr.warnings || []).forEach(function (w) { warned[w.segment] = w.message; });
       tr.paragraphs.forEach(function (text, i) {
-        var p = el("p", null, text);
+        var p = text == null ? el("p", "pending-paragraph", strings.pending) : el("p", null, text);
         p.dataset.index = String(i);
+        if (warned["paragraph:" + i]) {
+          p.classList.add("has-warning");
+          p.title = warned["paragraph:" + i];
+        }
         var src = sourceParas[i];
         if (src) {
           // Evidence offsets belong to the original text; in a translation mark whole paragraphs.
@@ -152,21 +195,42 @@
         }
       });
       translated.appendChild(body);
+      if (tr.warnings && tr.warnings.length && !tr.partial) {
+        var box = el("details", "translation-warnings");
+        box.appendChild(el("summary", null, strings.warnings + " (" + tr.warnings.length + ")"));
+        var ul = el("ul");
+        tr.warnings.forEach(function (w) {
+          var li = el("li");
+          li.appendChild(el("span", "warning-segment", segmentLabel(w.segment)));
+          li.appendChild(document.createTextNode(w.message));
+          ul.appendChild(li);
+        });
+        box.appendChild(ul);
+        translated.appendChild(box);
+      }
       original.hidden = true;
       originalTitle.hidden = true;
       translated.hidden = false;
       translatedTitle.hidden = false;
-      document.querySelectorAll(".pick[aria-pressed='true']").forEach(function (b) {
-        b.setAttribute("aria-pressed", "false");
+      if (!tr.partial) {
+        document.querySelectorAll(".pick[aria-pressed='true']").forEach(function (b) {
+          b.setAttribute("aria-pressed", "false");
+        });
+        document.querySelectorAll(".is-hl").forEach(function (n) { n.classList.remove("is-hl"); });
+      }
+    }
+
+    function readJson(r) {
+      return r.json().then(function (data) {
+        return { ok: r.ok, status: r.status, retryAfter: r.headers.get("Retry-After"), data: data };
       });
-      document.querySelectorAll(".is-hl").forEach(function (n) { n.classList.remove("is-hl"); });
     }
 
     function poll(lang, mine) {
       fetch("/api/articles/" + articleId + "/translations/" + encodeURIComponent(lang), {
         headers: { Accept: "application/json" },
       })
-        .then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
+        .then(readJson)
         .then(function (res) { handle(lang, mine, res); })
         .catch(function () { if (mine === request) setStatus(strings.failed, false); });
     }
@@ -174,6 +238,11 @@
     function handle(lang, mine, res) {
       if (mine !== request) return;  // the reader picked something else meanwhile
       var data = res.data;
+      cancelButton.hidden = true;
+      if (res.status === 429) {
+        setStatus(fill(strings.rateLimited, { seconds: res.retryAfter || "60" }), false);
+        return;
+      }
       if (!res.ok) {
         setStatus(strings.failed + (data && data.error ? ": " + data.error.message : ""), false);
         return;
@@ -182,27 +251,53 @@
         setStatus("", false);
         render(data.translation);
         history.replaceState(null, "", location.pathname + "?ui=" + ui + "&lang=" + encodeURIComponent(lang));
-      } else if (data.state === "failed") {
+        return;
+      }
+      if (data.state === "failed") {
         setStatus(strings.failed + (data.error ? ": " + data.error : ""), false);
+        return;
+      }
+      waitedFrom = waitedFrom || Date.now();
+      var seconds = Math.round((Date.now() - waitedFrom) / 1000);
+      var progress = data.progress;
+      if (data.state === "running" && progress && progress.done > 0 && progress.paragraphs_total) {
+        render(fromProgress(lang, progress));
+        setStatus(fill(strings.progress, {
+          done: progress.paragraphs_done, total: progress.paragraphs_total, seconds: Math.round(progress.elapsed_s),
+        }), true);
+      } else if (data.state === "queued" && data.queue_position) {
+        setStatus(fill(strings.queued, { ahead: data.queue_position - 1, seconds: seconds }), true);
       } else {
         setStatus(strings.preparing, true);
-        pollTimer = setTimeout(function () { poll(lang, mine); }, 1000);
       }
+      cancelButton.hidden = false;
+      pollTimer = setTimeout(function () { poll(lang, mine); }, 1000);
     }
 
     function translate(lang) {
       request += 1;
       var mine = request;
+      waitedFrom = Date.now();
       clearTimeout(pollTimer);
       setStatus(strings.preparing, true);
       fetch("/api/articles/" + articleId + "/translations/" + encodeURIComponent(lang), {
         method: "POST",
         headers: { Accept: "application/json" },
       })
-        .then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
+        .then(readJson)
         .then(function (res) { handle(lang, mine, res); })
         .catch(function () { if (mine === request) setStatus(strings.failed, false); });
     }
+
+    // Cancelling frees the worker at once; leaving the page does too, a minute after the polls stop.
+    cancelButton.addEventListener("click", function () {
+      var lang = select.value;
+      if (!lang) return;
+      fetch("/api/articles/" + articleId + "/translations/" + encodeURIComponent(lang), {
+        method: "DELETE",
+        headers: { Accept: "application/json" },
+      }).finally(function () { showOriginal(true); });
+    });
 
     select.addEventListener("change", function () {
       if (select.value) translate(select.value);

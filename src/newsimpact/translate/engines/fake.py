@@ -7,10 +7,12 @@ free of Hangul, so the checks pass and a test sees a clean Translation unless it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from newsimpact.translate.checks import number_mentions
-from newsimpact.translate.engines import ChatMessage
+from newsimpact.errors import TranslationCancelled
+from newsimpact.translate.checks import currency_notes, number_mentions
+from newsimpact.translate.engines import ChatMessage, StopCheck
 from newsimpact.translate.names import romanize
 from newsimpact.translate.prompts import parse_prompt
 
@@ -20,12 +22,15 @@ class FakeEngine:
 
     name = "fake"
 
-    def __init__(self, model: str = "fake-1") -> None:
+    def __init__(self, model: str = "fake-1", parallel: int = 1) -> None:
         self.model = model
+        self.parallel = parallel
         self.calls: list[Sequence[ChatMessage]] = []
         """Every prompt it was sent, so tests can count engine calls (cache hits make none)."""
 
-    def complete(self, messages: Sequence[ChatMessage], max_tokens: int) -> str:
+    def complete(self, messages: Sequence[ChatMessage], max_tokens: int, stop: StopCheck | None = None) -> str:
+        if stop is not None and stop():
+            raise TranslationCancelled("translation cancelled")
         self.calls.append(list(messages))
         prompt = parse_prompt(messages)
         text = prompt.text
@@ -36,5 +41,9 @@ class FakeEngine:
         for mention in number_mentions(text):
             if any(unit in mention.text for unit in "만억조"):
                 text = text.replace(mention.text, f"{max(mention.values):,.0f}")
+        # Currency words after an amount, as a translator names them (270억달러 -> 27,000,000,000 dollars).
+        if prompt.source == "ko":
+            for korean, name in currency_notes(prompt.text, prompt.target):
+                text = re.sub(rf"(\d)\s*{korean}", rf"\1 {name} ", text)
         text = " ".join(romanize(text).split())
         return f"[{prompt.target}] {text}"
