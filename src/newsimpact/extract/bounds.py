@@ -35,7 +35,11 @@ def sanitize(text: str) -> str:
     """Drop NULs and replace lone surrogates with U+FFFD (a str can hold them, UTF-8 cannot)."""
     if "\x00" in text:
         text = text.replace("\x00", "")
-    return _SURROGATE.sub("\ufffd", text)
+    try:
+        text.encode("utf-8")  # C speed; only a string holding a lone surrogate fails it
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def first_lines(text: str, limit: int = MAX_LINES) -> tuple[str, bool]:
