@@ -56,7 +56,28 @@ class ThreadServer:
         self.thread.join(15)
 
 
-class ProcessServer:
+class ChildProcess:
+    """A service process a test starts, kills with SIGKILL, or stops politely."""
+
+    proc: subprocess.Popen[bytes] | None = None
+    stop_seconds: float = 10.0
+
+    def kill(self) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(self.stop_seconds)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+
+
+class ProcessServer(ChildProcess):
     """`uvicorn --factory service_support:create_test_app` in its own process, so it can be SIGKILLed."""
 
     def __init__(self, data_dir: Path, env: dict[str, str], port: int | None = None) -> None:
@@ -89,24 +110,12 @@ class ProcessServer:
             raise AssertionError(f"server exited: {self.log.read_text(errors='replace')}")
         return httpx.get(f"{self.url}/api/health", timeout=2).status_code == 200
 
-    def kill(self) -> None:
-        assert self.proc is not None
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(10)
 
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
-
-
-class WorkerProcess:
+class WorkerProcess(ChildProcess):
     """`python -m service_support`: job workers with the fake pipeline, no web server (as
     `newsimpact worker`), in a process of their own so a test can SIGKILL them."""
+
+    stop_seconds = 15.0
 
     def __init__(self, data_dir: Path, env: dict[str, str], name: str) -> None:
         self.data_dir = data_dir
@@ -139,16 +148,3 @@ class WorkerProcess:
                 return True
         return False
 
-    def kill(self) -> None:
-        assert self.proc is not None
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(10)
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
