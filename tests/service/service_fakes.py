@@ -25,7 +25,11 @@ COMPANIES: dict[str, tuple[str, str, str, str, str, float]] = {
     "엔비디아": ("NVDA", "NVIDIA", "Information Technology", "정보기술", "positive", 0.82),
     "인텔": ("INTC", "Intel", "Information Technology", "정보기술", "negative", 0.64),
     "테슬라": ("TSLA", "Tesla", "Consumer Discretionary", "경기소비재", "negative", 0.55),
+    "퀄컴": ("QCOM", "Qualcomm", "Information Technology", "정보기술", "positive", 0.31),
 }
+LOW_CONFIDENCE_UNDER = 0.4
+"""The fake's display threshold: a pick scored under it is a low-confidence (tentative) pick, as the
+real tracker marks picks under its calibrated threshold."""
 DISCLAIMER = Disclaimer(ko="테스트용 면책 문구: 투자 권유가 아닙니다.", en="Test disclaimer: not investment advice.")
 KO_TONE = {"positive": "긍정", "negative": "부정"}
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
@@ -78,6 +82,7 @@ class FakeTracker:
                     rationale_ko=f"기사가 {alias}에 대해 {KO_TONE[direction]}적으로 다룹니다.",
                     rationale_en=f"The article discusses {name} {direction}ly.",
                     evidence=evidence[:3],
+                    low_confidence=score < LOW_CONFIDENCE_UNDER,
                 )
             )
         abstained = not (picks["positive"] or picks["negative"])

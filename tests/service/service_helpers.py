@@ -54,6 +54,22 @@ SECOND_ARTICLE = news_page(
 )
 """Shares NVDA with article_ko.html (related articles); stamped in UTC (06:15Z is 15:15 KST)."""
 
+MIXED_CONFIDENCE = news_page(
+    "엔비디아 신제품 공개…퀄컴도 거론",
+    [
+        "엔비디아가 새 가속기를 내놓으며 데이터센터 수요를 자신했다. 주문이 이미 밀려 있다고 회사는 밝혔다.",
+        "일부 분석가는 퀄컴 같은 칩 설계 회사에도 기회가 있을 수 있다고 짧게 언급했다.",
+    ],
+    published="2024-04-08T01:00:00Z",
+)
+"""A firm NVDA pick and a low-confidence QCOM one (the fake tracker scores QCOM under its threshold)."""
+ONLY_TENTATIVE = news_page(
+    "모바일 칩 시장 관망세",
+    ["퀄컴이 다음 분기 전망을 따로 내놓지 않아 시장은 관망하는 분위기다. 거래량도 평소보다 적었다."],
+    published="2024-04-09T01:00:00Z",
+)
+"""Only a low-confidence QCOM pick: no firm pick at all."""
+
 UNDATED_TEXT = (
     "테슬라, 3분기 인도량 예상 밑돌아\n\n김하늘 기자\n\n"
     "테슬라가 3분기 차량 인도량이 시장 예상에 못 미쳤다고 밝혔다. 가격 인하에도 수요가 약했다는 설명이다.\n\n"

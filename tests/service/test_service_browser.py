@@ -11,7 +11,15 @@ from typing import Any
 import httpx
 import pytest
 from service_fakes import ARTICLE_HTML, FakeTracker, FakeTranslator
-from service_helpers import API_KEY, AUTH, SECOND_ARTICLE, UNDATED_TEXT, make_settings, write_prices
+from service_helpers import (
+    API_KEY,
+    AUTH,
+    MIXED_CONFIDENCE,
+    SECOND_ARTICLE,
+    UNDATED_TEXT,
+    make_settings,
+    write_prices,
+)
 from service_server import ROOT, ThreadServer, wait_until
 
 from newsimpact.config import Settings
@@ -431,4 +439,31 @@ def test_paragraphs_appear_as_they_finish(browser: Any, site: Site) -> None:
     sync_api.expect(page.locator("#translate-status")).to_be_hidden()
     sync_api.expect(page.locator("#translated .article-body p")).to_have_count(4)
     assert page.locator("#translated .pending-paragraph").count() == 0
+    context.close()
+
+
+def test_low_confidence_picks_sit_apart_and_quieter(browser: Any, site: Site) -> None:
+    """Last in the module: it adds an article the other tests do not expect on the front page."""
+    article_id = post(site.url, MIXED_CONFIDENCE, "text/html")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site.url}/articles/{article_id}")
+    firm = page.locator(".side-positive .pick")
+    tentative = page.locator(".side-tentative .pick")
+    sync_api.expect(firm).to_have_count(1)
+    sync_api.expect(tentative).to_have_count(1)
+    sync_api.expect(page.locator("#side-tentative")).to_have_text("낮은 확신 (참고)")
+    sync_api.expect(tentative).to_contain_text("퀄컴")
+    # under the firm picks, in the same column, and quieter (a dashed frame on a grey ground)
+    firm_box, tentative_box = firm.bounding_box(), tentative.bounding_box()
+    assert tentative_box["y"] > firm_box["y"] + firm_box["height"]
+    assert abs(tentative_box["x"] - firm_box["x"]) < 2
+    style = "el => { const s = getComputedStyle(el); return [s.borderTopStyle, s.backgroundColor]; }"
+    assert firm.evaluate(style) != tentative.evaluate(style)
+    assert tentative.evaluate(style)[0] == "dashed"
+    tentative.click()  # its evidence is still highlighted
+    sync_api.expect(page.locator(".ev.is-hl")).to_have_count(1)
+    sync_api.expect(page.locator(".ev.is-hl")).to_contain_text("퀄컴")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(OUT / "article-low-confidence-1280.png"), full_page=True)
     context.close()

@@ -120,3 +120,59 @@ def test_processes_starting_together_migrate_once(db_url: str) -> None:
     with ThreadPoolExecutor(4) as pool:
         results = list(pool.map(lambda _: start(), range(4)))
     assert results == [{"queued": 0, "running": 0, "done": 0, "failed": 0}] * 4
+
+
+def test_low_confidence_migration_keeps_old_picks_firm(db_url: str) -> None:
+    """Picks stored before the flag existed were shown as firm: the new column keeps them firm, and
+    the revision reverts without losing the rows (SQLite and PostgreSQL)."""
+    import sqlalchemy as sa
+    from alembic import command
+
+    from newsimpact.store.db import alembic_config, make_engine
+
+    engine = make_engine(db_url)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "i12_translation_progress")
+    now = datetime(2024, 1, 1, tzinfo=UTC)
+    meta = sa.MetaData()
+    with engine.begin() as conn:
+        articles, analyses, picks = (sa.Table(n, meta, autoload_with=conn) for n in ("articles", "analyses", "picks"))
+        conn.execute(
+            articles.insert().values(
+                id=1,
+                content_hash="h",
+                source=b"x",
+                source_type="text/plain",
+                article_json="{}",
+                title="t",
+                language="ko",
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        conn.execute(analyses.insert().values(id=1, article_id=1, content_hash="h", engines_json="{}", created_at=now))
+        conn.execute(
+            picks.insert().values(
+                analysis_id=1,
+                article_id=1,
+                ticker="NVDA",
+                name="NVIDIA",
+                direction="positive",
+                score=0.8,
+                created_at=now,
+            )
+        )
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "i9_low_confidence")
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT ticker, low_confidence FROM picks")).all() == [("NVDA", False)]
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "i12_translation_progress")
+    assert "low_confidence" not in {c["name"] for c in inspect(engine).get_columns("picks")}
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT ticker FROM picks")).scalars().all() == ["NVDA"]
+    engine.dispose()

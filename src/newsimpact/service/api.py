@@ -195,6 +195,8 @@ class TickerArticle(BaseModel):
     analysed_at: datetime
     direction: Literal["positive", "negative"]
     score: float
+    low_confidence: bool = False
+    """A tentative pick (under the tracker's display threshold); only listed with include_low_confidence."""
     links: Links
 
 
@@ -469,9 +471,15 @@ def cancel_translation(request: Request, article_id: ArticleId, language: Langua
 
 @router.get("/tickers/{ticker}", response_model=TickerResponse, summary="Recent articles that moved a ticker")
 def get_ticker(
-    request: Request, ticker: Ticker, limit: Annotated[int, Query(ge=1, le=200)] = 50
+    request: Request,
+    ticker: Ticker,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    include_low_confidence: Annotated[
+        bool,
+        Query(description="Also list articles that picked the ticker with low confidence (not counted in daily)."),
+    ] = False,
 ) -> TickerResponse:
-    view = service_of(request).ticker_view(ticker, limit)
+    view = service_of(request).ticker_view(ticker, limit, include_low_confidence)
     picks = view.picks
     company = view.company
     return TickerResponse(
@@ -488,11 +496,15 @@ def get_ticker(
                 analysed_at=p.created_at,
                 direction=p.direction,
                 score=p.score,
+                low_confidence=p.low_confidence,
                 links=links(p.article_id),
             )
             for p in picks
         ],
-        daily=[DayCount(day=d, positive=pos, negative=neg) for d, pos, neg in daily_counts(picks)],
+        daily=[
+            DayCount(day=d, positive=pos, negative=neg)
+            for d, pos, neg in daily_counts([p for p in picks if not p.low_confidence])
+        ],
     )
 
 

@@ -250,11 +250,12 @@ class NewsService:
     def ticker(self, ticker: str, limit: int = 50) -> list[StoredPick]:
         return self.store.ticker_picks(ticker, limit)
 
-    def ticker_view(self, ticker: str, limit: int = 100) -> TickerView:
-        """A listed company, or one some article picked; anything else does not exist here."""
+    def ticker_view(self, ticker: str, limit: int = 100, include_low_confidence: bool = False) -> TickerView:
+        """A listed company, or one some article picked firmly (or tentatively, when asked for those);
+        anything else does not exist here."""
         code = normalize_ticker(ticker)
         company = self.directory.get(code)
-        picks = self.store.ticker_picks(code, limit)
+        picks = self.store.ticker_picks(code, limit, include_low_confidence)
         if company is None and not picks:
             raise NotFound(f"no listed company or picked stock with ticker {code}")
         return TickerView(code, company, picks, self.prices.closes(code))
@@ -272,10 +273,11 @@ class NewsService:
         return out
 
     def related(self, stored: StoredArticle, report: TrackerReport | None, limit: int = 4) -> list[Related]:
-        """Articles sharing this one's picks (strongest), their sectors, then the nearest in time."""
-        if report is None or not report.picks:
+        """Articles sharing this one's firm picks (strongest), their sectors, then the nearest in time."""
+        firm = [p for p in report.picks if not p.low_confidence] if report is not None else []
+        if not firm:
             return []
-        mine = {normalize_ticker(p.ticker): p.direction for p in report.picks}
+        mine = {normalize_ticker(p.ticker): p.direction for p in firm}
         sectors = {s for s in (self.directory.sector_of(t) for t in mine) if s}
         peers = {t for sector in sectors for t in self.directory.sector_members(sector)}
         candidates = self.store.picks_for_tickers(set(mine) | peers, 300, exclude_article=stored.id)
@@ -301,11 +303,15 @@ class NewsService:
 
     # -- the desk -------------------------------------------------------------------------------
 
-    def picked_tickers(self, stored: StoredArticle) -> list[str]:
+    def picked_tickers(self, stored: StoredArticle, low_confidence_only: bool = False) -> list[str]:
         """The tickers the tracker itself picked (an editor corrects these; it adds none)."""
         analysis = self.store.latest_analysis(stored.id)
         report = analysis.report if analysis is not None else None
-        return [normalize_ticker(p.ticker) for p in report.picks] if report is not None else []
+        if report is None:
+            return []
+        return [
+            normalize_ticker(p.ticker) for p in report.picks if p.low_confidence or not low_confidence_only
+        ]
 
     def edit_pick(self, article_id: int, edit: PickEdit) -> None:
         """Store a correction of one of the tracker's picks; values equal to the tracker's own are not

@@ -74,6 +74,8 @@ class DeskOut(BaseModel):
     no_tracker: bool
     picked: list[str]
     """The tickers the tracker picked: the ones an editor can correct."""
+    low_confidence: list[str] = []
+    """The picked tickers the tracker was not confident of (readers see them apart, as tentative)."""
     edits: list[PickEditOut]
     audit: list[AuditOut]
 
@@ -85,6 +87,7 @@ def desk_out(svc: NewsService, article_id: int) -> DeskOut:
         article_id=article_id,
         no_tracker=stored.no_tracker,
         picked=svc.picked_tickers(stored),
+        low_confidence=svc.picked_tickers(stored, low_confidence_only=True),
         edits=[
             PickEditOut(
                 ticker=e.ticker,

@@ -79,6 +79,16 @@ class BodyView:
     """For each paragraph, the picks with evidence in it (highlights whole paragraphs of a translation)."""
     picks: list[PickView] = field(default_factory=list)
 
+    @property
+    def firm(self) -> list[PickView]:
+        """The tracker's calls, shown under their side."""
+        return [v for v in self.picks if not v.pick.low_confidence]
+
+    @property
+    def tentative(self) -> list[PickView]:
+        """Low-confidence picks: plausible, not calls, so shown apart under the firm ones."""
+        return [v for v in self.picks if v.pick.low_confidence]
+
 
 def _locate(evidence: Evidence, text: str) -> tuple[int, int] | None:
     """Trust the offsets when they point at the sentence; else find it; else skip it rather than mislead."""

@@ -132,6 +132,8 @@ class PickRow(Base):
     name: Mapped[str] = mapped_column(String(255))
     direction: Mapped[str] = mapped_column(String(16))
     score: Mapped[float] = mapped_column(Float)
+    low_confidence: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """Scored under the tracker's display threshold: shown apart, never counted as a firm pick."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -104,6 +104,8 @@ class StoredPick:
     created_at: datetime
     title: str = ""
     published: datetime | None = None
+    low_confidence: bool = False
+    """The tracker scored it under its display threshold: a tentative pick, not a call."""
 
 
 @dataclass(frozen=True)
@@ -413,29 +415,46 @@ class Store:
                 created_at=row.created_at,
             )
 
-    def picks_for_articles(self, article_ids: Iterable[int]) -> dict[int, list[StoredPick]]:
+    def picks_for_articles(
+        self, article_ids: Iterable[int], include_low_confidence: bool = False
+    ) -> dict[int, list[StoredPick]]:
+        """Each article's picks, strongest first; firm picks only unless asked for the tentative ones."""
         ids = list(article_ids)
         result: dict[int, list[StoredPick]] = {i: [] for i in ids}
         if not ids:
             return result
         with self.session() as s:
-            rows = s.scalars(
-                select(PickRow).where(PickRow.article_id.in_(ids)).order_by(PickRow.score.desc())
-            ).all()
-            for row in rows:
+            stmt = select(PickRow).where(PickRow.article_id.in_(ids))
+            if not include_low_confidence:
+                stmt = stmt.where(PickRow.low_confidence.is_(False))
+            for row in s.scalars(stmt.order_by(PickRow.score.desc())).all():
                 result[row.article_id].append(
-                    StoredPick(row.article_id, row.ticker, row.name, row.direction, row.score, row.created_at)
+                    StoredPick(
+                        row.article_id,
+                        row.ticker,
+                        row.name,
+                        row.direction,
+                        row.score,
+                        row.created_at,
+                        low_confidence=row.low_confidence,
+                    )
                 )
         return result
 
-    def ticker_picks(self, ticker: str, limit: int = 50) -> list[StoredPick]:
-        """The newest articles whose latest analysis picked this ticker."""
-        return self.picks_for_tickers([ticker], limit)
+    def ticker_picks(self, ticker: str, limit: int = 50, include_low_confidence: bool = False) -> list[StoredPick]:
+        """The newest articles whose latest analysis picked this ticker (firmly, unless asked otherwise)."""
+        return self.picks_for_tickers([ticker], limit, include_low_confidence=include_low_confidence)
 
     def picks_for_tickers(
-        self, tickers: Iterable[str], limit: int = 50, exclude_article: int | None = None
+        self,
+        tickers: Iterable[str],
+        limit: int = 50,
+        exclude_article: int | None = None,
+        include_low_confidence: bool = False,
     ) -> list[StoredPick]:
-        """The newest picks of any of these tickers, with their article's title and publication time."""
+        """The newest picks of any of these tickers, with their article's title and publication time.
+
+        Low-confidence picks are left out unless asked for: they are plausible, not calls."""
         wanted = sorted({normalize_ticker(t) for t in tickers})
         if not wanted:
             return []
@@ -447,6 +466,8 @@ class Store:
             )
             if exclude_article is not None:
                 stmt = stmt.where(PickRow.article_id != exclude_article)
+            if not include_low_confidence:
+                stmt = stmt.where(PickRow.low_confidence.is_(False))
             rows = s.execute(
                 stmt.order_by(
                     func.coalesce(ArticleRow.published, PickRow.created_at).desc(), PickRow.id.desc()
@@ -462,6 +483,7 @@ class Store:
                     pick.created_at,
                     title,
                     _published(article_json),
+                    pick.low_confidence,
                 )
                 for pick, title, article_json in rows
             ]
@@ -840,6 +862,7 @@ def _write_picks(s: Session, article_id: int, analysis_id: int, report: TrackerR
                 name=pick.name,
                 direction=pick.direction,
                 score=pick.score,
+                low_confidence=pick.low_confidence,
                 created_at=now,
             )
         )
