@@ -37,7 +37,7 @@ def run_in_background(app: FastAPI) -> threading.Thread:
     return thread
 
 
-def wait_for(check: object, timeout: float = 10.0) -> None:
+def wait_for(check: object, timeout: float = 30.0) -> None:
     import time
 
     deadline = time.monotonic() + timeout
@@ -59,8 +59,10 @@ def test_progress_shows_finished_paragraphs_while_running(tmp_path: Path) -> Non
         queued = client.post(base).json()
         assert queued["state"] == "queued" and queued["queue_position"] == 1
         worker = run_in_background(app)
-        wait_for(lambda: client.get(base).json()["state"] == "running")
+        # The fake holds after its first paragraph: wait until that one is recorded, not just running.
+        wait_for(lambda: ((client.get(base).json().get("progress") or {}).get("paragraphs_done") or 0) >= 1)
         body = client.get(base).json()
+        assert body["state"] == "running"
         progress = body["progress"]
         assert progress["paragraphs_total"] == 4
         assert progress["paragraphs_done"] == 1
