@@ -25,8 +25,8 @@ from records import (
     REPO,
     Record,
     available,
+    fresh_records,
     kind_of,
-    split_of,
     universe,
 )
 
@@ -51,12 +51,13 @@ def candidate_lines(pipeline: Pipeline, record: Record) -> list[dict[str, Any]]:
                 "source": record.source,
                 "id": record.id,
                 "kind": kind_of(record.source),
-                "split": split_of(record.id),
+                "split": record.split,
                 "ticker": pick.ticker,
                 "name_ko": pick.name_ko,
                 "direction": pick.direction,
                 "path": PATHS.get(pick.path, pick.path),
                 "score": round(pick.score, 3),
+                "low_confidence": pick.low_confidence,
                 "rationale_ko": pick.rationale_ko,
                 "title": article.title,
                 "evidence": [e.text for e in pick.evidence],
@@ -68,7 +69,7 @@ def candidate_lines(pipeline: Pipeline, record: Record) -> list[dict[str, Any]]:
                 "source": record.source,
                 "id": record.id,
                 "kind": kind_of(record.source),
-                "split": split_of(record.id),
+                "split": record.split,
                 "ticker": None,
                 "abstained": True,
                 "reason": report.reason,
@@ -83,6 +84,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("/tmp/candidates.jsonl"))
     parser.add_argument("--headlines", type=int, default=HEADLINE_SAMPLE_SIZE, help="sample size per headline file")
     parser.add_argument("--seed", type=int, default=HEADLINE_SAMPLE_SEED)
+    parser.add_argument("--fresh-only", action="store_true", help="only the FRESH part (records.fresh_records)")
     args = parser.parse_args()
     reason = available()
     if reason:
@@ -95,7 +97,8 @@ def main() -> None:
     records: dict[str, int] = {}
     picks: dict[str, int] = {}
     with args.out.open("w", encoding="utf-8") as handle:
-        for record in universe(args.headlines, args.seed):
+        chosen = fresh_records() if args.fresh_only else universe(args.headlines, args.seed)
+        for record in chosen:
             lines = candidate_lines(pipeline, record)
             records[record.source] = records.get(record.source, 0) + 1
             picks[record.source] = picks.get(record.source, 0) + sum(line["ticker"] is not None for line in lines)
