@@ -1,10 +1,10 @@
 """Run the tracker of this checkout over the judged dev set's sources and write its picks for reading.
 
-    python bench/judged/make_candidates.py --out /tmp/candidates.jsonl [--headlines 900] [--seed 909]
+    python bench/judged/make_candidates.py --out /tmp/candidates.jsonl [--headlines 900] [--seed 909] [--fresh-only]
 
 Sources: ko_articles_full (every article, title + body), a seeded random sample of
 ko_fin_headlines_unlabeled and of ko_fin_headlines_labeled, ko_wikinews, ko_us_mentions and the seed
-page (source "seed", id "seed", through extraction). The output lives OUTSIDE the repo because each
+page (source "seed", id "seed", through extraction), then the FRESH part (records.fresh_records). The output lives OUTSIDE the repo because each
 line carries the record's text and the evidence sentences (shared text must never be committed);
 a person reads it and writes verdicts.jsonl by hand.
 """
