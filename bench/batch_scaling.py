@@ -27,12 +27,8 @@ from newsimpact.batch import run_batch
 from newsimpact.batch_dask import run_dask_batch
 
 PAGES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pages"
-SOURCES = [
-    ("html", "ko_article_utf8.html"),
-    ("html", "en_wire.html"),
-    ("page", "ko_page_dump.txt"),
-    ("html", "ko_photo_story.html"),
-]
+SOURCES = [("html", "ko_article_utf8.html"), ("html", "en_wire.html"), ("page", "ko_page_dump.txt"),
+           ("html", "ko_photo_story.html")]
 
 
 def write_records(path: Path, count: int) -> None:
@@ -67,10 +63,7 @@ def main() -> None:
                 (
                     f"dask --local-cluster {n}",
                     lambda n=n: run_dask_batch(  # type: ignore[misc]
-                        source,
-                        root / f"d{n}",
-                        local_workers=n,
-                        partition_size=args.partition_size,
+                        source, root / f"d{n}", local_workers=n, partition_size=args.partition_size,
                         show_progress=False,
                     ),
                 )

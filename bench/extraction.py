@@ -108,7 +108,8 @@ def run_article_benchmark(folder: Path, limit: int | None) -> None:
 
     print(f"article_extraction_benchmark: {len(items)} pages (bag of whitespace tokens)")
     print(
-        f"  {'extractor':<12} {'P':>6} {'R':>6} {'F1':>6} {'mean F1':>8} {'empty':>6} {'pages/s':>8} {'median ms':>10}"
+        f"  {'extractor':<12} {'P':>6} {'R':>6} {'F1':>6} {'mean F1':>8} {'empty':>6} {'pages/s':>8}"
+        f" {'median ms':>10}"
     )
     for name, score in scores.items():
         f1 = _f1(score.tp, score.fp, score.fn)

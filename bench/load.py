@@ -47,11 +47,7 @@ BASELINE: dict[tuple[str, int], tuple[float | None, float | None]] = {
     ("/api/articles", 50): (None, 998.0),
     ("ticker page", 50): (None, 988.0),
 }
-TARGETS = {
-    "article page": "≥ 500 req/s at 20",
-    "/api/articles": "p95 ≤ 100 ms at 20",
-    "ticker page": "p95 ≤ 100 ms at 20",
-}
+TARGETS = {"article page": "≥ 500 req/s at 20", "/api/articles": "p95 ≤ 100 ms at 20", "ticker page": "p95 ≤ 100 ms at 20"}
 
 # Invented companies' news for the seed (tickers are real S&P 500 symbols, the text is ours).
 TICKERS = [
@@ -300,9 +296,7 @@ def main() -> None:
                     target = TARGETS[label] if concurrency == 20 else ""
                     errors = ""
                     if old.errors or new.errors:
-                        errors = (
-                            f"  (errors: now {new.errors} {new.error_kinds}, same-run {old.errors} {old.error_kinds})"
-                        )
+                        errors = f"  (errors: now {new.errors} {new.error_kinds}, same-run {old.errors} {old.error_kinds})"
                     print(
                         f"{label:<15}{concurrency:>5} | {new.rps:>9.0f}{new.p50_ms:>5.0f}ms{new.p95_ms:>5.0f}ms"
                         f" | {old.rps:>14.0f}{old.p95_ms:>5.0f}ms{new.rps / old.rps:>6.1f}x"

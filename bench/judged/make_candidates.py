@@ -4,7 +4,8 @@
 
 Sources: ko_articles_full (every article, title + body), a seeded random sample of
 ko_fin_headlines_unlabeled and of ko_fin_headlines_labeled, ko_wikinews, ko_us_mentions and the seed
-page (source "seed", id "seed", through extraction), then the FRESH part (records.fresh_records). The output lives OUTSIDE the repo because each
+page (source "seed", id "seed", through extraction), then the FRESH part (records.fresh_records).
+The output lives OUTSIDE the repo because each
 line carries the record's text and the evidence sentences (shared text must never be committed);
 a person reads it and writes verdicts.jsonl by hand.
 """
