@@ -28,12 +28,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "judged"))
 
-from records import JUDGED, REPO, available, kind_of, split_of, universe
+from records import FRESH, JUDGED, REPO, abstention_sample, available, kind_of, names_us_market, split_of, universe
 
+from newsimpact.knowledge.base import load_knowledge
 from newsimpact.pipeline import Pipeline
 
 PATHS = {"mention": "direct"}
-SPLITS = ("tune", "report")
+SPLITS = ("tune", "report")  # the parts read while the tracker was tuned; FRESH is printed apart
 KINDS = ("article", "headline")
 Key = tuple[str, str, str, str]  # source, id, ticker, direction
 
@@ -50,6 +51,7 @@ class Pick:
     title: str = ""
     low_confidence: bool = False
     """Scored under the display threshold: shown apart as "낮은 확신 (참고)", not as a call."""
+    split: str = ""
 
     @property
     def key(self) -> Key:
@@ -61,15 +63,26 @@ def read_lines(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def run_tracker() -> tuple[list[Pick], dict[tuple[str, str], str], dict[str, str]]:
-    """The current tracker's picks over the universe, every record's (source, id) -> split, and the
-    ko_articles_full id -> category (market / non_market)."""
+@dataclass
+class Run:
+    picks: list[Pick]
+    records: dict[tuple[str, str], str]
+    """Every record's (source, id) -> split ("tune" / "report" / "fresh")."""
+    categories: dict[str, str]
+    """ko_articles_full id -> category (market / non_market)."""
+    fresh_abstained: dict[str, str]
+    """FRESH headlines with no pick: id -> text (for the recall sample)."""
+
+
+def run_tracker() -> Run:
+    """The current tracker over the whole universe, the FRESH part included."""
     pipeline = Pipeline()
     picks: list[Pick] = []
     records: dict[tuple[str, str], str] = {}
     categories: dict[str, str] = {}
+    fresh_abstained: dict[str, str] = {}
     for record in universe():
-        records[(record.source, record.id)] = split_of(record.id)
+        records[(record.source, record.id)] = record.split
         if record.source == "ko_articles_full" and record.row is not None:
             categories[record.id] = record.row.get("category", "")
         if record.page is not None:
@@ -78,6 +91,9 @@ def run_tracker() -> tuple[list[Pick], dict[tuple[str, str], str], dict[str, str
             assert record.article is not None
             analysis = pipeline.analyze_article(record.article)
         assert analysis.tracker is not None
+        if record.split == FRESH and not analysis.tracker.picks and record.source == "ko_fin_headlines_unlabeled":
+            assert record.row is not None
+            fresh_abstained[record.id] = record.row["text"]
         for pick in analysis.tracker.picks:
             picks.append(
                 Pick(
@@ -90,9 +106,10 @@ def run_tracker() -> tuple[list[Pick], dict[tuple[str, str], str], dict[str, str
                     [e.text for e in pick.evidence],
                     analysis.article.title,
                     pick.low_confidence,
+                    record.split,
                 )
             )
-    return picks, records, categories
+    return Run(picks, records, categories, fresh_abstained)
 
 
 def category_line(picks: Iterable[Pick], categories: dict[str, str], split: str) -> str:
@@ -178,7 +195,7 @@ def pick_row(p: Pick) -> dict[str, Any]:
         "path": p.path,
         "score": round(p.score, 3),
         "low_confidence": p.low_confidence,
-        "split": split_of(p.id),
+        "split": p.split,
         "title": p.title,
         "evidence": p.evidence,
     }
@@ -202,6 +219,54 @@ def write_unjudged(path: Path, picks: list[Pick], verdicts: dict[Key, dict[str, 
         for p in unjudged:
             handle.write(json.dumps(pick_row(p), ensure_ascii=False) + "\n")
     return len(unjudged)
+
+
+def verdict_counts(figures_: Figures) -> str:
+    return " / ".join(f"{v} {figures_.verdicts[v]}" for v in ("right", "weak", "wrong"))
+
+
+def print_fresh(
+    run: Run,
+    verdicts: dict[Key, dict[str, Any]],
+    all_verdicts: list[dict[str, Any]],
+    baseline: list[Pick],
+    records: dict[tuple[str, str], str],
+) -> None:
+    """FRESH: records drawn after the last change and read once; no tuning saw them.
+
+    There is no baseline column measured on FRESH: the baseline tracker's code is gone, and its
+    verdicts only exist for the TUNE/REPORT records. The baseline printed beside is main-2026-11 on the
+    REPORT part, quoted from the same verdict file (the nearest comparable figures), and named so."""
+    shown = [p for p in run.picks if not p.low_confidence]
+    for kind in KINDS:
+        now = figures(run.picks, verdicts, records, FRESH, kind)
+        seen = figures(shown, verdicts, records, FRESH, kind)
+        base = figures(baseline, verdicts, records, "report", kind)
+        print(f"FRESH  {kind + 's':9s} current : {now.line()}   (all picks: {verdict_counts(now)})")
+        print(f"{'':16s} shown   : {seen.line()}   (not low_confidence: {verdict_counts(seen)})")
+        print(f"{'':16s} baseline: {base.line()}   (main-2026-11 on REPORT, not on FRESH: its code is gone)")
+    read = read_lines(JUDGED / "fresh_abstentions.jsonl")
+    names = sorted(
+        {a.alias for a in load_knowledge().aliases if a.kind in ("name", "short") and len(a.alias) >= 2},
+        key=len,
+        reverse=True,
+    )
+    eligible = sum(names_us_market(text, names) for text in run.fresh_abstained.values())
+    same = [r["id"] for r in read] == abstention_sample(run.fresh_abstained, names)
+    expected = sum(r["expected_pick"] for r in read)
+    missed = sum(v["split"] == FRESH and v["path"] == "missed" for v in all_verdicts)
+    right = sum(1 for p in run.picks if p.split == FRESH and verdicts.get(p.key, {}).get("verdict") == "right")
+    # The sample's share of expected picks, scaled to every eligible abstention, estimates the misses.
+    estimated = expected / len(read) * eligible if read else 0.0
+    print(
+        f"FRESH  missed   : {expected} of {len(read)} sampled abstentions (of {eligible} abstained headlines naming"
+        f" a US company or market cue; sample {'matches' if same else 'DIFFERS from'} this run) expected a pick"
+        f" -> about {estimated:.0f} misses among them; 'missed' lines on FRESH {missed}"
+    )
+    print(
+        f"FRESH  right-recall estimate: {right} right picks made / ({right} + {estimated:.0f} estimated misses)"
+        f" = {right / (right + estimated) if right + estimated else 0.0:.1%}"
+    )
 
 
 def main() -> None:
@@ -229,7 +294,8 @@ def main() -> None:
         if v["tracker"] == args.baseline and v["path"] != "missed"
     ]
 
-    current, records, categories = run_tracker()
+    run = run_tracker()
+    current, records, categories = run.picks, run.records, run.categories
     unjudged = write_unjudged(args.unjudged, current, verdicts)
     if args.picks is not None:
         write_picks(args.picks, current, verdicts)
@@ -244,6 +310,7 @@ def main() -> None:
             print(f"{split.upper():6s} {kind + 's':9s} current : {now.line()}   (all picks)")
             print(f"{'':16s} shown   : {shown.line()}   (not low_confidence)")
             print(f"{'':16s} baseline: {base.line()}   ({args.baseline})")
+    print_fresh(run, verdicts, all_verdicts, baseline, records)
     for split in SPLITS:
         print(f"{split.upper():6s} current : {category_line(current, categories, split)}")
         print(f"{'':6s} baseline: {category_line(baseline, categories, split)}   ({args.baseline})")
@@ -261,8 +328,11 @@ def main() -> None:
     lost = [v for key, v in verdicts.items() if v["verdict"] == "right" and key not in picked]
     print(f"picks judged right (or missed by {args.baseline}) that the current tracker does not make: {len(lost)}")
     # REPORT rows are counted, not listed: the tracker is tuned on TUNE only.
-    print(f"  of which REPORT: {sum(v['split'] == 'report' for v in lost)} (not listed); TUNE:")
-    for v in sorted((v for v in lost if v["split"] != "report"), key=lambda v: (v["source"], v["id"]))[:40]:
+    print(
+        f"  of which REPORT: {sum(v['split'] == 'report' for v in lost)}, FRESH: {sum(v['split'] == FRESH for v in lost)}"
+        " (not listed); TUNE:"
+    )
+    for v in sorted((v for v in lost if v["split"] == "tune"), key=lambda v: (v["source"], v["id"]))[:40]:
         print(f"  {v['split']:6s} {v['source']} {v['id']} {v['ticker']} {v['direction']}: {v['reason']}")
     print(f"wrote {unjudged} unjudged picks to {args.unjudged}")
 

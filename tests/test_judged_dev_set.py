@@ -25,7 +25,11 @@ SOURCES = {
     "ko_wikinews",
     "ko_us_mentions",
     "seed",
+    "ko_non_market",
+    "ko_pages",
 }
+# The FRESH part (bench/judged/records.py) was drawn after the last change and read once, for one tracker.
+FRESH_TRACKER = "main-2026-11-30-final"
 ROLES = {
     "subject",
     "counterparty",
@@ -69,7 +73,32 @@ def test_split_rule_is_sha1_prefix_0_to_3() -> None:
 @pytest.mark.parametrize("name", ["verdicts.jsonl", "roles_ko_us_mentions.jsonl"])
 def test_split_field_follows_the_rule(name: str) -> None:
     for row in read(name):
-        assert row["split"] == split_rule(row["id"]), row
+        if row["split"] == "fresh":
+            assert name == "verdicts.jsonl" and row.get("tracker") == FRESH_TRACKER, row
+        else:
+            assert row["split"] == split_rule(row["id"]), row
+
+
+def test_fresh_records_were_never_judged_before() -> None:
+    """A FRESH verdict is on a record that no TUNE/REPORT verdict or role label names (ids are shared
+    across headline files, so the id alone is checked, whatever the source)."""
+    rows = read("verdicts.jsonl")
+    old = {row["id"] for row in rows if row["split"] != "fresh"} | {r["id"] for r in read("roles_ko_us_mentions.jsonl")}
+    fresh = [row for row in rows if row["split"] == "fresh"]
+    assert fresh, "the FRESH part has verdicts"
+    assert not {row["id"] for row in fresh} & old
+
+
+def test_fresh_abstention_sample_is_well_formed() -> None:
+    rows = read("fresh_abstentions.jsonl")
+    assert len(rows) == 150
+    assert len({row["id"] for row in rows}) == len(rows)
+    missed = {(v["source"], v["id"]) for v in read("verdicts.jsonl") if v["split"] == "fresh" and v["path"] == "missed"}
+    for row in rows:
+        assert set(row) == {"source", "id", "expected_pick"}, row
+        assert isinstance(row["expected_pick"], bool)
+        # An abstention the reader expected a pick on has its "missed" line, and only then.
+        assert row["expected_pick"] == ((row["source"], row["id"]) in missed), row
 
 
 def test_verdict_lines_are_valid_and_unique() -> None:

@@ -1,10 +1,11 @@
 """Run the tracker of this checkout over the judged dev set's sources and write its picks for reading.
 
-    python bench/judged/make_candidates.py --out /tmp/candidates.jsonl [--headlines 900] [--seed 909]
+    python bench/judged/make_candidates.py --out /tmp/candidates.jsonl [--headlines 900] [--seed 909] [--fresh-only]
 
 Sources: ko_articles_full (every article, title + body), a seeded random sample of
 ko_fin_headlines_unlabeled and of ko_fin_headlines_labeled, ko_wikinews, ko_us_mentions and the seed
-page (source "seed", id "seed", through extraction). The output lives OUTSIDE the repo because each
+page (source "seed", id "seed", through extraction), then the FRESH part (records.fresh_records).
+The output lives OUTSIDE the repo because each
 line carries the record's text and the evidence sentences (shared text must never be committed);
 a person reads it and writes verdicts.jsonl by hand.
 """
@@ -25,8 +26,8 @@ from records import (
     REPO,
     Record,
     available,
+    fresh_records,
     kind_of,
-    split_of,
     universe,
 )
 
@@ -51,12 +52,13 @@ def candidate_lines(pipeline: Pipeline, record: Record) -> list[dict[str, Any]]:
                 "source": record.source,
                 "id": record.id,
                 "kind": kind_of(record.source),
-                "split": split_of(record.id),
+                "split": record.split,
                 "ticker": pick.ticker,
                 "name_ko": pick.name_ko,
                 "direction": pick.direction,
                 "path": PATHS.get(pick.path, pick.path),
                 "score": round(pick.score, 3),
+                "low_confidence": pick.low_confidence,
                 "rationale_ko": pick.rationale_ko,
                 "title": article.title,
                 "evidence": [e.text for e in pick.evidence],
@@ -68,7 +70,7 @@ def candidate_lines(pipeline: Pipeline, record: Record) -> list[dict[str, Any]]:
                 "source": record.source,
                 "id": record.id,
                 "kind": kind_of(record.source),
-                "split": split_of(record.id),
+                "split": record.split,
                 "ticker": None,
                 "abstained": True,
                 "reason": report.reason,
@@ -83,6 +85,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("/tmp/candidates.jsonl"))
     parser.add_argument("--headlines", type=int, default=HEADLINE_SAMPLE_SIZE, help="sample size per headline file")
     parser.add_argument("--seed", type=int, default=HEADLINE_SAMPLE_SEED)
+    parser.add_argument("--fresh-only", action="store_true", help="only the FRESH part (records.fresh_records)")
     args = parser.parse_args()
     reason = available()
     if reason:
@@ -95,7 +98,8 @@ def main() -> None:
     records: dict[str, int] = {}
     picks: dict[str, int] = {}
     with args.out.open("w", encoding="utf-8") as handle:
-        for record in universe(args.headlines, args.seed):
+        chosen = fresh_records() if args.fresh_only else universe(args.headlines, args.seed)
+        for record in chosen:
             lines = candidate_lines(pipeline, record)
             records[record.source] = records.get(record.source, 0) + 1
             picks[record.source] = picks.get(record.source, 0) + sum(line["ticker"] is not None for line in lines)
