@@ -214,10 +214,8 @@ class NewsService:
         result = self.store.upsert_article(article, source, source_type, translate_to=languages)
         self.storage.succeeded()
         stored = result.article
-        for code in languages:
-            job = self.store.latest_job("translate", stored.id, code)
-            if job is not None and job.state in ("queued", "running"):
-                self.progress.pin(job.id)  # nobody waits for it on a page, and it must finish anyway
+        for job_id in result.translation_jobs:
+            self.progress.pin(job_id)  # nobody waits for it on a page, and it must finish anyway
         if result.queued:
             self.worker.wake()
         return result, self.analysis_state(stored)

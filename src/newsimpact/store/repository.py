@@ -82,6 +82,8 @@ class IngestResult:
     """True when the text differs from what was stored (always True for a new article)."""
     queued: bool = False
     """Whether the ingest queued a job (the caller wakes the workers)."""
+    translation_jobs: tuple[int, ...] = ()
+    """The translation jobs this ingest asked for (new, or already waiting in the queue)."""
 
 
 @dataclass(frozen=True)
@@ -286,6 +288,7 @@ class Store:
             queued = False
             if changed or not self._analysed_or_queued(s, row.id, digest):
                 queued |= self._enqueue_in(s, "analyze", row.id, None)[1]
+            translation_jobs: list[int] = []
             for language in translate_to:
                 cached = s.scalars(
                     select(TranslationRow.id).where(
@@ -295,8 +298,16 @@ class Store:
                     )
                 ).first()
                 if changed or cached is None:
-                    queued |= self._enqueue_in(s, "translate", row.id, language)[1]
-            return IngestResult(article=_article(row), created=created, changed=changed, queued=queued)
+                    job, new = self._enqueue_in(s, "translate", row.id, language)
+                    queued |= new
+                    translation_jobs.append(job.id)
+            return IngestResult(
+                article=_article(row),
+                created=created,
+                changed=changed,
+                queued=queued,
+                translation_jobs=tuple(translation_jobs),
+            )
 
     @staticmethod
     def _find_article(s: Session, url_key: str | None, digest: str | None) -> ArticleRow | None:
