@@ -85,10 +85,15 @@ class Pipeline:
         # Extraction already bounds paragraphs; an Article built elsewhere must not reach the
         # tracker (superlinear in paragraph length) with a megabyte-long one, nor hand it megabytes.
         article = bound_paragraphs(article)
-        tracker = self.tracker
-        report = tracker.track(for_tracker(article)) if tracker is not None else None
+        report = track_bounded(self.tracker, article)
         translation = self.translator.translate(article, translate_to) if translate_to else None
         return Analysis(article=article, tracker=report, translation=translation)
+
+
+def track_bounded(tracker: ArticleTracker | None, article: Article) -> TrackerReport | None:
+    """The tracker's report on what it may read of the article (bounds.for_tracker): every caller of a
+    tracker goes through here, so no article reaches it with a megabyte-long paragraph."""
+    return tracker.track(for_tracker(article)) if tracker is not None else None
 
 
 def analyze(page: Page, settings: Settings | None = None, *, translate_to: str | None = None) -> Analysis:

@@ -16,9 +16,8 @@ from typing import Protocol
 from newsimpact import __version__
 from newsimpact.article import Article
 from newsimpact.errors import NewsImpactError, TranslationCancelled
-from newsimpact.extract.bounds import for_tracker
 from newsimpact.extract.page import Page
-from newsimpact.pipeline import ArticleTracker, ArticleTranslator
+from newsimpact.pipeline import ArticleTracker, ArticleTranslator, track_bounded
 from newsimpact.store import JobInfo, Store
 from newsimpact.store.progress import ProgressStore
 from newsimpact.store.repository import QUEUES
@@ -230,7 +229,7 @@ class Worker:
         tracker = self.pipeline.tracker
         # Bounded as in the pipeline: articles stored before paragraphs were bounded may hold one the
         # tracker would chew on for minutes.
-        report = tracker.track(for_tracker(stored.article)) if tracker is not None else None
+        report = track_bounded(tracker, stored.article)
         engines = {
             "newsimpact": __version__,
             "tracker": engine_name(tracker) if tracker is not None else "none",
