@@ -28,6 +28,8 @@ _TAG = re.compile(r"<[a-zA-Z/!][^<>]{0,1000}>")
 _DETECT_WINDOW = 65536
 _MIN_ARTICLE_CHARS = 150
 _MIN_SHORT_ITEM_CHARS = 20
+_MIN_FLASH_CHARS = 30
+_MAX_FLASH_PARAGRAPHS = 4
 
 
 def detect_kind(text: str) -> PageKind:
@@ -39,31 +41,24 @@ def detect_kind(text: str) -> PageKind:
     return "dump"
 
 
-_MIN_FLASH_CHARS = 30
-_MAX_FLASH_PARAGRAPHS = 4
 
 
 def _has_article(article: Article) -> bool:
     body = sum(len(p) for p in article.paragraphs)
     long_paragraphs = sum(1 for p in article.paragraphs if len(p) >= 60)
-    if (body >= _MIN_ARTICLE_CHARS and long_paragraphs >= 1) or _is_flash(article, body):
+    return (body >= _MIN_ARTICLE_CHARS and long_paragraphs >= 1) or _is_short_item(article, body)
+
+
+def _is_short_item(article: Article, body: int) -> bool:
+    """A flash item (속보) is short, but length alone never refuses it. It has a headline and either a
+    real sentence, or one to a few short paragraphs signed with a newsroom dateline or byline. A home
+    or list page has many short lines, no sentence and no such signature."""
+    if not article.title:
+        return False
+    if any(len(p) >= _MIN_SHORT_ITEM_CHARS and is_sentence(p) for p in article.paragraphs):
         return True
-    # A flash item (속보) is short but has a headline and a real sentence: length alone never refuses.
-    return bool(article.title) and any(
-        len(p) >= _MIN_SHORT_ITEM_CHARS and is_sentence(p) for p in article.paragraphs
-    )
-
-
-def _is_flash(article: Article, body: int) -> bool:
-    """A short breaking item (속보): a headline and one to a few short paragraphs signed with a newsroom
-    dateline or byline. A home or list page has many short lines and no such signature."""
     signed = article.dateline is not None or (article.reporter is not None and bool(article.reporter.name))
-    return (
-        bool(article.title)
-        and signed
-        and 1 <= len(article.paragraphs) <= _MAX_FLASH_PARAGRAPHS
-        and body >= _MIN_FLASH_CHARS
-    )
+    return signed and 1 <= len(article.paragraphs) <= _MAX_FLASH_PARAGRAPHS and body >= _MIN_FLASH_CHARS
 
 
 def extract(page: Page, settings: ExtractSettings | None = None) -> Article:
