@@ -117,9 +117,9 @@ def test_processes_starting_together_migrate_once(db_url: str) -> None:
         finally:
             store.close()
 
-    with ThreadPoolExecutor(4) as pool:
-        results = list(pool.map(lambda _: start(), range(4)))
-    assert results == [{"queued": 0, "running": 0, "done": 0, "failed": 0}] * 4
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda _: start(), range(8)))
+    assert results == [{"queued": 0, "running": 0, "done": 0, "failed": 0}] * 8
 
 
 def test_low_confidence_migration_keeps_old_picks_firm(db_url: str) -> None:
