@@ -20,8 +20,11 @@ import resource
 import signal
 import statistics
 import sys
+import threading
 import time
-from collections import Counter
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sacrebleu
@@ -31,10 +34,11 @@ from newsimpact.config import TranslationSettings
 from newsimpact.translate import Translator, build_engine
 from newsimpact.translate.cache import TranslationCache
 from newsimpact.translate.checks import WEIGHTS
+from newsimpact.translate.engines import ChatMessage, StopCheck, TranslationEngine
 from newsimpact.translate.engines.local import machine_cores
 from newsimpact.translate.glossary import load_glossary
 from newsimpact.translate.prompts import build_plain_messages
-from newsimpact.translate.translator import max_tokens
+from newsimpact.translate.translator import RETRY_CHECKS, RetryPolicy, max_tokens
 
 EVAL_DEV = Path(__file__).resolve().parents[2] / "shared" / "eval-dev"
 DEFAULT_PAIRS = EVAL_DEV / "ko_en_pairs.jsonl"
@@ -69,8 +73,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1, help="--article: runs per configuration (median)")
     parser.add_argument(
         "--configs",
-        default="1x1,default,2x1,1x2",
-        help="--article: configurations to time, SLOTSxTHREADS or default; the first is the baseline",
+        default="1x1:thorough,default:thorough,default",
+        help="--article: configurations to time, SLOTSxTHREADS or default, then :fast (the default retries) "
+        "or :thorough; the first is the baseline (1x1:thorough = the engine before issue 12)",
     )
     args = parser.parse_args()
     if args.article:
@@ -86,91 +91,149 @@ def main() -> int:
     settings = TranslationSettings(engine=args.engine, n_threads=args.n_threads, parallel=args.parallel, cache=False)
     engine = build_engine(settings)
     glossary = load_glossary()
-    # A fresh in-memory cache: every sentence is really translated.
-    translator = Translator(engine, glossary=glossary, cache=TranslationCache(None))
-
-    bare_out: list[str] = []
-    full_out: list[str] = []
-    fails: dict[str, Counter[str]] = {"bare": Counter(), "before": Counter(), "after": Counter()}
-    wrong: Counter[str] = Counter()  # outputs with a wrong name, number, currency or company
-    seconds = {"bare": 0.0, "full": 0.0}
-    calls = 0
-    chars = 0
+    memo = _Memo(engine)
+    # Fresh in-memory caches: every sentence is really translated, by each policy.
+    translators: dict[str, Translator] = {
+        policy: Translator(_Timed(memo), glossary=glossary, cache=TranslationCache(None), retries=policy)
+        for policy in POLICIES
+    }
+    results: dict[int, _PairResult] = {}
     # llama.cpp swallows Ctrl-C while it decodes, so SIGTERM stops the loop too.
     signal.signal(signal.SIGTERM, _stop)
+    workers = int(getattr(engine, "parallel", 1))
+    pool = ThreadPoolExecutor(max_workers=workers)
     try:
-        for i, pair in enumerate(pairs, 1):
-            ko = pair["ko"]
-            hits = translator.hits(ko, "ko", "en")
-            started = time.perf_counter()
-            bare = engine.complete(build_plain_messages(ko, "ko", "en"), max_tokens(ko, "ko")).strip()
-            bare_seconds = time.perf_counter() - started
-            started = time.perf_counter()
-            full = translator.translate_text(ko, "ko", "en")
-            # Counted only once both outputs exist, so an interrupted pair leaves no trace.
-            seconds["full"] += time.perf_counter() - started
-            seconds["bare"] += bare_seconds
-            chars += len(ko)
-            calls += full.engine_calls
-            bare_out.append(bare)
-            full_out.append(full.text)
-            bare_problems = {p.check for p in translator.check(ko, bare, "ko", "en", hits)}
-            fails["bare"].update(bare_problems)
-            fails["before"].update({p.check for p in full.first_problems})
-            fails["after"].update({p.check for p in full.problems})
-            for label, found in (
-                ("bare", bare_problems),
-                ("before", {p.check for p in full.first_problems}),
-                ("after", {p.check for p in full.problems}),
-            ):
-                wrong[label] += bool(found & {"names", "numbers", "currency", "company"})
-            if i <= args.show:
-                print(f"--- {pair.get('id', i)}\nKO   {ko}\nREF  {pair['en']}\nBARE {bare}\nFULL {full.text}")
-            print(f"\r{i}/{len(pairs)}", end="", file=sys.stderr, flush=True)
+        futures = {pool.submit(_run_pair, pair, engine, translators): i for i, pair in enumerate(pairs)}
+        for done, future in enumerate(as_completed(futures), 1):
+            results[futures[future]] = future.result()
+            print(f"\r{done}/{len(pairs)}", end="", file=sys.stderr, flush=True)
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: report on the pairs done so far
         pass
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
     print(file=sys.stderr)
-    pairs = pairs[: len(full_out)]
-    if not pairs:
+    order = sorted(results)
+    if not order:
         print("no pairs measured")
         return 1
+    done_pairs = [pairs[i] for i in order]
+    rows = [results[i] for i in order]
+    for i, row in zip(order[: args.show], rows, strict=False):
+        print(f"--- {pairs[i].get('id', i)}\nKO   {pairs[i]['ko']}\nREF  {pairs[i]['en']}")
+        for label in COLUMNS:
+            print(f"{label.upper():9}{row.text[label]}")
 
-    refs = [[p["en"] for p in pairs]]
-    n = len(pairs)
+    refs = [[p["en"] for p in done_pairs]]
+    n = len(rows)
+    chars = sum(len(p["ko"]) for p in done_pairs)
     print(f"Korean -> English, {n} pairs from {args.pairs.name}; engine {engine.name}, model {engine.model}")
-    print(f"{'':34}{'bare model':>14}{'machinery':>14}")
-    bare_chrf, full_chrf = (
-        sacrebleu.corpus_chrf(bare_out, refs).score,
-        sacrebleu.corpus_chrf(full_out, refs).score,
-    )
-    bare_bleu, full_bleu = (
-        sacrebleu.corpus_bleu(bare_out, refs).score,
-        sacrebleu.corpus_bleu(full_out, refs).score,
-    )
-    print(f"{'chrF':34}{bare_chrf:14.1f}{full_chrf:14.1f}")
-    print(f"{'BLEU':34}{bare_bleu:14.1f}{full_bleu:14.1f}")
-    print(f"{'seconds per sentence':34}{seconds['bare'] / n:14.2f}{seconds['full'] / n:14.2f}")
-    per_char = {k: v / chars for k, v in seconds.items()}
-    print(f"{'seconds per 2,000-char article':34}{per_char['bare'] * 2000:14.0f}{per_char['full'] * 2000:14.0f}")
-    print(f"{'engine calls per sentence':34}{1:14.2f}{calls / n:14.2f}")
-    print("share of outputs failing each check (machinery: before retries -> after retries)")
+    print(f"{'':34}" + "".join(f"{COLUMNS[c]:>16}" for c in COLUMNS))
+    chrf = {c: sacrebleu.corpus_chrf([r.text[c] for r in rows], refs).score for c in COLUMNS}
+    bleu = {c: sacrebleu.corpus_bleu([r.text[c] for r in rows], refs).score for c in COLUMNS}
+    secs = {c: sum(r.seconds[c] for r in rows) for c in COLUMNS}
+    calls = {c: sum(r.calls[c] for r in rows) for c in COLUMNS}
+    print(f"{'chrF':34}" + "".join(f"{chrf[c]:16.1f}" for c in COLUMNS))
+    print(f"{'BLEU':34}" + "".join(f"{bleu[c]:16.1f}" for c in COLUMNS))
+    print(f"{'engine calls per sentence':34}" + "".join(f"{calls[c] / n:16.2f}" for c in COLUMNS))
+    print(f"{'engine seconds per sentence':34}" + "".join(f"{secs[c] / n:16.2f}" for c in COLUMNS))
+    print(f"{'engine seconds per 2,000 chars':34}" + "".join(f"{secs[c] / chars * 2000:16.0f}" for c in COLUMNS))
+    print("share of outputs failing each check (first attempt of the machinery: see the fast column's 'first')")
     for check in WEIGHTS:
-        before, after = fails["before"][check] / n, fails["after"][check] / n
-        print(f"  {check:32}{fails['bare'][check] / n:14.1%}{before:>9.1%} -> {after:.1%}")
-    share = {k: wrong[k] / n for k in ("bare", "before", "after")}
-    print(
-        f"  {'name, number, currency or company':32}{share['bare']:14.1%}{share['before']:>9.1%} -> {share['after']:.1%}"
-        "  (outputs with any of these wrong or missing)"
-    )
-    any_bare = sum(fails["bare"].values())
-    print(
-        f"  {'(problems in all)':32}{any_bare:14d}{sum(fails['before'].values()):>9d} -> {sum(fails['after'].values())}"
-    )
+        first = sum(check in r.first for r in rows) / n
+        cells = "".join(f"{sum(check in r.problems[c] for r in rows) / n:16.1%}" for c in COLUMNS)
+        print(f"  {check:32}{cells}   first {first:.1%}")
+    key = {"names", "numbers", "currency", "company"}
+    cells = "".join(f"{sum(bool(r.problems[c] & key) for r in rows) / n:16.1%}" for c in COLUMNS)
+    print(f"  {'name, number, currency or company':32}{cells}   (outputs with any of these wrong or missing)")
+    print("what a retry fixed (thorough: every first-attempt problem retried once with the strict prompt)")
+    for check in WEIGHTS:
+        tried = [r for r in rows if check in r.first and r.calls["thorough"] > 1]
+        if tried:
+            fixed = sum(check not in r.problems["thorough"] for r in tried)
+            mark = "retried by fast" if check in RETRY_CHECKS else "reported only by fast"
+            print(f"  {check:32}{fixed:5d} of {len(tried):4d} = {fixed / len(tried):6.1%}   ({mark})")
     load = getattr(engine, "load_seconds", None)
     print(f"model load seconds: {load:.1f}" if load is not None else "model load seconds: n/a")
     print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
-    print(f"average Korean sentence: {chars / n:.0f} characters")
+    print(f"average Korean sentence: {chars / n:.0f} characters; {workers} pairs at once")
     return 0
+
+
+POLICIES: tuple[RetryPolicy, ...] = ("fast", "thorough")
+COLUMNS = {"bare": "bare model", "fast": "fast (default)", "thorough": "thorough"}
+
+
+class _Memo:
+    """Greedy decoding gives the same text for the same prompt: a call both policies make (the first
+    attempt) is decoded once, and each policy is charged the seconds it took."""
+
+    def __init__(self, engine: TranslationEngine) -> None:
+        self.engine = engine
+        self._done: dict[str, tuple[str, float]] = {}
+        self._lock = threading.Lock()
+
+    def complete(self, messages: Sequence[ChatMessage], max_tokens: int) -> tuple[str, float]:
+        key = json.dumps([list(messages), max_tokens], ensure_ascii=False, sort_keys=True)
+        with self._lock:
+            found = self._done.get(key)
+        if found is None:
+            started = time.perf_counter()
+            found = (self.engine.complete(messages, max_tokens), time.perf_counter() - started)
+            with self._lock:
+                self._done[key] = found
+        return found
+
+
+class _Timed:
+    """One policy's view of the memo: the engine interface, with the seconds of its calls kept per thread."""
+
+    def __init__(self, memo: _Memo) -> None:
+        self._memo = memo
+        self.name, self.model = memo.engine.name, memo.engine.model
+        self.parallel = int(getattr(memo.engine, "parallel", 1))
+        self._local = threading.local()
+
+    def complete(self, messages: Sequence[ChatMessage], max_tokens: int, stop: StopCheck | None = None) -> str:
+        text, seconds = self._memo.complete(messages, max_tokens)
+        self._local.seconds = getattr(self._local, "seconds", 0.0) + seconds
+        return text
+
+    def take_seconds(self) -> float:
+        seconds = getattr(self._local, "seconds", 0.0)
+        self._local.seconds = 0.0
+        return seconds
+
+
+@dataclass
+class _PairResult:
+    text: dict[str, str] = field(default_factory=dict)
+    problems: dict[str, set[str]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    calls: dict[str, int] = field(default_factory=dict)
+    first: set[str] = field(default_factory=set)
+
+
+def _run_pair(pair: dict[str, str], engine: TranslationEngine, translators: dict[str, Translator]) -> _PairResult:
+    ko = pair["ko"]
+    result = _PairResult()
+    any_translator = translators["fast"]
+    hits = any_translator.hits(ko, "ko", "en")
+    started = time.perf_counter()
+    bare = engine.complete(build_plain_messages(ko, "ko", "en"), max_tokens(ko, "ko")).strip()
+    result.seconds["bare"] = time.perf_counter() - started
+    result.text["bare"], result.calls["bare"] = bare, 1
+    result.problems["bare"] = {p.check for p in any_translator.check(ko, bare, "ko", "en", hits)}
+    for policy, translator in translators.items():
+        timed = translator.engine
+        assert isinstance(timed, _Timed)
+        timed.take_seconds()
+        out = translator.translate_text(ko, "ko", "en")
+        result.seconds[policy] = timed.take_seconds()
+        result.text[policy], result.calls[policy] = out.text, out.engine_calls
+        result.problems[policy] = {p.check for p in out.problems}
+        if policy == "fast":
+            result.first = {p.check for p in out.first_problems}
+    return result
 
 
 def server_mode(args: argparse.Namespace, pairs: list[dict[str, str]]) -> int:
@@ -229,8 +292,9 @@ def article_mode(args: argparse.Namespace) -> int:
 
     Each configuration gets a fresh in-memory cache (every segment really translated) and its model
     is loaded and warmed before timing, so the figures are translation time, not load time.
-    SLOTSxTHREADS: llama.cpp contexts decoding segments at once x CPU threads each. 1x1 is the
-    baseline (one thread, one segment at a time: the engine before issue 12).
+    SLOTSxTHREADS: llama.cpp contexts decoding segments at once x CPU threads each; :fast or :thorough
+    the retry policy. 1x1:thorough is the baseline (one thread, one segment at a time, every problem
+    retried and then split into sentences: the engine before issue 12).
     """
     article = pick_article(args.articles, args.chars)
     if article is None:
@@ -244,25 +308,28 @@ def article_mode(args: argparse.Namespace) -> int:
     times: dict[str, list[float]] = {}
     calls: dict[str, int] = {}
     for config in args.configs.split(","):
-        slots, threads = (None, None) if config == "default" else map(int, config.split("x"))
+        layout, _, policy = config.partition(":")
+        slots, threads = (None, None) if layout == "default" else map(int, layout.split("x"))
+        retries: RetryPolicy = "thorough" if policy == "thorough" else "fast"
         settings = TranslationSettings(engine=args.engine, n_threads=threads, parallel=slots, cache=False)
         engine = build_engine(settings)
-        label = f"{config} ({getattr(engine, 'parallel', 1)} x {getattr(engine, 'n_threads', 1)} threads)"
+        parallel, n_threads = getattr(engine, "parallel", 1), getattr(engine, "n_threads", 1)
+        label = f"{layout} ({parallel} x {n_threads} threads), {retries}"
         warm = getattr(engine, "warm", None)
         if warm is not None:
             warm()  # load every context before the clock starts
         for _ in range(args.repeat):
-            translator = Translator(engine, glossary=load_glossary(), cache=TranslationCache(None))
+            translator = Translator(engine, glossary=load_glossary(), cache=TranslationCache(None), retries=retries)
             started = time.perf_counter()
             result = translator.translate(article, "en")
             times.setdefault(label, []).append(time.perf_counter() - started)
             calls[label] = result.engine_calls
             print(f"  {label}: {times[label][-1]:.1f} s", file=sys.stderr, flush=True)
     baseline = statistics.median(next(iter(times.values())))
-    print(f"{'configuration':34}{'median s':>10}{'s / 2,000 chars':>17}{'vs baseline':>13}{'engine calls':>14}")
+    print(f"{'configuration':44}{'median s':>10}{'s / 2,000 chars':>17}{'vs baseline':>13}{'engine calls':>14}")
     for label, runs in times.items():
         median = statistics.median(runs)
-        print(f"{label:34}{median:10.1f}{median / body_chars * 2000:17.1f}{baseline / median:12.2f}x{calls[label]:14d}")
+        print(f"{label:44}{median:10.1f}{median / body_chars * 2000:17.1f}{baseline / median:12.2f}x{calls[label]:14d}")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -47,6 +48,10 @@ class TranslationSettings(BaseModel):
     """openai engine: stream answers (server-sent events), so a cancelled job stops the server's decoding."""
     n_gpu_layers: int = 0
     """local engine: layers to offload to a GPU when llama-cpp-python was built with GPU support."""
+    retries: Literal["fast", "thorough"] = "fast"
+    """fast: a second call only for problems a retry fixes (a runaway or cut-off output, the wrong
+    script), sentence by sentence only for those; thorough: every problem retried, then the
+    paragraph sentence by sentence (about 3x the calls on a small local model)."""
 
 
 class Settings(BaseSettings):

@@ -37,6 +37,24 @@ def test_names_family_name_first_in_customary_spelling(name: str, roman: str) ->
     assert romanize_name(name) == roman
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("업체 측은 \"글로벌 전기차 시장과 배터리 공급 환경이 바뀌었다\"고 밝혔다", []),  # 시장 = market
+        ("국내 반도체 시장이 커졌다", []),
+        ("서울시 시장은 이날 회견을 열었다", []),  # the office of a city
+        ("새 공장의 품질 검사 결과가 나왔다", []),
+        ("박상민 의원은 법안을 냈다", ["박상민"]),
+        ("조주완 LG전자 사장은 말했다", ["조주완"]),
+        ("한민수 서울시 시장은 말했다", ["한민수"]),  # an ambiguous title after a proper noun
+    ],
+)
+def test_only_people_are_romanised_before_a_title(text: str, expected: list[str]) -> None:
+    """A common word before a title that is also an ordinary word (시장, 검사) is not a name: the
+    translation of 전기차 must never be checked against "Jeon Gi-cha"."""
+    assert [hit.source for hit in name_hits(text, "en")] == expected
+
+
 def test_a_name_of_the_reviewed_list_keeps_its_own_spelling_anywhere_in_the_text() -> None:
     hits = name_hits("카카오 정신아 대표는", "en")
     assert [(h.source, h.target) for h in hits] == [("정신아", "Chung Shin-a")]

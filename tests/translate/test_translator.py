@@ -124,10 +124,32 @@ def test_then_sentence_by_sentence_and_the_best_output_is_kept() -> None:
         return good.get(text, "The minister held a meeting.")  # the whole paragraph: drops both numbers
 
     engine = ScriptedEngine(reply)
-    result = Translator(engine).translate_text(paragraph, "ko", "en")
+    result = Translator(engine, retries="thorough").translate_text(paragraph, "ko", "en")
     assert result.text == "The minister held a meeting on the 19th. There were 30 attendees."
     assert result.problems == [] and result.first_problems
     assert len(engine.prompts) == 4  # paragraph, strict paragraph, then each sentence once
+
+
+def test_fast_retries_reports_what_a_retry_rarely_fixes_without_a_second_call() -> None:
+    """The default policy: a missing number or name is a warning after one call (a small model
+    mostly repeats it on a retry); the paragraph is not split into sentences for it."""
+    paragraph = "장관은 19일 회의를 열었다. 참석자는 30명이었다."
+    engine = ScriptedEngine(lambda text, strict: "The minister held a meeting with many people attending.")
+    result = Translator(engine).translate_text(paragraph, "ko", "en")
+    assert len(engine.prompts) == 1
+    assert [p.check for p in result.problems] == ["numbers"]
+
+
+def test_fast_retries_a_runaway_output_and_splits_a_paragraph_the_model_lost() -> None:
+    paragraph = "장관은 19일 회의를 열었다. 참석자는 30명이었다."
+    good = {
+        "장관은 19일 회의를 열었다.": "The minister held a meeting on the 19th.",
+        "참석자는 30명이었다.": "There were 30 attendees.",
+    }
+    engine = ScriptedEngine(lambda text, strict: good.get(text, "장관은 회의를 열었다 meeting."))
+    result = Translator(engine).translate_text(paragraph, "ko", "en")
+    assert result.text == "The minister held a meeting on the 19th. There were 30 attendees."
+    assert len(engine.prompts) == 4  # paragraph, strict paragraph (Hangul left), then each sentence once
 
 
 def test_when_nothing_passes_a_warning_is_recorded_on_that_segment() -> None:
@@ -217,7 +239,8 @@ def test_a_dropped_day_is_retried_with_the_date_leading_the_sentence() -> None:
         return "On the 19th, the minister spoke." if text.startswith("19일") else "The minister spoke."
 
     engine = ScriptedEngine(reply)
-    result = Translator(engine, glossary=Glossary([])).translate_text("장관은 19일 말했다.", "ko", "en")
+    translator = Translator(engine, glossary=Glossary([]), retries="thorough")
+    result = translator.translate_text("장관은 19일 말했다.", "ko", "en")
     assert result.text == "On the 19th, the minister spoke."
     assert not result.problems
     assert [parse_prompt(p).text for p in engine.prompts] == ["장관은 19일 말했다.", "19일, 장관은 말했다."]

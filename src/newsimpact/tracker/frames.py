@@ -107,7 +107,13 @@ class FrameReader:
         """The frame of the company at `span` in this sentence (`spans`: every company named in it)."""
         role = self.role(text, is_title, span, spans, language)
         clause = self._clause(text, span.start)
-        event = self.event_type(text[clause[0] : clause[1]], language) or self.event_type(text, language)
+        # Past its own clause, an event word still counts within the name's story, but not from the
+        # headline's other story ("SK하이닉스, HBM4 공급 확대…엔비디아 AI 가속기 수요 급증": the
+        # supply deal is SK hynix's, not Nvidia's).
+        story = self._story(text, span.start) if language == "ko" else (0, len(text))
+        event = self.event_type(text[clause[0] : clause[1]], language) or self.event_type(
+            text[story[0] : story[1]], language
+        )
         decisive = self._decisive(text[clause[0] : clause[1]], language)
         if decisive is not None:
             event = decisive[0]
@@ -295,6 +301,13 @@ class FrameReader:
                 if others or any(word in effect for word in self._others_moved):
                     end = marker.start()
         return start, end
+
+    @staticmethod
+    def _story(text: str, position: int) -> tuple[int, int]:
+        """The part of a headline between its "…" that holds `position` (the whole text without one)."""
+        start = text.rfind("…", 0, position) + 1
+        end = text.find("…", position)
+        return start, len(text) if end == -1 else end
 
     def _clause(self, text: str, position: int) -> tuple[int, int]:
         return next(((s, e) for s, e in self._polarity.clauses(text) if s <= position < e), (0, len(text)))

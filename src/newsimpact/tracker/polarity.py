@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
+from newsimpact import morphology
 from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import PolarityLexicon
 from newsimpact.tracker.surface import Surface, SurfaceIndex, longest_non_overlapping, normalised, squash
@@ -40,11 +41,9 @@ class SentencePolarity:
 class _Kiwi:
     """kiwipiepy, loaded on first use: most sentences never need it."""
 
-    @cached_property
+    @property
     def kiwi(self) -> object:
-        from kiwipiepy import Kiwi
-
-        return Kiwi()
+        return morphology.kiwi()
 
     def negation_offsets(self, text: str) -> list[int]:
         tokens = self.kiwi.tokenize(text)  # type: ignore[attr-defined]

@@ -79,4 +79,4 @@ def build_translator(settings: TranslationSettings) -> Translator:
     """
     engine = build_engine(settings)
     path = settings.cache_dir / "translations.sqlite" if settings.cache and settings.engine != "fake" else None
-    return Translator(engine, glossary=load_glossary(), cache=TranslationCache(path))
+    return Translator(engine, glossary=load_glossary(), cache=TranslationCache(path), retries=settings.retries)

@@ -23,6 +23,7 @@ from importlib.resources import files
 
 from korean_romanizer.romanizer import Romanizer
 
+from newsimpact import morphology
 from newsimpact.errors import KnowledgeError
 from newsimpact.translate.checks import PERSON
 from newsimpact.translate.glossary import GlossaryHit
@@ -99,7 +100,7 @@ def _pattern() -> re.Pattern[str]:
     # 이종호 과학기술정보통신부 장관은 / 김승환 대표와: a 3-syllable name, at most two words, then a
     # title that ends the word or takes a particle.
     return re.compile(
-        rf"(?<![가-힣A-Za-z0-9])([가-힣]{{3}})(?=\s+(?:\S+\s+){{0,2}}?(?:{_TITLE})(?:[{_PARTICLE}]|(?![가-힣])))"
+        rf"(?<![가-힣A-Za-z0-9])([가-힣]{{3}})(?=(\s+(?:\S+\s+){{0,2}}?)({_TITLE})(?:[{_PARTICLE}]|(?![가-힣])))"
     )
 
 
@@ -113,6 +114,21 @@ def _standalone(text: str, start: int, end: int) -> bool:
     return not (before and _HANGUL_SYLLABLE.match(before)) and (
         not after or not _HANGUL_SYLLABLE.match(after) or after in _PARTICLE or text.startswith(TITLES_AFTER, end)
     )
+
+
+_AMBIGUOUS_TITLES = frozenset({"시장", "이사", "감독", "검사", "소장", "지사", "단장", "의장"})
+"""Titles that are also ordinary words (시장 market, 이사 moving, 검사 inspection, 소장 complaint):
+after them a name needs kiwipiepy's word that it is a proper noun ("전기차 시장과" is no person)."""
+_PLACE_ENDINGS = ("시", "도", "군", "구")
+
+
+def _looks_like_name(word: str, between: str, title: str) -> bool:
+    """Whether the three syllables before a title are a person (이종호 장관), not a word (반도체 시장)."""
+    if title in ("시장", "지사") and word.endswith(_PLACE_ENDINGS) and not between.strip():
+        return False  # 서울시 시장, 경기도 지사: the office of a place
+    if morphology.is_proper_noun(word, between + title):
+        return True
+    return title not in _AMBIGUOUS_TITLES and not morphology.is_common_noun(word)
 
 
 def name_hits(text: str, target: str) -> list[GlossaryHit]:
@@ -131,6 +147,8 @@ def name_hits(text: str, target: str) -> list[GlossaryHit]:
     for match in _NAME.finditer(text):
         name = match.group(1)
         if name in hits or name.startswith(TITLES_AFTER):  # 장관은 김승환 대표: a title, not a name
+            continue
+        if not _looks_like_name(name, match.group(2), match.group(3)):
             continue
         roman = romanize_name(name)
         if roman is not None:

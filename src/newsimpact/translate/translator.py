@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from typing import Literal
 
 from newsimpact.article import Article
 from newsimpact.errors import TranslationCancelled, TranslationError
@@ -43,6 +44,17 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
 _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’」)]*\s+")
+
+
+RetryPolicy = Literal["fast", "thorough"]
+"""fast (default): retry and split only where it pays; thorough: retry every problem, then split."""
+
+RETRY_CHECKS = frozenset({"empty", "repetition", "hangul", "script", "length"})
+"""Problems a stricter second prompt fixes often enough to pay for the call: the model ran away,
+stopped, or left the source script. Numbers, names, companies and currencies mostly come back the
+same from this model (bench/translation.py, fix rate per check), so they are reported, not retried."""
+SPLIT_CHECKS = frozenset({"empty", "repetition", "hangul", "length"})
+"""Problems of a paragraph too long for the model: one sentence at a time usually ends them."""
 
 
 @dataclass(frozen=True)
@@ -103,8 +115,10 @@ class Translator:
         glossary: Glossary | None = None,
         cache: TranslationCache | None = None,
         workers: int | None = None,
+        retries: RetryPolicy = "fast",
     ) -> None:
         self.engine = engine
+        self.retries: RetryPolicy = retries
         self.workers = workers if workers is not None else int(getattr(engine, "parallel", 1))
         """Segments translated at once (default: what the engine serves well at once)."""
         self.glossary = glossary if glossary is not None else Glossary([])
@@ -218,8 +232,8 @@ class Translator:
             return SegmentResult(text=cached.text, problems=problems, first_problems=problems, cached=True)
         result = self._translate_checked(text, source, target, hits, stop)
         sentences = split_sentences(text)
-        if result.problems and len(sentences) > 1:
-            parts = [self._translate_checked(s, source, target, self.hits(s, source, target), stop) for s in sentences]
+        if len(sentences) > 1 and self._split_helps(result.problems):
+            parts = [self._translate_sentence(s, source, target, stop) for s in sentences]
             joined = ("" if target in CJK_TARGETS else " ").join(p.text for p in parts)
             calls = result.engine_calls + sum(p.engine_calls for p in parts)
             by_sentence = SegmentResult(joined, self.check(text, joined, source, target, hits), engine_calls=calls)
@@ -230,6 +244,25 @@ class Translator:
                 result.engine_calls = calls
         self.cache.put(key, CachedSegment(text=result.text, problems=[(p.check, p.message) for p in result.problems]))
         return result
+
+    def _retry_helps(self, problems: list[Problem]) -> bool:
+        """fast: a second call only for what a retry measurably fixes (bench/translation.py prints the
+        fix rate per check); thorough: for any problem."""
+        return self.retries == "thorough" or any(p.check in RETRY_CHECKS for p in problems)
+
+    def _split_helps(self, problems: list[Problem]) -> bool:
+        """Sentence by sentence only for a paragraph the model lost its way in (fast), or for any
+        problem left (thorough): each sentence costs a call, and most problems survive the split."""
+        if self.retries == "thorough":
+            return bool(problems)
+        return any(p.check in SPLIT_CHECKS for p in problems)
+
+    def _translate_sentence(self, sentence: str, source: str, target: str, stop: StopCheck | None) -> SegmentResult:
+        hits = self.hits(sentence, source, target)
+        if self.retries == "thorough":
+            return self._translate_checked(sentence, source, target, hits, stop)
+        notes = number_notes(sentence, target) + (money_notes(sentence, target) if source == "ko" else [])
+        return self._attempt(sentence, source, target, hits, notes, (), stop=stop)
 
     def hits(self, text: str, source: str, target: str) -> list[GlossaryHit]:
         """Glossary entries in the text, and (from Korean) people's names romanised."""
@@ -247,7 +280,7 @@ class Translator:
         """A first attempt and, if a check fails, one retry with the strict prompt naming the problems."""
         notes = number_notes(text, target) + (money_notes(text, target) if source == "ko" else [])
         first = self._attempt(text, source, target, hits, notes, (), stop=stop)
-        if not first.problems:
+        if not first.problems or not self._retry_helps(first.problems):
             return first
         # A dropped day ("19일") comes back when the date leads the sentence; the checks still
         # compare against the original text.
