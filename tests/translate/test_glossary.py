@@ -86,6 +86,26 @@ def test_the_shipped_glossary_has_the_reviewed_entries() -> None:
     assert found["전경련"] == "Federation of Korean Industries"
 
 
+def test_the_shipped_glossary_names_korean_listed_companies_the_model_does_not_know() -> None:
+    glossary = load_glossary()
+    cases = [
+        ("엘앤에프는 양극재 공급 계약을 정정 공시했다.", "엘앤에프", "L&F"),
+        ("레인보우로보틱스 주가가 장 초반 급등했다.", "레인보우로보틱스", "Rainbow Robotics"),
+        ("LS일렉트릭과 효성중공업이 변압기 수주를 늘렸다.", "LS일렉트릭", "LS Electric"),
+        ("LS일렉트릭과 효성중공업이 변압기 수주를 늘렸다.", "효성중공업", "Hyosung Heavy Industries"),
+        ("리가켐바이오가 기술이전 계약을 맺었다.", "리가켐바이오", "LigaChem Biosciences"),
+        ("DB손보는 보험료를 동결했다.", "DB손보", "DB Insurance"),
+        ("에스엠은 새 그룹의 데뷔를 발표했다.", "에스엠", "SM Entertainment"),
+        ("풍산은 탄약 수출을 늘렸다.", "풍산", "Poongsan"),
+    ]
+    for text, source, english in cases:
+        found = {h.source: h.target for h in glossary.select(text, "ko", "en")}
+        assert found.get(source) == english, text
+    # A bound short form is a company only before a particle or a break, not inside a longer word.
+    assert glossary.select("풍산개 한 마리가 짖었다.", "ko", "en") == []
+    assert "에스엠" not in {h.source for h in glossary.select("에스엠씨가 신규 상장했다.", "ko", "en")}
+
+
 def test_alias_csvs_pair_the_primary_korean_alias_with_the_english_name(tmp_path: Path) -> None:
     (tmp_path / "it.csv").write_text(
         "ticker,alias,lang,kind,primary,reject_within,reject_context,require_context,case_sensitive\n"
