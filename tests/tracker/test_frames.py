@@ -56,6 +56,12 @@ def test_fill_replaces_every_slot() -> None:
         ("삼성전자, 애플 제치고 점유율 1위", "애플", "rival"),
         ("이마트, 스벅 가격 인상에 이익 증가 기대", "스벅", "passing"),
         ("네이버, 엔비디아와 AI 협력 확대", "엔비디아", "partner"),
+        # The possessor inside what another company does is not its subject ...
+        ("한미반도체가 엔비디아의 신형 가속기에 들어갈 장비 공급을 늘린다", "엔비디아", "passing"),
+        # ... but with no other subject before it, "X의" is about X.
+        ("엔비디아의 데이터센터 매출이 두 배로 늘었다", "엔비디아", "subject"),
+        # A headline's second story (after "…") has its own subject, even after a "X, " topic.
+        ("SK하이닉스, 신규 공장 착공…엔비디아 가속기 수요 급증", "엔비디아", "subject"),
     ],
 )
 def test_role_of_a_named_company(shipped: Tracker, text: str, name: str, role: str) -> None:
@@ -93,6 +99,15 @@ def test_rationales_are_one_natural_line(shipped: Tracker, title: str) -> None:
         assert pick.path in ("mention", "relation", "theme")
         if pick.path == "mention":
             assert pick.event and pick.role == "subject"
+
+
+def test_an_event_word_of_the_headlines_other_story_is_not_the_named_companys(shipped: Tracker) -> None:
+    """The supply deal is the first story's; the second story's company gets its own event (demand),
+    and its rationale says so, not that it won a contract."""
+    report = shipped.track(Article(title="한미반도체, 장비 공급 계약 확대…엔비디아 가속기 수요 급증", language="ko"))
+    nvidia = next(p for p in report.picks if p.ticker == "NVDA")
+    assert nvidia.direction == "positive" and nvidia.event == "demand"
+    assert "수요" in nvidia.rationale_ko and "계약" not in nvidia.rationale_ko
 
 
 def test_pick_direction_and_rationale_agree_on_a_falling_driver(shipped: Tracker) -> None:

@@ -24,6 +24,7 @@ _LIST_JOINERS_EN = re.compile(r"^(?:\s*<[^>]{1,12}>)*\s*(?:,|and|,\s*and|&|/|or)
 """Between two names of one list; wire copy puts instrument codes after each ("Apple <AAPL.O>, ...")."""
 _HEADLINE_TOPIC = re.compile(r"^\s*[\[(<【]?[^,，…\"“”]{1,24}?[,，]\s")
 _QUOTES = ('"', "“", "”", "'", "‘", "’")
+_NOMINATIVE = ("이", "가", "은", "는")
 _OPENING = re.compile(r"^[\s\[\]()<>【】\"“”'‘’·…-]*")
 _LATER_STORY_FACTOR = 0.6
 _BRACKETED_ALIAS = re.compile(r"^\([^()\s]{1,12}\)")
@@ -106,11 +107,12 @@ class FrameReader:
     def read(self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan], language: str) -> Frame:
         """The frame of the company at `span` in this sentence (`spans`: every company named in it)."""
         role = self.role(text, is_title, span, spans, language)
-        clause = self._clause(text, span.start)
-        # Past its own clause, an event word still counts within the name's story, but not from the
+        # An event word counts within the name's clause, else within its story, but never from the
         # headline's other story ("SK하이닉스, HBM4 공급 확대…엔비디아 AI 가속기 수요 급증": the
         # supply deal is SK hynix's, not Nvidia's).
         story = self._story(text, span.start) if language == "ko" else (0, len(text))
+        clause = self._clause(text, span.start)
+        clause = (max(clause[0], story[0]), min(clause[1], story[1]))
         event = self.event_type(text[clause[0] : clause[1]], language) or self.event_type(
             text[story[0] : story[1]], language
         )
@@ -201,14 +203,31 @@ class FrameReader:
         topic = _HEADLINE_TOPIC.match(text) if is_title else None
         if topic is not None:
             # "에코프로비엠, 테슬라向 …": the headline is about the name before the comma.
-            return "subject" if head.start < topic.end() else self._bare_role(rest)
+            if head.start < topic.end() or self._opens_later_story(text, head.start):
+                return "subject"  # the topic, or the one who opens the headline's next story
+            return self._bare_role(rest)
         if self._subject_marked(rest):
+            if rest.lstrip(" ").startswith("의") and self._other_subject_before(text, head, spans):
+                # "SK하이닉스가 엔비디아의 차세대 가속기에 들어갈 HBM4 공급": the possessor inside what
+                # another company does is not the one the news is about.
+                return "passing"
             return "subject"
         if head.start <= _OPENING.match(text).end() + 1:  # type: ignore[union-attr]
             return "subject"  # the sentence opens with the name ("보잉 737 맥스 추락")
         if self._opens_later_story(text, head.start):
             return "subject"  # it opens the headline's next story ("LG화학 급락…GM 볼트 리콜 비용")
         return "passing"
+
+    def _other_subject_before(self, text: str, head: NamedSpan, spans: list[NamedSpan]) -> bool:
+        """Another company earlier in the same story is marked as its subject (이/가/은/는)."""
+        story_start = text.rfind("…", 0, head.start) + 1
+        for other in spans:
+            if other.key == head.key or not story_start <= other.start < head.start:
+                continue
+            after = _BRACKETED_ALIAS.sub("", text[other.end :], count=1).lstrip(" ")
+            if after[:1] in _NOMINATIVE and self._subject_marked(after):
+                return True
+        return False
 
     @staticmethod
     def _opens_later_story(text: str, start: int) -> bool:

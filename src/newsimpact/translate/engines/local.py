@@ -93,6 +93,10 @@ class _Pool:
 
 _POOLS: dict[tuple[Any, ...], _Pool] = {}
 _POOLS_LOCK = threading.Lock()
+_LOAD_LOCK = threading.Lock()
+"""One model load at a time in the process: llama-cpp-python silences a load by pointing the
+process's stdout and stderr at /dev/null and back, and two loads overlapping in two threads restore
+each other's /dev/null, so the web server's (or a benchmark's) output would vanish for good."""
 
 
 class LlamaCppEngine:
@@ -148,7 +152,8 @@ class LlamaCppEngine:
                 "(or choose another engine with --engine openai)"
             ) from exc
         try:
-            return Llama(model_path=str(path), verbose=False, **self._options)
+            with _LOAD_LOCK:
+                return Llama(model_path=str(path), verbose=False, **self._options)
         except (ValueError, RuntimeError) as exc:
             raise TranslationError(f"cannot load the model {path}: {exc}") from exc
 
