@@ -214,3 +214,16 @@ def test_a_connective_bringing_in_another_actor_does_not_carry(tracker: Tracker)
         "반영했다. GM은 대형 SUV 생산을 늘릴 계획이다.",
     )
     assert picks(tracker.track(other)).get("GM", ("", False))[0] != "negative"
+
+
+@pytest.mark.parametrize(
+    ("title", "oil_producers"),
+    [
+        ("국제유가, 배럴당 100달러 넘었다가 급락", "negative"),  # a level passed on the way, then the fall
+        ("국제유가 장중 하락했다가 급반등", "positive"),
+        ("국제유가 급락", "negative"),
+    ],
+)
+def test_the_move_that_stands_is_the_last_one(tracker: Tracker, title: str, oil_producers: str) -> None:
+    found = picks(tracker.track(ko(title)))
+    assert found.get("XOM", ("", False))[0] == oil_producers

@@ -110,6 +110,13 @@ def test_an_event_word_of_the_headlines_other_story_is_not_the_named_companys(sh
     assert "수요" in nvidia.rationale_ko and "계약" not in nvidia.rationale_ko
 
 
+def test_a_parallel_second_story_takes_the_first_storys_event(shipped: Tracker) -> None:
+    """"…Y는 20% 증가" names no event of its own: set beside X's results, it is Y's results too."""
+    report = shipped.track(Article(title="마이크로소프트 분기 매출 사상 최대…애플은 12% 증가", language="ko"))
+    apple = next(p for p in report.picks if p.ticker == "AAPL")
+    assert apple.direction == "positive" and apple.event == "earnings"
+
+
 def test_pick_direction_and_rationale_agree_on_a_falling_driver(shipped: Tracker) -> None:
     report = shipped.track(Article(title="국제유가 급락에 항공주 일제히 강세", language="ko"))
     airlines = [p for p in report.positive if p.sector == "Industrials"]

@@ -116,6 +116,10 @@ class FrameReader:
         event = self.event_type(text[clause[0] : clause[1]], language) or self.event_type(
             text[story[0] : story[1]], language
         )
+        if event is None and story != (0, len(text)) and self._parallel(text[span.end : span.end + 4]):
+            # "아마존 분기 매출 1천억불 돌파…알파벳은 23% 증가": a second story that names no event of its
+            # own (은/는 contrast, 도 addition) says the same of another company.
+            event = self.event_type(text, language)
         decisive = self._decisive(text[clause[0] : clause[1]], language)
         if decisive is not None:
             event = decisive[0]
@@ -320,6 +324,12 @@ class FrameReader:
                 if others or any(word in effect for word in self._others_moved):
                     end = marker.start()
         return start, end
+
+    @staticmethod
+    def _parallel(after: str) -> bool:
+        """The name takes 은/는/도 (as a word of its own): it is set beside another's story."""
+        after = _BRACKETED_ALIAS.sub("", after, count=1)
+        return after[:1] in ("은", "는", "도") and after[1:2] in ("", " ", ",")
 
     @staticmethod
     def _story(text: str, position: int) -> tuple[int, int]:

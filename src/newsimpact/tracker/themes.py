@@ -24,7 +24,7 @@ _BOUND_GAP_KO = re.compile(
     r"^(?:\s|고정거래가격|현물가격|거래가격|가격이|가격은|가격도|가격|배럴당|온스당|톤당|선물|지수|시세|전망|법안이|법안|예산이|예산|"
     r"마저|까지|에서|으로|가량|이상|"
     # When ("한 달 새", "전월 대비").
-    r"한\s?달\s?새|전월\s?대비|전년\s?대비|전분기\s?대비|올해|내년|이달|이틀째|사흘째|나흘째|닷새째|연일|"
+    r"한\s?달\s?새|전월\s?대비|전년\s?대비|전분기\s?대비|올해|내년|이달|이틀째|사흘째|나흘째|닷새째|연일|장중|한때|"
     r"[0-9]+\s?(?:일|거래일|주)\s?(?:째|연속)|"
     # Where a bill passes ("인프라 법안 의회 통과", "법안이 상원을 통과").
     r"(?:의회|국회|하원|상원)(?:를|을|에서)?|"
@@ -35,6 +35,10 @@ _MEASURE_KO = re.compile(r"^\s*(?:매출액|매출|투자|수요|출하량|출�
 theme that is not a price, its move is the industry's move. (For a price, demand is not the price.)"""
 _TOPIC_COMMA = re.compile(r"^[,，]\s")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+_REVERSAL = re.compile(r"^[가-힣]{0,3}?다가|^[가-힣]{0,2}?(?:지만|으나|나)\s")
+"""A first move undone by the next one: "넘었다가", "올랐지만", "올랐으나"."""
 
 
 def _within(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
@@ -240,6 +244,14 @@ class ThemeDetector:
         key = squash_lower(trigger)
         if any(h in squash_lower(text[end : end + 24]) for h in self._hedges):
             return 0.2, False  # "금리 인하 신중 모드": the move is being taken back
+        if language != "en":
+            undone = _REVERSAL.match(text[end : end + 6])
+            if undone is not None:
+                # "유가 하락했다가 반등": the trigger's own move was undone; the next one stands.
+                rest = text[end + undone.end() : end + undone.end() + 16]
+                later = longest_non_overlapping([*self._up.find(rest), *self._down.find(rest)])
+                if later:
+                    return float(later[0].surface.payload), True
         if (theme.id, key) in self._falling:
             return -1.0, True
         if language == "en":
@@ -267,6 +279,10 @@ class ThemeDetector:
             predicate = longest_non_overlapping([*self._up.find(segment), *self._down.find(segment)])
             movement = predicate[-1:]
             after = segment
+        if movement and _REVERSAL.match(after[movement[0].end : movement[0].end + 6]):
+            # "8만원을 넘었다가 급락": a level passed on the way, then the move that stands.
+            later = [m for m in found if m.start > movement[0].end and m.start <= movement[0].end + 16]
+            movement = later[:1] or movement
         if movement:
             first = movement[0]
             sign = float(first.surface.payload)
