@@ -24,3 +24,22 @@ def is_common_noun(word: str) -> bool:
     """True when kiwipiepy reads the whole of `word` as ordinary nouns (전기차 = 전기 + 차, 반도체)."""
     tokens = kiwi().tokenize(word)
     return bool(tokens) and all(t.tag == "NNG" for t in tokens) and sum(t.len for t in tokens) == len(word)
+
+
+_QUESTION_ENDINGS = frozenset({"나", "ᆯ까", "을까", "까", "는가", "ᆫ가", "은가", "니", "려나", "으려나"})
+"""Sentence-final endings that ask (이어지나, 오를까, 되는가): grammar of the language, not knowledge."""
+_PAST = frozenset({"었", "았", "였", "했"})
+
+
+def is_question(text: str) -> bool:
+    """A sentence or headline that asks whether something will happen ("유가 더 오를까", "반등하나")
+    rather than reporting that it did. A question about a past move ("왜 떨어졌나") still reports it."""
+    stripped = text.rstrip(" .\"'”’)]")
+    if stripped.endswith(("?", "？")):
+        return True
+    if not stripped.endswith(("나", "까", "가", "니")):
+        return False  # the common case, without running the analyser
+    tokens = [t for t in kiwi().tokenize(stripped) if t.tag != "SF"]
+    if len(tokens) < 2 or tokens[-1].tag not in ("EF", "EC") or tokens[-1].form not in _QUESTION_ENDINGS:
+        return False
+    return tokens[-2].form not in _PAST

@@ -227,3 +227,26 @@ def test_a_connective_bringing_in_another_actor_does_not_carry(tracker: Tracker)
 def test_the_move_that_stands_is_the_last_one(tracker: Tracker, title: str, oil_producers: str) -> None:
     found = picks(tracker.track(ko(title)))
     assert found.get("XOM", ("", False))[0] == oil_producers
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("천연가스 가격 더 오를까", True),
+        ("유가 반등할까?", True),
+        ("반도체주 반등하나", True),
+        ("왜 떨어졌나", False),  # a question about a move that happened still reports it
+        ("항공주 급락…코로나", False),  # a noun that ends in 나
+        ("국제유가 급등", False),
+    ],
+)
+def test_a_question_is_told_from_a_report(text: str, asks: bool) -> None:
+    from newsimpact.morphology import is_question
+
+    assert is_question(text) is asks
+
+
+def test_a_question_headline_moves_no_driver(tracker: Tracker) -> None:
+    assert not tracker.track(ko("국제유가 더 오를까")).picks
+    asked_after_a_report = picks(tracker.track(ko("국제유가 급등…항공주 어디까지 떨어지나")))
+    assert asked_after_a_report.get("XOM", ("", False))[0] == "positive"  # the first story is reported

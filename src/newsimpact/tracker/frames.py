@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import DecisivePhrase, EventType, Role
+from newsimpact.tracker.korean import asks
 from newsimpact.tracker.polarity import PolarityScorer
 from newsimpact.tracker.surface import squash, squash_lower
 
@@ -27,6 +28,7 @@ _QUOTES = ('"', "“", "”", "'", "‘", "’")
 _NOMINATIVE = ("이", "가", "은", "는")
 _OPENING = re.compile(r"^[\s\[\]()<>【】\"“”'‘’·…-]*")
 _LATER_STORY_FACTOR = 0.6
+_QUESTION_FACTOR = 0.5
 _BRACKETED_ALIAS = re.compile(r"^\([^()\s]{1,12}\)")
 _EN_SUBJECT_AFTER = re.compile(r"^(?:'s)?\s*(?:shares|stock|\(|inc\b|corp\b|co\b)")
 
@@ -144,6 +146,8 @@ class FrameReader:
             # The subject won a contest against it: the subject's gain is its loss.
             polarity, cues = -1.2, ()
         polarity *= self._dampening(text, language)
+        if polarity and asks(text, span.start):
+            polarity *= _QUESTION_FACTOR  # "테슬라 어디까지 오르나": asked, not reported
         if (
             span.kind == "sp500"
             and event is not None

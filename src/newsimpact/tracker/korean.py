@@ -1,8 +1,11 @@
-"""Korean particles chosen by the final sound of the word before them (엔비디아가, 애플을, 인텔이)."""
+"""Korean grammar the tracker reads: particles chosen by the final sound of the word before them
+(엔비디아가, 애플을, 인텔이), and whether a headline story asks rather than reports."""
 
 from __future__ import annotations
 
 import re
+
+from newsimpact.morphology import is_question
 
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
 _RIEUL = 8
@@ -50,3 +53,10 @@ _SLOT = re.compile(r"\{name(?::([^}]+))?\}")
 def fill(template: str, name: str) -> str:
     """Replace {name} and {name:이/가} in a rationale template."""
     return _SLOT.sub(lambda m: particle(name, m.group(1)) if m.group(1) else name, template)
+
+
+def asks(text: str, position: int) -> bool:
+    """The headline story (between "…") holding `position` is a question, not a report."""
+    start = text.rfind("…", 0, position) + 1
+    end = text.find("…", position)
+    return is_question(text[start : len(text) if end == -1 else end])

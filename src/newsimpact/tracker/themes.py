@@ -9,6 +9,7 @@ from typing import Protocol
 
 from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import Theme
+from newsimpact.tracker.korean import asks
 from newsimpact.tracker.polarity import PolarityScorer
 from newsimpact.tracker.surface import (
     Surface,
@@ -37,6 +38,7 @@ _TOPIC_COMMA = re.compile(r"^[,，]\s")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
+_QUESTION_FACTOR = 0.5
 _REVERSAL = re.compile(r"^[가-힣]{0,3}?다가|^[가-힣]{0,2}?(?:지만|으나|나)\s")
 """A first move undone by the next one: "넘었다가", "올랐지만", "올랐으나"."""
 
@@ -190,6 +192,8 @@ class ThemeDetector:
                     continue
                 trigger = sentence.text[hit.start : hit.end]
                 direction, explicit = self._direction(sentence.text, hit.start, hit.end, trigger, theme, language)
+                if explicit and asks(sentence.text, hit.start):
+                    direction, explicit = direction * _QUESTION_FACTOR, False  # "가스값 더 오를까": not a move
                 quoted = _quoted(sentence.text, hit.start)
                 if theme.id not in readings or explicit:
                     readings[theme.id] = (trigger, direction, explicit, quoted)
@@ -248,8 +252,8 @@ class ThemeDetector:
             undone = _REVERSAL.match(text[end : end + 6])
             if undone is not None:
                 # "유가 하락했다가 반등": the trigger's own move was undone; the next one stands.
-                rest = text[end + undone.end() : end + undone.end() + 16]
-                later = longest_non_overlapping([*self._up.find(rest), *self._down.find(rest)])
+                following = text[end + undone.end() : end + undone.end() + 16]
+                later = longest_non_overlapping([*self._up.find(following), *self._down.find(following)])
                 if later:
                     return float(later[0].surface.payload), True
         if (theme.id, key) in self._falling:
