@@ -250,3 +250,9 @@ def test_a_question_headline_moves_no_driver(tracker: Tracker) -> None:
     assert not tracker.track(ko("국제유가 더 오를까")).picks
     asked_after_a_report = picks(tracker.track(ko("국제유가 급등…항공주 어디까지 떨어지나")))
     assert asked_after_a_report.get("XOM", ("", False))[0] == "positive"  # the first story is reported
+
+
+def test_a_korean_brokers_note_on_a_korean_company_reaches_no_us_peer(tracker: Tracker) -> None:
+    results = "SK하이닉스, 3분기 영업이익 사상 최대"
+    assert "MU" in picks(tracker.track(ko(results)))  # the results themselves: a memory-cycle read-across
+    assert not tracker.track(ko(results + "…목표가↑-한빛증권")).picks  # one broker's view of one firm

@@ -230,8 +230,8 @@ class Tracker:
         )
         if market:
             day = article.published.date() if article.published else None
-            candidates += self._relation_candidates(events, day)
             note = language == "ko" and self._is_analyst_note(sentences)
+            candidates += self._relation_candidates(events, day, analyst_note=note)
             candidates += self._theme_candidates(themes, language, len(sentences), analyst_note=note)
         positive, negative = self._select(candidates)
         if self.calibration is not None:
@@ -452,10 +452,17 @@ class Tracker:
             )
         return out
 
-    def _relation_candidates(self, events: dict[tuple[str, str], _EntityEvent], day: date | None) -> list[Candidate]:
+    def _relation_candidates(
+        self, events: dict[tuple[str, str], _EntityEvent], day: date | None, *, analyst_note: bool = False
+    ) -> list[Candidate]:
         """An event passed on only along the relation types its event type propagates."""
         out = []
         for (kind, key), event in events.items():
+            if kind == "korean" and analyst_note:
+                # A Korean broker's note on a Korean company ("목표가↓-KB증권") is a view of one firm,
+                # already in its price; it is no news for its US peers (a shared price cycle reaches
+                # them through the theme, when the article is about the cycle).
+                continue
             # Korean companies reach the S&P 500 only through relations, so their events carry over;
             # for a named S&P 500 company only a strong event is worth passing on to its peers.
             needed = 1.0 if kind == "korean" else 2.0
