@@ -1,10 +1,12 @@
 """Run the tracker of this checkout over the judged dev set's sources and write its picks for reading.
 
-    python bench/judged/make_candidates.py --out /tmp/candidates.jsonl [--headlines 900] [--seed 909] [--fresh-only]
+    python bench/judged/make_candidates.py --out /tmp/candidates.jsonl [--headlines 900] [--seed 909]
+    python bench/judged/make_candidates.py --draw fresh2 --out /tmp/fresh2.jsonl   # one later draw only
 
 Sources: ko_articles_full (every article, title + body), a seeded random sample of
 ko_fin_headlines_unlabeled and of ko_fin_headlines_labeled, ko_wikinews, ko_us_mentions and the seed
-page (source "seed", id "seed", through extraction), then the FRESH part (records.fresh_records).
+page (source "seed", id "seed", through extraction), then the later draws (records.DRAWS: FRESH,
+TUNE2, FRESH2).
 The output lives OUTSIDE the repo because each
 line carries the record's text and the evidence sentences (shared text must never be committed);
 a person reads it and writes verdicts.jsonl by hand.
@@ -26,7 +28,8 @@ from records import (
     REPO,
     Record,
     available,
-    fresh_records,
+    DRAWS,
+    draw_records,
     kind_of,
     universe,
 )
@@ -85,7 +88,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("/tmp/candidates.jsonl"))
     parser.add_argument("--headlines", type=int, default=HEADLINE_SAMPLE_SIZE, help="sample size per headline file")
     parser.add_argument("--seed", type=int, default=HEADLINE_SAMPLE_SEED)
-    parser.add_argument("--fresh-only", action="store_true", help="only the FRESH part (records.fresh_records)")
+    parser.add_argument(
+        "--draw", choices=[d.split for d in DRAWS], help="only this later draw (records.DRAWS), e.g. fresh2"
+    )
+    parser.add_argument("--fresh-only", action="store_true", help="same as --draw fresh")
     args = parser.parse_args()
     reason = available()
     if reason:
@@ -98,7 +104,12 @@ def main() -> None:
     records: dict[str, int] = {}
     picks: dict[str, int] = {}
     with args.out.open("w", encoding="utf-8") as handle:
-        chosen = fresh_records() if args.fresh_only else universe(args.headlines, args.seed)
+        draw = "fresh" if args.fresh_only else args.draw
+        chosen = (
+            draw_records(next(d for d in DRAWS if d.split == draw))
+            if draw
+            else universe(args.headlines, args.seed)
+        )
         for record in chosen:
             lines = candidate_lines(pipeline, record)
             records[record.source] = records.get(record.source, 0) + 1

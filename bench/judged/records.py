@@ -14,6 +14,7 @@ import random
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -125,50 +126,84 @@ def sample_ids(source: str, n: int = HEADLINE_SAMPLE_SIZE, seed: int = HEADLINE_
 
 
 def universe(n: int = HEADLINE_SAMPLE_SIZE, seed: int = HEADLINE_SAMPLE_SEED, fresh: bool = True) -> Iterator[Record]:
-    """Every record of the judged dev set, source by source: the TUNE/REPORT part, then the FRESH part."""
+    """Every record of the judged dev set, source by source: the TUNE/REPORT part, then the later draws
+    (FRESH, TUNE2, FRESH2) unless `fresh` is False."""
     for source in UNIVERSE_SOURCES:
         ids = sample_ids(source, n, seed) if source in SAMPLED_SOURCES else None
         yield from load_source(source, ids)
     if fresh:
-        yield from fresh_records()
+        for draw in DRAWS:
+            yield from draw_records(draw)
 
 
-# The FRESH part, drawn after the last change of the tracker (main-2026-11-30-final) and read once:
-# records no verdict was read on before. Headlines: the first FRESH_HEADLINES ids of
-# ko_fin_headlines_unlabeled after a shuffle seeded with FRESH_SEED, leaving out the tuned sample above;
-# plus every record of the sources the universe did not hold (ko_non_market, the ko_pages HTML pages).
-# Never tune on it: it is there to quote figures the tuning did not see.
+@dataclass(frozen=True)
+class Draw:
+    """Headlines drawn later from ko_fin_headlines_unlabeled, none of them read before: the first `size`
+    ids after a shuffle seeded with `seed`, leaving out every id and text of the universe and of the
+    earlier draws (ko_us_mentions reuses headline ids; the labelled file repeats some texts)."""
+
+    split: str
+    seed: int
+    size: int
+    extra_sources: tuple[str, ...] = ()
+    """Sources taken whole into this draw (the ones the universe did not hold)."""
+
+
+# FRESH was drawn after round 2's last change (main-2026-11-30-final) and read once. TUNE2 was drawn at
+# the start of round 4 and read to find what still goes wrong: it is tuned on. FRESH2 was drawn after
+# round 4's last change and read once. Never tune on a fresh draw: it is there to quote figures the
+# tuning did not see.
 FRESH = "fresh"
-FRESH_SEED = 2611
-FRESH_HEADLINES = 4000
-FRESH_SOURCES = ("ko_fin_headlines_unlabeled", "ko_non_market", "ko_pages")
+TUNE2 = "tune2"
+FRESH2 = "fresh2"
+DRAWS = (
+    Draw(FRESH, 2611, 4000, ("ko_non_market", "ko_pages")),
+    Draw(TUNE2, 2612, 4000),
+    Draw(FRESH2, 2613, 4000),
+)
+TUNED_SPLITS = ("tune", TUNE2)
+FRESH_SPLITS = (FRESH, FRESH2)
+FRESH_SEED = DRAWS[0].seed
+FRESH_HEADLINES = DRAWS[0].size
+HEADLINE_DRAW_SOURCE = "ko_fin_headlines_unlabeled"
 
 
-def fresh_ids(source: str) -> set[str] | None:
-    """The FRESH ids of one source (None = all of its records)."""
-    if source != "ko_fin_headlines_unlabeled":
-        return None
-    # Not already judged: not in the tuned sample, and neither the id nor the text of any record the
-    # tuned universe holds (ko_us_mentions reuses headline ids; the labelled file repeats some texts).
+@cache
+def draw_ids(split: str) -> frozenset[str]:
+    """The headline ids of one draw."""
     seen_ids: set[str] = set()
     seen_texts: set[str] = set()
     for record in universe(fresh=False):
         seen_ids.add(record.id)
         if record.row is not None and "text" in record.row:
             seen_texts.add(record.row["text"].strip())
-    ids = [
-        row["id"]
-        for row in read_jsonl(EVAL_DEV / f"{source}.jsonl")
-        if row["id"] not in seen_ids and row["text"].strip() not in seen_texts
-    ]
-    random.Random(f"{FRESH_SEED}:{source}").shuffle(ids)
-    return set(ids[:FRESH_HEADLINES])
+    rows = read_jsonl(EVAL_DEV / f"{HEADLINE_DRAW_SOURCE}.jsonl")
+    text_of = {row["id"]: row["text"].strip() for row in rows}
+    draw = next(d for d in DRAWS if d.split == split)
+    for earlier in DRAWS[: DRAWS.index(draw)]:
+        taken = draw_ids(earlier.split)
+        seen_ids |= taken
+        seen_texts |= {text_of[i] for i in taken}
+    ids = [row["id"] for row in rows if row["id"] not in seen_ids and row["text"].strip() not in seen_texts]
+    random.Random(f"{draw.seed}:{HEADLINE_DRAW_SOURCE}").shuffle(ids)
+    return frozenset(ids[: draw.size])
+
+
+def fresh_ids(source: str) -> set[str] | None:
+    """The FRESH ids of one source (None = all of its records)."""
+    return set(draw_ids(FRESH)) if source == HEADLINE_DRAW_SOURCE else None
+
+
+def draw_records(draw: Draw) -> Iterator[Record]:
+    for record in load_source(HEADLINE_DRAW_SOURCE, set(draw_ids(draw.split))):
+        yield replace(record, split=draw.split)
+    for source in draw.extra_sources:
+        for record in load_source(source):
+            yield replace(record, split=draw.split)
 
 
 def fresh_records() -> Iterator[Record]:
-    for source in FRESH_SOURCES:
-        for record in load_source(source, fresh_ids(source)):
-            yield replace(record, split=FRESH)
+    yield from draw_records(DRAWS[0])
 
 
 def available() -> str | None:

@@ -43,3 +43,9 @@ def is_question(text: str) -> bool:
     if len(tokens) < 2 or tokens[-1].tag not in ("EF", "EC") or tokens[-1].form not in _QUESTION_ENDINGS:
         return False
     return tokens[-2].form not in _PAST
+
+
+def has_adnominal_clause(text: str) -> bool:
+    """The words hold a verb that modifies a noun after it ("배터리 데이 앞둔", "애플에 납품하는"):
+    a name before such a verb is inside a clause describing something else."""
+    return any(token.tag == "ETM" for token in kiwi().tokenize(text))

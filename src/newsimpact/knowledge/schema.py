@@ -222,7 +222,15 @@ class LinkingRules(_Frozen):
     "[리포트]"): a price or theme it names is the note's reason for that company, not market news,
     so a pure-play exposure gets no more weight than a read-across."""
 
-    @field_validator("analyst_note_ko")
+    title_nouns_ko: tuple[str, ...] = ()
+    """Words after a quoted phrase that make it the title of an event or a publication ('달러 강세
+    연장과 4분기 추이' 웨비나): a move named in a title is its topic, not news."""
+    korean_market_wrap_ko: tuple[str, ...] = ()
+    """Regular expressions that mark a Korean headline as a report on the Korean market itself (a
+    KOSPI/KOSDAQ session, the won): the US moves it cites as causes are a day old and priced, so it
+    moves no S&P 500 company through a theme or a relation, and a named company only tentatively."""
+
+    @field_validator("analyst_note_ko", "korean_market_wrap_ko")
     @classmethod
     def _patterns_compile(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for pattern in value:

@@ -41,6 +41,8 @@ _MAX_EVIDENCE = 3
 _MAX_THEMES = 3
 _PER_GROUP_PER_SIDE = 2
 _BRAND_ONLY_FACTOR = 0.5
+_WRAP_FACTOR = 0.5
+"""A named company in a Korean market wrap: the move cited is already in its price."""
 _MOOD_LED_CAP = 1.2
 """calibrate(1.2) = 0.55: a Korean pick whose typed event is weaker than the mood words beside it
 stays under the display threshold."""
@@ -199,6 +201,7 @@ class Tracker:
         self._us_words = tuple(squash_lower(w) for w in rules.us_context)
         self._us_strict = tuple(squash_lower(w) for w in rules.us_strict_context) or self._us_words
         self._analyst_note = tuple(re.compile(p) for p in rules.analyst_note_ko)
+        self._market_wrap = tuple(re.compile(p) for p in rules.korean_market_wrap_ko)
         self._relations_by_source: dict[str, list[Relation]] = defaultdict(list)
         for edge in kb.relations:
             self._relations_by_source[edge.source].append(edge)
@@ -225,14 +228,22 @@ class Tracker:
         # A company's typed event in the text (earnings, a recall, a price move) is business news too.
         typed = any(e.event_type is not None for e in events.values())
         market = market_words + moving + typed >= 2
+        # A report on the Korean session or the won cites US moves that are a day old and priced.
+        wrap = language == "ko" and self._is_market_wrap(sentences)
         candidates += self._mention_candidates(
-            events, business=market_words >= 1 or self._about_business(sentences), korean=language == "ko"
+            events,
+            business=market_words >= 1 or self._about_business(sentences),
+            korean=language == "ko",
+            factor=_WRAP_FACTOR if wrap else 1.0,
         )
         if market:
             day = article.published.date() if article.published else None
             note = language == "ko" and self._is_analyst_note(sentences)
-            candidates += self._relation_candidates(events, day, analyst_note=note)
-            candidates += self._theme_candidates(themes, language, len(sentences), analyst_note=note)
+            if not wrap:
+                candidates += self._relation_candidates(events, day, analyst_note=note)
+            candidates += self._theme_candidates(
+                themes, language, len(sentences), analyst_note=note, pure_plays_only=wrap
+            )
         positive, negative = self._select(candidates)
         if self.calibration is not None:
             headline_only = len(sentences) <= 1
@@ -410,7 +421,7 @@ class Tracker:
         return self.kb.name_ko(key) or company.name, rationale.short_name(company.name)
 
     def _mention_candidates(
-        self, events: dict[tuple[str, str], _EntityEvent], *, business: bool, korean: bool
+        self, events: dict[tuple[str, str], _EntityEvent], *, business: bool, korean: bool, factor: float = 1.0
     ) -> list[Candidate]:
         """A named company the event moves; outside business news only when it is the headline's subject."""
         out = []
@@ -430,7 +441,7 @@ class Tracker:
             ko, en = rationale.event_line(self.kb.events.fallback, main, direction, name_ko, name_en)
             # Only a brand or product was named (a YouTube channel, a CNN report): the news is
             # usually about something happening there, so it counts for half.
-            strength = event.polarity * (1.0 if event.by_name else _BRAND_ONLY_FACTOR)
+            strength = event.polarity * (1.0 if event.by_name else _BRAND_ONLY_FACTOR) * factor
             if korean and main.event is not None:
                 # Materiality of the kind of event for a large US company (a launch moves it less
                 # than its earnings); English wire copy reports movers directly and keeps its weight.
@@ -509,12 +520,22 @@ class Tracker:
                 )
         return out
 
+    def _is_market_wrap(self, sentences: list[Sentence]) -> bool:
+        """The headline (or a bare headline's text) reports the Korean session or the won."""
+        return bool(sentences) and any(p.search(sentences[0].text) for p in self._market_wrap)
+
     def _is_analyst_note(self, sentences: list[Sentence]) -> bool:
         """The headline (or, for a bare headline, the first sentence) is a broker's note on a company."""
         return bool(sentences) and any(p.search(sentences[0].text) for p in self._analyst_note)
 
     def _theme_candidates(
-        self, hits: list[ThemeHit], language: str, sentence_count: int, *, analyst_note: bool = False
+        self,
+        hits: list[ThemeHit],
+        language: str,
+        sentence_count: int,
+        *,
+        analyst_note: bool = False,
+        pure_plays_only: bool = False,
     ) -> list[Candidate]:
         out = []
         # A theme counts when the article says its driver moves and is about it: in the headline,
@@ -532,6 +553,8 @@ class Tracker:
             for rank, exposure in enumerate(self._exposures_for(hit, language)):
                 if id(hit) in tentative and (not exposure.direct or analyst_note):
                     continue  # from the lead alone, only the pure plays
+                if pure_plays_only and not exposure.direct:
+                    continue  # a Korean market wrap: only a pure play's own price driver still counts
                 if exposure.ticker is not None:
                     tickers = [exposure.ticker]
                     factor = 0.97**rank

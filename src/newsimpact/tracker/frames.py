@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsimpact import morphology
 from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import DecisivePhrase, EventType, Role
 from newsimpact.tracker.korean import asks
@@ -211,8 +212,14 @@ class FrameReader:
         topic = _HEADLINE_TOPIC.match(text) if is_title else None
         if topic is not None:
             # "에코프로비엠, 테슬라向 …": the headline is about the name before the comma.
-            if head.start < topic.end() or self._opens_later_story(text, head.start):
-                return "subject"  # the topic, or the one who opens the headline's next story
+            if head.start < topic.end():
+                between = text[tail.end : topic.end()].strip(" ,，")
+                if between and morphology.has_adnominal_clause(between):
+                    # "'테슬라 배터리 데이' 앞둔 천보,": the name sits in a clause describing the topic.
+                    return "passing"
+                return "subject"
+            if self._opens_later_story(text, head.start):
+                return "subject"  # the one who opens the headline's next story
             return self._bare_role(rest)
         if self._subject_marked(rest):
             if rest.lstrip(" ").startswith("의") and self._other_subject_before(text, head, spans):
@@ -268,11 +275,12 @@ class FrameReader:
         before = lower[max(0, head.start - 40) : head.start]
         if _EN_SUBJECT_AFTER.match(after):
             return "subject"
-        for pattern, role in self._before_en:
-            if pattern.search(before):
-                return role
+        # What follows the name first: "acquisition of Intel NAND business" sells a unit of Intel's.
         for pattern, role in self._after_en:
             if pattern.search(after):
+                return role
+        for pattern, role in self._before_en:
+            if pattern.search(before):
                 return role
         if (
             self._source_like(span)

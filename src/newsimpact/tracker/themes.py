@@ -17,6 +17,7 @@ from newsimpact.tracker.surface import (
     is_hangul,
     longest_non_overlapping,
     normalised,
+    squash,
     squash_lower,
 )
 from newsimpact.tracker.text import Sentence
@@ -39,6 +40,7 @@ _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
 _QUESTION_FACTOR = 0.5
+_TITLE_QUOTES = (("'", "'"), ("‘", "’"), ('"', '"'), ("“", "”"), ("「", "」"), ("《", "》"), ("<", ">"))
 _REVERSAL = re.compile(r"^[가-힣]{0,3}?다가|^[가-힣]{0,2}?(?:지만|으나|나)\s")
 """A first move undone by the next one: "넘었다가", "올랐지만", "올랐으나"."""
 
@@ -52,6 +54,12 @@ def _within(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
                 return True
             position = text.find(word, position + 1)
     return False
+
+
+def _only_a_modifier(opening: str) -> bool:
+    """Nothing, or one short modifier ("폭등했던"), before a headline's topic: the topic is still
+    the headline's subject and takes its final predicate."""
+    return not opening or (len(opening) <= 8 and " " not in opening and not any(c in opening for c in ",，…"))
 
 
 def _quoted(text: str, position: int) -> bool:
@@ -156,6 +164,7 @@ class ThemeDetector:
             "(" + "|".join(re.escape(w) for w in ko_stems) + r")(?:한|하는|하던|했던|된|되는|는|은|던|중인|세의)$"
         )
         self._stock_words = tuple(squash_lower(w) for w in (*kb.movement.stock_words.ko, *kb.movement.stock_words.en))
+        self._title_nouns = tuple(squash(w) for w in kb.linking.title_nouns_ko)
         self._hedges = tuple(squash_lower(w) for w in (*kb.movement.hedge.ko, *kb.movement.hedge.en))
         self._name_suffixes = tuple(sorted(kb.roles.name_suffixes_ko, key=len, reverse=True))
         self._particles = tuple(sorted(kb.linking.korean_suffixes, key=len, reverse=True))
@@ -182,6 +191,7 @@ class ThemeDetector:
                 if not any(h.start < end and start < h.end for start, end in taken)
                 and not self._inside_name(sentence.text, h.start, h.end)
                 and not _within(sentence.text, h.start, h.end, h.surface.payload.reject_within_ko)
+                and not self._in_title(sentence.text, h.start)
             ]
             # One reading per theme per sentence: of several triggers ("D램 고정거래가격 급등"), the
             # first that a movement word binds to, else the first.
@@ -214,6 +224,21 @@ class ThemeDetector:
         if self._embedder is not None:
             self._add_paraphrases(sentences, language, found)
         return sorted(found.values(), key=lambda h: -h.weight)
+
+    def _in_title(self, text: str, position: int) -> bool:
+        """Inside quotes that name an event or a publication ('…' 웨비나 개최, "…" 보고서 발간)."""
+        for opening, closing in _TITLE_QUOTES:
+            before = text[:position]
+            if opening == closing:
+                inside = before.count(opening) % 2 == 1
+            else:
+                inside = before.rfind(opening) > before.rfind(closing)
+            if not inside:
+                continue
+            end = text.find(closing, position)
+            if end != -1 and squash(text[end + 1 : end + 12]).startswith(self._title_nouns):
+                return True
+        return False
 
     def _inside_name(self, text: str, start: int, end: int) -> bool:
         """A trigger inside a Korean company name (두산로보틱스 holds 로보틱스) is the name."""
@@ -277,7 +302,8 @@ class ThemeDetector:
             # "CPI 상승률 둔화": the rate of change slows; the second word says which way.
             rest = [m for m in found if m.start > movement[0].end and m.start <= movement[0].end + 4]
             movement = rest[:1]
-        if not movement and _TOPIC_COMMA.match(text[end : end + 3]) and not text[:start].strip(" [(<'\"‘“"):
+        opening = text[:start].strip(" [(<'\"‘“")
+        if not movement and _TOPIC_COMMA.match(text[end : end + 3]) and _only_a_modifier(opening):
             # "국제유가, 백신 기대감에 이틀째 상승": the headline's topic takes its final predicate.
             segment = re.split(r"[…\"“”'‘’]", text[end:])[0]  # the main predicate, not a quote
             predicate = longest_non_overlapping([*self._up.find(segment), *self._down.find(segment)])
@@ -301,7 +327,7 @@ class ThemeDetector:
                 return float(sign_en), True
         else:
             match = self._before_ko.search(squash_lower(before))
-            if match:
+            if match and not before.endswith("던"):  # "폭등했던 금값": what it had done, not what it does
                 return float(self._movement_words[match.group(1)]), True
         trigger_start = max(0, end - 1)
         polarity = self._polarity.towards(text, language, trigger_start, end).score
