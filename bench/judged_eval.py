@@ -28,7 +28,19 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "judged"))
 
-from records import FRESH, JUDGED, REPO, abstention_sample, available, kind_of, names_us_market, split_of, universe
+from records import (
+    FRESH,
+    FRESH2,
+    JUDGED,
+    REPO,
+    TUNE2,
+    abstention_sample,
+    available,
+    kind_of,
+    names_us_market,
+    split_of,
+    universe,
+)
 
 from newsimpact.knowledge.base import load_knowledge
 from newsimpact.pipeline import Pipeline
@@ -311,6 +323,11 @@ def main() -> None:
             print(f"{'':16s} shown   : {shown.line()}   (not low_confidence)")
             print(f"{'':16s} baseline: {base.line()}   ({args.baseline})")
     print_fresh(run, verdicts, all_verdicts, baseline, records)
+    for split, about in ((TUNE2, "read at the start of round 4, then tuned on"), (FRESH2, "read once after round 4")):
+        now = figures(current, verdicts, records, split, "headline")
+        seen = figures([p for p in current if not p.low_confidence], verdicts, records, split, "headline")
+        print(f"{split.upper():6s} headlines current : {now.line()}   (all picks: {verdict_counts(now)}; {about})")
+        print(f"{'':16s} shown   : {seen.line()}   (not low_confidence: {verdict_counts(seen)})")
     for split in SPLITS:
         print(f"{split.upper():6s} current : {category_line(current, categories, split)}")
         print(f"{'':6s} baseline: {category_line(baseline, categories, split)}   ({args.baseline})")
@@ -329,10 +346,11 @@ def main() -> None:
     print(f"picks judged right (or missed by {args.baseline}) that the current tracker does not make: {len(lost)}")
     # REPORT rows are counted, not listed: the tracker is tuned on TUNE only.
     print(
-        f"  of which REPORT: {sum(v['split'] == 'report' for v in lost)}, FRESH: {sum(v['split'] == FRESH for v in lost)}"
-        " (not listed); TUNE:"
+        f"  of which REPORT: {sum(v['split'] == 'report' for v in lost)},"
+        f" FRESH: {sum(v['split'] in (FRESH, FRESH2) for v in lost)} (not listed); TUNE and TUNE2:"
     )
-    for v in sorted((v for v in lost if v["split"] == "tune"), key=lambda v: (v["source"], v["id"]))[:40]:
+    tuned = (v for v in lost if v["split"] in ("tune", TUNE2))
+    for v in sorted(tuned, key=lambda v: (v["source"], v["id"]))[:40]:
         print(f"  {v['split']:6s} {v['source']} {v['id']} {v['ticker']} {v['direction']}: {v['reason']}")
     print(f"wrote {unjudged} unjudged picks to {args.unjudged}")
 

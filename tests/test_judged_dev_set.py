@@ -28,8 +28,14 @@ SOURCES = {
     "ko_non_market",
     "ko_pages",
 }
-# The FRESH part (bench/judged/records.py) was drawn after the last change and read once, for one tracker.
-FRESH_TRACKER = "main-2026-11-30-final"
+# The later draws (bench/judged/records.py DRAWS) are each read once, for one tracker: FRESH after
+# round 2's last change, TUNE2 at the start of round 4 (then tuned on), FRESH2 after round 4's last change.
+DRAW_TRACKERS = {
+    "fresh": "main-2026-11-30-final",
+    "tune2": "main-2026-11-30-r4start",
+    "fresh2": "main-2026-11-30-r4final",
+}
+FRESH_TRACKER = DRAW_TRACKERS["fresh"]
 ROLES = {
     "subject",
     "counterparty",
@@ -73,20 +79,22 @@ def test_split_rule_is_sha1_prefix_0_to_3() -> None:
 @pytest.mark.parametrize("name", ["verdicts.jsonl", "roles_ko_us_mentions.jsonl"])
 def test_split_field_follows_the_rule(name: str) -> None:
     for row in read(name):
-        if row["split"] == "fresh":
-            assert name == "verdicts.jsonl" and row.get("tracker") == FRESH_TRACKER, row
+        if row["split"] in DRAW_TRACKERS:
+            assert name == "verdicts.jsonl" and row.get("tracker") == DRAW_TRACKERS[row["split"]], row
         else:
             assert row["split"] == split_rule(row["id"]), row
 
 
-def test_fresh_records_were_never_judged_before() -> None:
-    """A FRESH verdict is on a record that no TUNE/REPORT verdict or role label names (ids are shared
-    across headline files, so the id alone is checked, whatever the source)."""
+@pytest.mark.parametrize("draw", ["fresh", "tune2", "fresh2"])
+def test_a_draw_holds_no_record_judged_elsewhere(draw: str) -> None:
+    """A draw's verdicts are on records that no other part's verdict or role label names (ids are
+    shared across headline files, so the id alone is checked, whatever the source)."""
     rows = read("verdicts.jsonl")
-    old = {row["id"] for row in rows if row["split"] != "fresh"} | {r["id"] for r in read("roles_ko_us_mentions.jsonl")}
-    fresh = [row for row in rows if row["split"] == "fresh"]
-    assert fresh, "the FRESH part has verdicts"
-    assert not {row["id"] for row in fresh} & old
+    others = {row["id"] for row in rows if row["split"] != draw} | {r["id"] for r in read("roles_ko_us_mentions.jsonl")}
+    mine = [row for row in rows if row["split"] == draw]
+    if draw != "fresh2":
+        assert mine, f"the {draw} part has verdicts"
+    assert not {row["id"] for row in mine} & others
 
 
 def test_fresh_abstention_sample_is_well_formed() -> None:

@@ -23,12 +23,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from records import (
+    DRAWS,
     HEADLINE_SAMPLE_SEED,
     HEADLINE_SAMPLE_SIZE,
     REPO,
     Record,
     available,
-    DRAWS,
     draw_records,
     kind_of,
     universe,
