@@ -256,3 +256,57 @@ def test_a_korean_brokers_note_on_a_korean_company_reaches_no_us_peer(tracker: T
     results = "SK하이닉스, 3분기 영업이익 사상 최대"
     assert "MU" in picks(tracker.track(ko(results)))  # the results themselves: a memory-cycle read-across
     assert not tracker.track(ko(results + "…목표가↑-한빛증권")).picks  # one broker's view of one firm
+
+
+def test_a_korean_market_wrap_keeps_only_a_pure_plays_own_driver(tracker: Tracker) -> None:
+    """The US moves a KOSPI report cites are a day old; the oil price itself still moves producers."""
+    assert not tracker.track(ko("코스피, 美 국채금리 급등에 1% 하락 출발")).picks
+    assert not tracker.track(ko("[마감시황] 코스피, 美 증시 급락 여파에 약세")).picks
+    oil = picks(tracker.track(ko("코스피, 국제유가 급등에 정유주 강세")))
+    assert oil.get("XOM", ("", False))[0] == "positive" and "DAL" not in oil  # airlines are no pure play
+    named = tracker.track(ko("코스피, 하락 마감…애플 실적 쇼크 여파"))
+    assert all(p.low_confidence for p in named.picks)  # already in the price: tentative at most
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "한빛전기, 변압기 수주 가이던스 상향…목표가↑-SK",
+        "한빛화장품, 中 리오프닝에 매출 성장 기대-한투",
+        "한빛소재, 2차전지 소재 수요 회복 전망-DB금투",
+    ],
+)
+def test_broker_notes_signed_with_a_house_abbreviation_are_notes(tracker: Tracker, title: str) -> None:
+    assert tracker._is_analyst_note(tracker_sentences(title))
+
+
+def tracker_sentences(title: str):  # type: ignore[no-untyped-def]
+    from newsimpact.tracker.text import article_sentences
+
+    return article_sentences(ko(title))
+
+
+def test_a_move_in_a_quoted_title_is_no_news(tracker: Tracker) -> None:
+    assert not tracker.track(ko("한빛선물, '달러 강세 장기화와 내년 환율 전망' 웨비나 개최")).picks
+    assert not tracker.track(ko("한빛증권, '국제유가 급등기 투자 전략' 보고서 발간")).picks
+
+
+def test_a_name_inside_a_clause_describing_the_topic_is_not_its_subject(tracker: Tracker) -> None:
+    assert not tracker.track(ko("'애플 신제품 발표' 앞둔 한빛부품, 52주 신고가")).picks
+    assert picks(tracker.track(ko("애플 아이폰, 중국 판매 부진에 주가 하락"))).get("AAPL", ("", False))[0] == "negative"
+
+
+def test_what_a_driver_had_done_is_not_what_it_does(tracker: Tracker) -> None:
+    gold = picks(tracker.track(ko("급등했던 금값, 고점 대비 15% 급락")))
+    assert gold.get("NEM", ("", False))[0] == "negative"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Hanbit Chemical speeds up acquisition of Intel's foundry packaging business",
+        "Hanbit Soft is developing business apps for Apple iOS as rivals shut down",
+    ],
+)
+def test_a_unit_sold_or_a_platform_built_for_is_not_the_subject(tracker: Tracker, title: str) -> None:
+    assert not Tracker.track(tracker, Article(title=title, language="en")).picks

@@ -41,8 +41,6 @@ _MAX_EVIDENCE = 3
 _MAX_THEMES = 3
 _PER_GROUP_PER_SIDE = 2
 _BRAND_ONLY_FACTOR = 0.5
-_WRAP_FACTOR = 0.5
-"""A named company in a Korean market wrap: the move cited is already in its price."""
 _MOOD_LED_CAP = 1.2
 """calibrate(1.2) = 0.55: a Korean pick whose typed event is weaker than the mood words beside it
 stays under the display threshold."""
@@ -234,7 +232,7 @@ class Tracker:
             events,
             business=market_words >= 1 or self._about_business(sentences),
             korean=language == "ko",
-            factor=_WRAP_FACTOR if wrap else 1.0,
+            tentative=wrap,
         )
         if market:
             day = article.published.date() if article.published else None
@@ -421,7 +419,7 @@ class Tracker:
         return self.kb.name_ko(key) or company.name, rationale.short_name(company.name)
 
     def _mention_candidates(
-        self, events: dict[tuple[str, str], _EntityEvent], *, business: bool, korean: bool, factor: float = 1.0
+        self, events: dict[tuple[str, str], _EntityEvent], *, business: bool, korean: bool, tentative: bool = False
     ) -> list[Candidate]:
         """A named company the event moves; outside business news only when it is the headline's subject."""
         out = []
@@ -441,14 +439,15 @@ class Tracker:
             ko, en = rationale.event_line(self.kb.events.fallback, main, direction, name_ko, name_en)
             # Only a brand or product was named (a YouTube channel, a CNN report): the news is
             # usually about something happening there, so it counts for half.
-            strength = event.polarity * (1.0 if event.by_name else _BRAND_ONLY_FACTOR) * factor
+            strength = event.polarity * (1.0 if event.by_name else _BRAND_ONLY_FACTOR)
             if korean and main.event is not None:
                 # Materiality of the kind of event for a large US company (a launch moves it less
                 # than its earnings); English wire copy reports movers directly and keeps its weight.
                 strength *= main.event.weight
-                if event.mood_led:
-                    # The typed event is a side remark beside mood words: kept, under the threshold.
-                    strength = math.copysign(min(abs(strength), _MOOD_LED_CAP), strength)
+            if (korean and main.event is not None and event.mood_led) or tentative:
+                # The typed event is a side remark beside mood words, or a Korean market wrap cites
+                # news already in the price: kept, under the display threshold.
+                strength = math.copysign(min(abs(strength), _MOOD_LED_CAP), strength)
             out.append(
                 Candidate(
                     ticker,
