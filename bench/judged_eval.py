@@ -29,9 +29,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent / "judged"))
 
 from records import (
+    ABSTENTION_FILES,
     FRESH,
     FRESH2,
     JUDGED,
+    MISSED_SEEDS,
     REPO,
     TUNE2,
     abstention_sample,
@@ -82,8 +84,8 @@ class Run:
     """Every record's (source, id) -> split ("tune" / "report" / "fresh")."""
     categories: dict[str, str]
     """ko_articles_full id -> category (market / non_market)."""
-    fresh_abstained: dict[str, str]
-    """FRESH headlines with no pick: id -> text (for the recall sample)."""
+    fresh_abstained: dict[str, dict[str, str]]
+    """Per fresh draw (FRESH, FRESH2), its headlines with no pick: id -> text (for the recall sample)."""
 
 
 def run_tracker() -> Run:
@@ -92,7 +94,7 @@ def run_tracker() -> Run:
     picks: list[Pick] = []
     records: dict[tuple[str, str], str] = {}
     categories: dict[str, str] = {}
-    fresh_abstained: dict[str, str] = {}
+    fresh_abstained: dict[str, dict[str, str]] = {FRESH: {}, FRESH2: {}}
     for record in universe():
         records[(record.source, record.id)] = record.split
         if record.source == "ko_articles_full" and record.row is not None:
@@ -103,9 +105,10 @@ def run_tracker() -> Run:
             assert record.article is not None
             analysis = pipeline.analyze_article(record.article)
         assert analysis.tracker is not None
-        if record.split == FRESH and not analysis.tracker.picks and record.source == "ko_fin_headlines_unlabeled":
+        fresh = record.split in fresh_abstained and record.source == "ko_fin_headlines_unlabeled"
+        if fresh and not analysis.tracker.picks:
             assert record.row is not None
-            fresh_abstained[record.id] = record.row["text"]
+            fresh_abstained[record.split][record.id] = record.row["text"]
         for pick in analysis.tracker.picks:
             picks.append(
                 Pick(
@@ -257,26 +260,38 @@ def print_fresh(
         print(f"FRESH  {kind + 's':9s} current : {now.line()}   (all picks: {verdict_counts(now)})")
         print(f"{'':16s} shown   : {seen.line()}   (not low_confidence: {verdict_counts(seen)})")
         print(f"{'':16s} baseline: {base.line()}   (main-2026-11 on REPORT, not on FRESH: its code is gone)")
-    read = read_lines(JUDGED / "fresh_abstentions.jsonl")
+    print_recall(run, verdicts, all_verdicts, FRESH)
+
+
+def print_recall(run: Run, verdicts: dict[Key, dict[str, Any]], all_verdicts: list[dict[str, Any]], split: str) -> None:
+    """Misses on a fresh draw, estimated from the read sample of its abstained headlines that name a
+    US company or a US market cue (records.ABSTENTION_FILES), scaled to all such abstentions."""
+    path = JUDGED / ABSTENTION_FILES[split]
+    label = split.upper()
+    if not path.exists():
+        print(f"{label:6s} missed   : no abstention sample read yet ({path.name})")
+        return
+    read = read_lines(path)
     names = sorted(
         {a.alias for a in load_knowledge().aliases if a.kind in ("name", "short") and len(a.alias) >= 2},
         key=len,
         reverse=True,
     )
-    eligible = sum(names_us_market(text, names) for text in run.fresh_abstained.values())
-    same = [r["id"] for r in read] == abstention_sample(run.fresh_abstained, names)
+    abstained = run.fresh_abstained[split]
+    eligible = sum(names_us_market(text, names) for text in abstained.values())
+    same = [r["id"] for r in read] == abstention_sample(abstained, names, MISSED_SEEDS[split])
     expected = sum(r["expected_pick"] for r in read)
-    missed = sum(v["split"] == FRESH and v["path"] == "missed" for v in all_verdicts)
-    right = sum(1 for p in run.picks if p.split == FRESH and verdicts.get(p.key, {}).get("verdict") == "right")
+    missed = sum(v["split"] == split and v["path"] == "missed" for v in all_verdicts)
+    right = sum(1 for p in run.picks if p.split == split and verdicts.get(p.key, {}).get("verdict") == "right")
     # The sample's share of expected picks, scaled to every eligible abstention, estimates the misses.
     estimated = expected / len(read) * eligible if read else 0.0
     print(
-        f"FRESH  missed   : {expected} of {len(read)} sampled abstentions (of {eligible} abstained headlines naming"
+        f"{label:6s} missed   : {expected} of {len(read)} sampled abstentions (of {eligible} abstained headlines naming"
         f" a US company or market cue; sample {'matches' if same else 'DIFFERS from'} this run) expected a pick"
-        f" -> about {estimated:.0f} misses among them; 'missed' lines on FRESH {missed}"
+        f" -> about {estimated:.0f} misses among them; 'missed' lines on {label} {missed}"
     )
     print(
-        f"FRESH  right-recall estimate: {right} right picks made / ({right} + {estimated:.0f} estimated misses)"
+        f"{label:6s} right-recall estimate: {right} right picks made / ({right} + {estimated:.0f} estimated misses)"
         f" = {right / (right + estimated) if right + estimated else 0.0:.1%}"
     )
 
@@ -328,6 +343,7 @@ def main() -> None:
         seen = figures([p for p in current if not p.low_confidence], verdicts, records, split, "headline")
         print(f"{split.upper():6s} headlines current : {now.line()}   (all picks: {verdict_counts(now)}; {about})")
         print(f"{'':16s} shown   : {seen.line()}   (not low_confidence: {verdict_counts(seen)})")
+    print_recall(run, verdicts, all_verdicts, FRESH2)
     for split in SPLITS:
         print(f"{split.upper():6s} current : {category_line(current, categories, split)}")
         print(f"{'':6s} baseline: {category_line(baseline, categories, split)}   ({args.baseline})")

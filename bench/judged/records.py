@@ -252,8 +252,12 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(latin + hangul) or r"(?!)")
 
 
-def abstention_sample(abstained: dict[str, str], names: list[str]) -> list[str]:
+ABSTENTION_FILES = {"fresh": "fresh_abstentions.jsonl", "fresh2": "fresh2_abstentions.jsonl"}
+MISSED_SEEDS = {"fresh": MISSED_SAMPLE_SEED, "fresh2": "2613:missed"}
+
+
+def abstention_sample(abstained: dict[str, str], names: list[str], seed: str = MISSED_SAMPLE_SEED) -> list[str]:
     """The seeded sample of abstained fresh headlines (id -> text) that name a US company or market cue."""
     eligible = sorted(i for i, text in abstained.items() if names_us_market(text, names))
-    random.Random(MISSED_SAMPLE_SEED).shuffle(eligible)
+    random.Random(seed).shuffle(eligible)
     return eligible[:MISSED_SAMPLE_SIZE]
