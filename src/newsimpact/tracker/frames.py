@@ -17,7 +17,7 @@ from functools import lru_cache
 from newsimpact import morphology
 from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import DecisivePhrase, EventType, Role
-from newsimpact.tracker.korean import asks
+from newsimpact.tracker.korean import asks, story_bounds
 from newsimpact.tracker.polarity import PolarityScorer
 from newsimpact.tracker.surface import squash, squash_lower
 
@@ -113,7 +113,7 @@ class FrameReader:
         # An event word counts within the name's clause, else within its story, but never from the
         # headline's other story ("SK하이닉스, HBM4 공급 확대…엔비디아 AI 가속기 수요 급증": the
         # supply deal is SK hynix's, not Nvidia's).
-        story = self._story(text, span.start) if language == "ko" else (0, len(text))
+        story = story_bounds(text, span.start) if language == "ko" else (0, len(text))
         clause = self._clause(text, span.start)
         clause = (max(clause[0], story[0]), min(clause[1], story[1]))
         event = self.event_type(text[clause[0] : clause[1]], language) or self.event_type(
@@ -235,7 +235,7 @@ class FrameReader:
 
     def _other_subject_before(self, text: str, head: NamedSpan, spans: list[NamedSpan]) -> bool:
         """Another company earlier in the same story is marked as its subject (이/가/은/는)."""
-        story_start = text.rfind("…", 0, head.start) + 1
+        story_start = story_bounds(text, head.start)[0]
         for other in spans:
             if other.key == head.key or not story_start <= other.start < head.start:
                 continue
@@ -325,9 +325,7 @@ class FrameReader:
         """The part of a Korean sentence whose cue words are about this name: a headline's "…" joins
         two stories ("A 급등…B 약세"), and after a cause marker ("A 출시 소식에 관련주 강세") the
         words are about what the news moved, when that is something else."""
-        start = text.rfind("…", 0, span.start) + 1
-        found = text.find("…", span.start)
-        end = len(text) if found == -1 else found
+        start, end = story_bounds(text, span.start)
         if self._cause is not None:
             marker = self._cause.search(text, span.end, end)
             if marker is not None:
@@ -342,13 +340,6 @@ class FrameReader:
         """The name takes 은/는/도 (as a word of its own): it is set beside another's story."""
         after = _BRACKETED_ALIAS.sub("", after, count=1)
         return after[:1] in ("은", "는", "도") and after[1:2] in ("", " ", ",")
-
-    @staticmethod
-    def _story(text: str, position: int) -> tuple[int, int]:
-        """The part of a headline between its "…" that holds `position` (the whole text without one)."""
-        start = text.rfind("…", 0, position) + 1
-        end = text.find("…", position)
-        return start, len(text) if end == -1 else end
 
     def _clause(self, text: str, position: int) -> tuple[int, int]:
         return next(((s, e) for s, e in self._polarity.clauses(text) if s <= position < e), (0, len(text)))

@@ -55,8 +55,15 @@ def fill(template: str, name: str) -> str:
     return _SLOT.sub(lambda m: particle(name, m.group(1)) if m.group(1) else name, template)
 
 
-def asks(text: str, position: int) -> bool:
-    """The headline story (between "…") holding `position` is a question, not a report."""
+def story_bounds(text: str, position: int) -> tuple[int, int]:
+    """The story of a headline holding `position`: headlines join stories with "…" ("A 급등…B 약세");
+    the whole text when there is none."""
     start = text.rfind("…", 0, position) + 1
     end = text.find("…", position)
-    return is_question(text[start : len(text) if end == -1 else end])
+    return start, len(text) if end == -1 else end
+
+
+def asks(text: str, position: int) -> bool:
+    """The headline story holding `position` is a question, not a report."""
+    start, end = story_bounds(text, position)
+    return is_question(text[start:end])
