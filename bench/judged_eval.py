@@ -32,6 +32,7 @@ from records import (
     ABSTENTION_FILES,
     FRESH,
     FRESH2,
+    FRESH3,
     JUDGED,
     MISSED_SEEDS,
     REPO,
@@ -94,7 +95,7 @@ def run_tracker() -> Run:
     picks: list[Pick] = []
     records: dict[tuple[str, str], str] = {}
     categories: dict[str, str] = {}
-    fresh_abstained: dict[str, dict[str, str]] = {FRESH: {}, FRESH2: {}}
+    fresh_abstained: dict[str, dict[str, str]] = {FRESH: {}, FRESH2: {}, FRESH3: {}}
     for record in universe():
         records[(record.source, record.id)] = record.split
         if record.source == "ko_articles_full" and record.row is not None:
@@ -338,12 +339,17 @@ def main() -> None:
             print(f"{'':16s} shown   : {shown.line()}   (not low_confidence)")
             print(f"{'':16s} baseline: {base.line()}   ({args.baseline})")
     print_fresh(run, verdicts, all_verdicts, baseline, records)
-    for split, about in ((TUNE2, "read at the start of round 4, then tuned on"), (FRESH2, "read once after round 4")):
+    for split, about in (
+        (TUNE2, "read at the start of round 4, then tuned on"),
+        (FRESH2, "read once for main-2026-11-30-r4final; its faults then fixed"),
+        (FRESH3, "read once for main-2026-11-30-r5final, after the last change"),
+    ):
         now = figures(current, verdicts, records, split, "headline")
         seen = figures([p for p in current if not p.low_confidence], verdicts, records, split, "headline")
         print(f"{split.upper():6s} headlines current : {now.line()}   (all picks: {verdict_counts(now)}; {about})")
         print(f"{'':16s} shown   : {seen.line()}   (not low_confidence: {verdict_counts(seen)})")
-    print_recall(run, verdicts, all_verdicts, FRESH2)
+        if split != TUNE2:
+            print_recall(run, verdicts, all_verdicts, split)
     for split in SPLITS:
         print(f"{split.upper():6s} current : {category_line(current, categories, split)}")
         print(f"{'':6s} baseline: {category_line(baseline, categories, split)}   ({args.baseline})")
@@ -363,7 +369,7 @@ def main() -> None:
     # REPORT rows are counted, not listed: the tracker is tuned on TUNE only.
     print(
         f"  of which REPORT: {sum(v['split'] == 'report' for v in lost)},"
-        f" FRESH: {sum(v['split'] in (FRESH, FRESH2) for v in lost)} (not listed); TUNE and TUNE2:"
+        f" FRESH: {sum(v['split'] in (FRESH, FRESH2, FRESH3) for v in lost)} (not listed); TUNE and TUNE2:"
     )
     tuned = (v for v in lost if v["split"] in ("tune", TUNE2))
     for v in sorted(tuned, key=lambda v: (v["source"], v["id"]))[:40]:

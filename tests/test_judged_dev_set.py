@@ -34,6 +34,7 @@ DRAW_TRACKERS = {
     "fresh": "main-2026-11-30-final",
     "tune2": "main-2026-11-30-r4start",
     "fresh2": "main-2026-11-30-r4final",
+    "fresh3": "main-2026-11-30-r5final",
 }
 FRESH_TRACKER = DRAW_TRACKERS["fresh"]
 ROLES = {
@@ -85,23 +86,26 @@ def test_split_field_follows_the_rule(name: str) -> None:
             assert row["split"] == split_rule(row["id"]), row
 
 
-@pytest.mark.parametrize("draw", ["fresh", "tune2", "fresh2"])
+@pytest.mark.parametrize("draw", ["fresh", "tune2", "fresh2", "fresh3"])
 def test_a_draw_holds_no_record_judged_elsewhere(draw: str) -> None:
     """A draw's verdicts are on records that no other part's verdict or role label names (ids are
     shared across headline files, so the id alone is checked, whatever the source)."""
     rows = read("verdicts.jsonl")
     others = {row["id"] for row in rows if row["split"] != draw} | {r["id"] for r in read("roles_ko_us_mentions.jsonl")}
     mine = [row for row in rows if row["split"] == draw]
-    if draw != "fresh2":
-        assert mine, f"the {draw} part has verdicts"
+    assert mine, f"the {draw} part has verdicts"
     assert not {row["id"] for row in mine} & others
 
 
-def test_fresh_abstention_sample_is_well_formed() -> None:
-    rows = read("fresh_abstentions.jsonl")
+@pytest.mark.parametrize(
+    ("draw", "name"),
+    [("fresh", "fresh_abstentions.jsonl"), ("fresh2", "fresh2_abstentions.jsonl"), ("fresh3", "fresh3_abstentions.jsonl")],
+)
+def test_fresh_abstention_sample_is_well_formed(draw: str, name: str) -> None:
+    rows = read(name)
     assert len(rows) == 150
     assert len({row["id"] for row in rows}) == len(rows)
-    missed = {(v["source"], v["id"]) for v in read("verdicts.jsonl") if v["split"] == "fresh" and v["path"] == "missed"}
+    missed = {(v["source"], v["id"]) for v in read("verdicts.jsonl") if v["split"] == draw and v["path"] == "missed"}
     for row in rows:
         assert set(row) == {"source", "id", "expected_pick"}, row
         assert isinstance(row["expected_pick"], bool)

@@ -310,3 +310,26 @@ def test_what_a_driver_had_done_is_not_what_it_does(tracker: Tracker) -> None:
 )
 def test_a_unit_sold_or_a_platform_built_for_is_not_the_subject(tracker: Tracker, title: str) -> None:
     assert not Tracker.track(tracker, Article(title=title, language="en")).picks
+
+
+def test_capital_letters_that_begin_a_korean_company_name_are_not_a_ticker(tracker: Tracker) -> None:
+    assert not tracker.track(ko("STX중공업, 선박용 엔진 공급계약 체결")).mentions
+    assert [m.ticker for m in tracker.track(ko("GM이 전기차 계획을 접었다")).mentions] == ["GM"]
+
+
+def test_an_inflation_print_moves_the_way_it_surprised(tracker: Tracker) -> None:
+    """"CPI 8.5% 상승…예상치 하회" is a cooler print than expected, though the level rose."""
+    cooler = picks(tracker.track(ko("美 CPI 연 7.9% 상승…시장 예상치 하회")))
+    hotter = picks(tracker.track(ko("美 소비자물가 예상치 상회…인플레 우려 재점화")))
+    assert cooler.get("CMG", ("", False))[0] == "positive"
+    assert hotter.get("CMG", ("", False))[0] == "negative"
+
+
+def test_only_copper_moves_freeport(tracker: Tracker) -> None:
+    assert "FCX" not in picks(tracker.track(ko("국제 아연 가격 급락")))
+    assert picks(tracker.track(ko("국제 구리 가격 사상 최고"))).get("FCX", ("", False))[0] == "positive"
+
+
+def test_a_note_signed_with_a_short_house_name_is_a_note(tracker: Tracker) -> None:
+    assert tracker._is_analyst_note(tracker_sentences("한빛전기, 불안한 업황 속 호실적 지속-NH"))
+    assert not tracker._is_analyst_note(tracker_sentences("국제유가, 감산 합의에 강세…WTI 5%↑"))

@@ -152,6 +152,9 @@ class Theme(_Frozen):
     """Words a trigger may sit inside without meaning the theme (달러 강세 in 홍콩달러 강세)."""
     price: bool = False
     """A price or rate (oil, the dollar, yields): it rises and falls; other themes grow and ease."""
+    surprise_decides: bool = False
+    """A data release (CPI): a print above or below expectations (movement.yaml surprise_*) is its
+    move, whatever the level did ("CPI 8.5% 상승…예상치 하회" is a cooler print)."""
     domestic_ko: tuple[str, ...] = ()
     """Words of a Korean-only form of the price (주유소 기름값, 금은방): with one of them in its
     evidence and none of `benchmark_ko`, Korean news about the price does not move the US names."""
@@ -197,6 +200,8 @@ class MovementLexicon(_Frozen):
     down: LanguageWords
     hedge: LanguageWords = LanguageWords()
     stock_words: LanguageWords = LanguageWords()
+    surprise_up: LanguageWords = LanguageWords()
+    surprise_down: LanguageWords = LanguageWords()
     driver_suffixes_ko: tuple[str, ...] = ()
     """What may follow a short Korean driver inside its word (D램값): its price."""
     """Stock-market moves ("2차전지 강세"): evidence for a price theme, not for an industry theme."""

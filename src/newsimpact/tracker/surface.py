@@ -7,6 +7,7 @@ two-character index, so the cost grows with the text, not with the number of sur
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +15,8 @@ from typing import Generic, Literal, TypeVar
 
 PayloadT = TypeVar("PayloadT")
 Boundary = Literal["korean", "latin", "none"]
+_LETTER_CODE = re.compile(r"^[A-Z0-9&.]{1,5}$")
+"""A ticker or a short capital-letter name (STX, MS, GM)."""
 
 
 def is_hangul(char: str) -> bool:
@@ -135,7 +138,13 @@ class SurfaceIndex(Generic[PayloadT]):
         if is_hangul(first) and is_hangul(before):
             return False
         if is_latin_alnum(last):
-            return not is_latin_alnum(after)
+            if is_latin_alnum(after):
+                return False
+            if is_hangul(after) and _LETTER_CODE.match(text[start:end]):
+                # "STX중공업", "MS그룹": letters that begin a Korean company's name, unless only
+                # particles follow ("GM이", "AMD가").
+                return self._suffix_ok(text, end)
+            return True
         if is_hangul(last) and is_hangul(after):
             return surface.boundary == "korean" and self._suffix_ok(text, end)
         return True

@@ -167,6 +167,12 @@ class ThemeDetector:
         )
         self._stock_words = tuple(squash_lower(w) for w in (*kb.movement.stock_words.ko, *kb.movement.stock_words.en))
         self._title_nouns = tuple(squash(w) for w in kb.linking.title_nouns_ko)
+        movement = kb.movement
+        self._surprise_words = {
+            (way, lang): tuple(squash_lower(w) for w in getattr(getattr(movement, f"surprise_{way}"), lang))
+            for way in ("up", "down")
+            for lang in ("ko", "en")
+        }
         self._hedges = tuple(squash_lower(w) for w in (*kb.movement.hedge.ko, *kb.movement.hedge.en))
         self._name_suffixes = tuple(sorted(kb.roles.name_suffixes_ko, key=len, reverse=True))
         self._particles = tuple(sorted(kb.linking.korean_suffixes, key=len, reverse=True))
@@ -273,6 +279,10 @@ class ThemeDetector:
         확대" says nothing about foundry demand). Without one the theme is only present.
         """
         key = squash_lower(trigger)
+        if theme.surprise_decides:
+            surprise = self._surprise(text[start:], language)
+            if surprise:
+                return surprise, True
         if any(h in squash_lower(text[end : end + 24]) for h in self._hedges):
             return 0.2, False  # "금리 인하 신중 모드": the move is being taken back
         if language != "en":
@@ -336,6 +346,16 @@ class ThemeDetector:
         if polarity:
             return (0.5 if polarity > 0 else -0.5) * theme.valence, False
         return 0.2, False
+
+    def _surprise(self, text: str, language: str) -> float:
+        """+1 / -1 when the text says the release came in above / below expectations, else 0."""
+        squashed = squash_lower(text)
+        lang = "en" if language == "en" else "ko"
+        if any(w in squashed for w in self._surprise_words[("down", lang)]):
+            return -1.0
+        if any(w in squashed for w in self._surprise_words[("up", lang)]):
+            return 1.0
+        return 0.0
 
     def _paraphrase_direction(self, text: str, language: str) -> tuple[float, bool]:
         """A paraphrase has no driver phrase to bind to: the sentence's first movement word says it."""
