@@ -314,7 +314,9 @@ def test_a_unit_sold_or_a_platform_built_for_is_not_the_subject(tracker: Tracker
 
 def test_capital_letters_that_begin_a_korean_company_name_are_not_a_ticker(tracker: Tracker) -> None:
     assert not tracker.track(ko("STX중공업, 선박용 엔진 공급계약 체결")).mentions
+    assert not tracker.track(ko("MS그룹 컨소시엄, 인수 추진")).mentions
     assert [m.ticker for m in tracker.track(ko("GM이 전기차 계획을 접었다")).mentions] == ["GM"]
+    assert [m.ticker for m in tracker.track(ko("GM공장 가동 중단")).mentions] == ["GM"]  # GM's plant
 
 
 def test_an_inflation_print_moves_the_way_it_surprised(tracker: Tracker) -> None:

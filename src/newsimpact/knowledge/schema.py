@@ -211,6 +211,9 @@ class MovementLexicon(_Frozen):
 
 class LinkingRules(_Frozen):
     korean_suffixes: tuple[str, ...]
+    company_name_endings_ko: tuple[str, ...] = ()
+    """Words that end a Korean company's name after capital letters (STX중공업, MS그룹, GS건설): the
+    letters there are that company, not a US ticker."""
     ticker_stopwords: frozenset[str]
     exchange_prefixes: tuple[str, ...]
     market_context_ko: tuple[str, ...]

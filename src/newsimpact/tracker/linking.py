@@ -98,7 +98,7 @@ class Linker:
             for name in company.aliases:
                 exact = name.isascii() and (name.isupper() or len(name) <= 4)
                 surfaces.append(Surface(name, ref, case_sensitive=exact, boundary=_boundary_for(name), spaced=True))
-        self._index = SurfaceIndex(surfaces, suffixes=rules.korean_suffixes)
+        self._index = SurfaceIndex(surfaces, suffixes=rules.korean_suffixes, name_endings=rules.company_name_endings_ko)
         prefixes = "|".join(re.escape(p) for p in sorted(rules.exchange_prefixes, key=len, reverse=True))
         self._exchange = re.compile(rf"(?:(?:{prefixes})\s*[:：]\s*|\$)(?P<ticker>[A-Z]{{1,5}}(?:\.[A-Z])?)\b")
 

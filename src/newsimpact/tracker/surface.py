@@ -88,7 +88,9 @@ def squash_lower(text: str) -> str:
 
 
 class SurfaceIndex(Generic[PayloadT]):
-    def __init__(self, surfaces: Iterable[Surface[PayloadT]], suffixes: Sequence[str] = ()) -> None:
+    def __init__(
+        self, surfaces: Iterable[Surface[PayloadT]], suffixes: Sequence[str] = (), name_endings: Sequence[str] = ()
+    ) -> None:
         self._by_key: dict[str, list[tuple[str, Surface[PayloadT]]]] = {}
         for surface in surfaces:
             squashed = squash(surface.text)
@@ -100,6 +102,7 @@ class SurfaceIndex(Generic[PayloadT]):
             candidates.sort(key=lambda item: -len(item[0]))
         self._suffixes = frozenset(suffixes)
         self._max_suffix = max((len(s) for s in suffixes), default=0)
+        self._name_endings = tuple(name_endings)
 
     def find(self, text: str | NormalisedText) -> list[Hit[PayloadT]]:
         norm = text if isinstance(text, NormalisedText) else normalised(text)
@@ -141,9 +144,9 @@ class SurfaceIndex(Generic[PayloadT]):
             if is_latin_alnum(after):
                 return False
             if is_hangul(after) and _LETTER_CODE.match(text[start:end]):
-                # "STX중공업", "MS그룹": letters that begin a Korean company's name, unless only
-                # particles follow ("GM이", "AMD가").
-                return self._suffix_ok(text, end)
+                # "STX중공업", "MS그룹": letters that begin a Korean company's name ("GM이", "GM공장"
+                # are GM).
+                return not text.startswith(self._name_endings, end)
             return True
         if is_hangul(last) and is_hangul(after):
             return surface.boundary == "korean" and self._suffix_ok(text, end)
