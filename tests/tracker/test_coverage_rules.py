@@ -335,3 +335,31 @@ def test_only_copper_moves_freeport(tracker: Tracker) -> None:
 def test_a_note_signed_with_a_short_house_name_is_a_note(tracker: Tracker) -> None:
     assert tracker._is_analyst_note(tracker_sentences("한빛전기, 불안한 업황 속 호실적 지속-NH"))
     assert not tracker._is_analyst_note(tracker_sentences("국제유가, 감산 합의에 강세…WTI 5%↑"))
+
+
+def test_a_bare_ticker_keeps_its_aliases_guards(tracker: Tracker) -> None:
+    """"STX" alone is also a Korean trading house: Seagate's ticker needs a Seagate context."""
+    assert not tracker.track(ko("[특징주] STX, 희소금속 산업단지 조성 소식에 상한가")).mentions
+    assert [m.ticker for m in tracker.track(ko("STX 주가, HDD 수요 회복에 급등")).mentions] == ["STX"]
+
+
+def test_battery_is_no_bad_word(tracker: Tracker) -> None:
+    text = "Hanbit Energy and GM to build a third joint battery plant"
+    found = tracker.polarity.towards(text, "en", text.index("GM"), text.index("GM") + 2)
+    assert not any(cue.term.startswith("batter") for cue in found.cues) and found.score >= 0
+    battered = "GM shares were battered by the strike"
+    assert tracker.polarity.towards(battered, "en", 0, 2).score < 0
+
+
+def test_a_pause_in_a_move_is_no_move(tracker: Tracker) -> None:
+    assert not tracker.track(ko("달러 강세 숨고르기…주요 통화 혼조")).picks
+
+
+def test_a_sectors_hoped_rebound_is_its_stocks_not_its_demand(tracker: Tracker) -> None:
+    assert not tracker.track(ko("2차전지·전기차 반등 기대감에 관련 ETF 껑충")).picks
+
+
+def test_cheaper_gas_reaches_the_nitrogen_maker_only(tracker: Tracker) -> None:
+    found = picks(tracker.track(ko("이상고온에 미국 천연가스 가격 급락")))
+    assert found.get("EQT", ("", False))[0] == "negative"
+    assert "CTVA" not in found and "FMC" not in found

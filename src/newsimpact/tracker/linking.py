@@ -83,16 +83,26 @@ class Linker:
         self._kb = kb
         rules = kb.linking
         surfaces: list[Surface[EntityRef]] = []
-        bare_tickers: set[str] = set()
+        bare_tickers: dict[str, Alias] = {}
         for alias in kb.aliases:
             if alias.kind == "ticker":
                 # Bare tickers only when long and not an English word; else "NYSE: X" / "$X" forms.
                 if len(alias.alias) >= 3 and alias.alias not in rules.ticker_stopwords:
-                    bare_tickers.add(alias.alias)
+                    bare_tickers.setdefault(alias.alias, alias)
                 continue
             surfaces.append(_alias_surface(alias))
-        for ticker in bare_tickers:
-            surfaces.append(Surface(ticker, EntityRef("sp500", ticker), case_sensitive=True, boundary="latin"))
+        for ticker, alias in bare_tickers.items():
+            # Case-sensitive always; the alias row's guards still apply (STX needs a Seagate context:
+            # "STX" alone is also a Korean trading house).
+            ref = EntityRef(
+                "sp500",
+                alias.ticker,
+                _squashed(alias.reject_within),
+                _squashed(alias.reject_context),
+                _squashed(alias.require_context),
+                by_name=True,
+            )
+            surfaces.append(Surface(ticker, ref, case_sensitive=True, boundary="latin"))
         for company in kb.korean_companies.values():
             ref = EntityRef("korean", company.id, _squashed(company.reject_within), _squashed(company.reject_context))
             for name in company.aliases:
