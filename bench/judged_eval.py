@@ -33,7 +33,6 @@ from records import (
     FRESH,
     FRESH2,
     FRESH3,
-    FRESH4,
     JUDGED,
     MISSED_SEEDS,
     REPO,
@@ -96,7 +95,7 @@ def run_tracker() -> Run:
     picks: list[Pick] = []
     records: dict[tuple[str, str], str] = {}
     categories: dict[str, str] = {}
-    fresh_abstained: dict[str, dict[str, str]] = {FRESH: {}, FRESH2: {}, FRESH3: {}, FRESH4: {}}
+    fresh_abstained: dict[str, dict[str, str]] = {FRESH: {}, FRESH2: {}, FRESH3: {}}
     for record in universe():
         records[(record.source, record.id)] = record.split
         if record.source == "ko_articles_full" and record.row is not None:
@@ -343,8 +342,7 @@ def main() -> None:
     for split, about in (
         (TUNE2, "read at the start of round 4, then tuned on"),
         (FRESH2, "read once for main-2026-11-30-r4final; its faults then fixed"),
-        (FRESH3, "read once for main-2026-11-30-r5final; its faults then fixed"),
-        (FRESH4, "read once for main-2026-11-30-r6final, after the last change"),
+        (FRESH3, "read once for main-2026-11-30-r5final; its faults then fixed (round 6)"),
     ):
         now = figures(current, verdicts, records, split, "headline")
         seen = figures([p for p in current if not p.low_confidence], verdicts, records, split, "headline")
@@ -371,7 +369,7 @@ def main() -> None:
     # REPORT rows are counted, not listed: the tracker is tuned on TUNE only.
     print(
         f"  of which REPORT: {sum(v['split'] == 'report' for v in lost)},"
-        f" FRESH: {sum(v['split'] in (FRESH, FRESH2, FRESH3, FRESH4) for v in lost)} (not listed); TUNE and TUNE2:"
+        f" FRESH: {sum(v['split'] in (FRESH, FRESH2, FRESH3) for v in lost)} (not listed); TUNE and TUNE2:"
     )
     tuned = (v for v in lost if v["split"] in ("tune", TUNE2))
     for v in sorted(tuned, key=lambda v: (v["source"], v["id"]))[:40]:

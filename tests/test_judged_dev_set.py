@@ -35,7 +35,6 @@ DRAW_TRACKERS = {
     "tune2": "main-2026-11-30-r4start",
     "fresh2": "main-2026-11-30-r4final",
     "fresh3": "main-2026-11-30-r5final",
-    "fresh4": "main-2026-11-30-r6final",
 }
 FRESH_TRACKER = DRAW_TRACKERS["fresh"]
 ROLES = {
@@ -87,7 +86,7 @@ def test_split_field_follows_the_rule(name: str) -> None:
             assert row["split"] == split_rule(row["id"]), row
 
 
-@pytest.mark.parametrize("draw", ["fresh", "tune2", "fresh2", "fresh3", "fresh4"])
+@pytest.mark.parametrize("draw", ["fresh", "tune2", "fresh2", "fresh3"])
 def test_a_draw_holds_no_record_judged_elsewhere(draw: str) -> None:
     """A draw's verdicts are on records that no other part's verdict or role label names (ids are
     shared across headline files, so the id alone is checked, whatever the source)."""
@@ -100,8 +99,7 @@ def test_a_draw_holds_no_record_judged_elsewhere(draw: str) -> None:
 
 @pytest.mark.parametrize(
     ("draw", "name"),
-    [("fresh", "fresh_abstentions.jsonl"), ("fresh2", "fresh2_abstentions.jsonl"), ("fresh3", "fresh3_abstentions.jsonl"),
-     ("fresh4", "fresh4_abstentions.jsonl")],
+    [("fresh", "fresh_abstentions.jsonl"), ("fresh2", "fresh2_abstentions.jsonl"), ("fresh3", "fresh3_abstentions.jsonl")],
 )
 def test_fresh_abstention_sample_is_well_formed(draw: str, name: str) -> None:
     rows = read(name)
