@@ -131,3 +131,31 @@ def test_calibration_names_only_known_features(kb: KnowledgeBase) -> None:
     assert kb.calibration is not None, "calibration.yaml is shipped with the package"
     assert set(kb.calibration.weights) <= set(FEATURES)
     assert 0.0 < kb.calibration.threshold < 1.0
+
+
+def test_headline_kind_patterns_compile_and_mark_their_own_kind(kb: KnowledgeBase) -> None:
+    """Broker notes and Korean market wraps are told apart by linking.yaml's patterns (texts written here)."""
+    import re
+
+    notes = [re.compile(p) for p in kb.linking.analyst_note_ko]
+    wraps = [re.compile(p) for p in kb.linking.korean_market_wrap_ko]
+    assert any(p.search("한빛전자, 수주 회복 기대…목표가↑-한빛증권") for p in notes)
+    assert any(p.search("코스피, 美 증시 약세에 하락 출발") for p in wraps)
+    assert not any(p.search("국제유가, 감산 합의에 급등") for p in notes + wraps)
+
+
+def test_word_lists_for_titles_name_endings_and_surprises_are_clean(kb: KnowledgeBase) -> None:
+    lists = {
+        "title_nouns_ko": kb.linking.title_nouns_ko,
+        "company_name_endings_ko": kb.linking.company_name_endings_ko,
+        "surprise_up.ko": kb.movement.surprise_up.ko,
+        "surprise_down.ko": kb.movement.surprise_down.ko,
+        "surprise_up.en": kb.movement.surprise_up.en,
+        "surprise_down.en": kb.movement.surprise_down.en,
+    }
+    for name, words in lists.items():
+        assert words, f"{name} is empty"
+        assert len(set(words)) == len(words), f"{name} repeats a word"
+        assert all(w == w.strip() and w for w in words), name
+    assert not set(kb.movement.surprise_up.ko) & set(kb.movement.surprise_down.ko)
+    assert any(t.surprise_decides for t in kb.themes)
