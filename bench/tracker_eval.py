@@ -9,8 +9,12 @@ ko_fin_headlines_unlabeled and market articles of ko_articles_full with at least
 (precision / recall of picks on the S&P 500 companies of ko_us_mentions labelled by reading, from
 bench/judged/roles_ko_us_mentions.jsonl, tune and report splits apart; skipped when absent).
 
-Coverage and speed print the baseline beside: the tracker of another checkout (default the main
-worktree, ../main/src; NEWSIMPACT_BASELINE_SRC to change), run in a subprocess on the same data.
+Coverage and speed print the baseline beside: the tracker of a git revision (--baseline-ref REV,
+e.g. the commit before a change), or of another checkout (NEWSIMPACT_BASELINE_SRC, default the main
+worktree ../main/src when run from a helper's worktree), run in a subprocess on the same data. Run
+from the main checkout without --baseline-ref, there is no baseline to compare with.
+
+    python bench/tracker_eval.py --only speed coverage --baseline-ref bd274b3
 """
 
 from __future__ import annotations
@@ -24,8 +28,10 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 from evaldata import EVAL_DEV, REPO, macro_f1, prf, read_jsonl
@@ -197,10 +203,14 @@ def coverage_figures(tracker: Tracker) -> dict[str, float]:
 
 
 def baseline(section: str) -> dict[str, float] | None:
-    """The same figures from the baseline checkout's tracker, in a subprocess (None if absent)."""
-    if not (BASELINE_SRC / "newsimpact").is_dir():
+    """The same figures from the baseline tracker, in a subprocess (None if there is none): the
+    source tree of --baseline-ref, or NEWSIMPACT_BASELINE_SRC / ../main/src when that is not this
+    checkout's own src (then the "baseline" would only measure noise)."""
+    src = _baseline_src()
+    if src is None:
+        print("          (no baseline: pass --baseline-ref REV to compare with a git revision)")
         return None
-    env = {**os.environ, "PYTHONPATH": str(BASELINE_SRC), "NEWSIMPACT_EVAL_DEV": str(EVAL_DEV)}
+    env = {**os.environ, "PYTHONPATH": str(src), "NEWSIMPACT_EVAL_DEV": str(EVAL_DEV)}
     done = subprocess.run(
         [sys.executable, __file__, "--worker", section], env=env, capture_output=True, text=True, check=False
     )
@@ -208,6 +218,21 @@ def baseline(section: str) -> dict[str, float] | None:
         print(f"          baseline run failed: {done.stderr.strip().splitlines()[-1:]}")
         return None
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+_BASELINE_REF: str | None = None
+
+
+@cache
+def _baseline_src() -> Path | None:
+    if _BASELINE_REF is not None:
+        folder = Path(tempfile.mkdtemp(prefix="newsimpact-baseline-"))
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", _BASELINE_REF, "src"], capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+        return folder / "src"
+    if not (BASELINE_SRC / "newsimpact").is_dir() or BASELINE_SRC.resolve() == (REPO / "src").resolve():
+        return None
+    return BASELINE_SRC
 
 
 def speed(tracker: Tracker) -> None:
@@ -278,7 +303,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", nargs="*", choices=SECTIONS, default=list(SECTIONS))
     parser.add_argument("--worker", choices=("speed", "coverage"), help=argparse.SUPPRESS)
+    parser.add_argument("--baseline-ref", help="compare speed and coverage with this git revision's tracker")
     args = parser.parse_args()
+    global _BASELINE_REF
+    _BASELINE_REF = args.baseline_ref
     if args.worker:  # run by baseline(): figures of whatever tracker is on PYTHONPATH, as JSON
         figures = speed_figures if args.worker == "speed" else coverage_figures
         print(json.dumps(figures(build_tracker())))
