@@ -60,8 +60,9 @@ def _boundary_for(surface: str) -> Boundary:
     return "korean" if is_hangul(surface[-1]) else "latin"
 
 
-def _alias_surface(alias: Alias) -> Surface[EntityRef]:
-    ref = EntityRef(
+def _alias_ref(alias: Alias) -> EntityRef:
+    """The company an alias row names, with the row's guards."""
+    return EntityRef(
         "sp500",
         alias.ticker,
         _squashed(alias.reject_within),
@@ -69,9 +70,12 @@ def _alias_surface(alias: Alias) -> Surface[EntityRef]:
         _squashed(alias.require_context),
         by_name=alias.kind in ("name", "short", "ticker"),
     )
+
+
+def _alias_surface(alias: Alias) -> Surface[EntityRef]:
     return Surface(
         alias.alias,
-        ref,
+        _alias_ref(alias),
         case_sensitive=alias.case_sensitive,
         boundary=_boundary_for(alias.alias),
         spaced=True,
@@ -94,15 +98,7 @@ class Linker:
         for ticker, alias in bare_tickers.items():
             # Case-sensitive always; the alias row's guards still apply (STX needs a Seagate context:
             # "STX" alone is also a Korean trading house).
-            ref = EntityRef(
-                "sp500",
-                alias.ticker,
-                _squashed(alias.reject_within),
-                _squashed(alias.reject_context),
-                _squashed(alias.require_context),
-                by_name=True,
-            )
-            surfaces.append(Surface(ticker, ref, case_sensitive=True, boundary="latin"))
+            surfaces.append(Surface(ticker, _alias_ref(alias), case_sensitive=True, boundary="latin"))
         for company in kb.korean_companies.values():
             ref = EntityRef("korean", company.id, _squashed(company.reject_within), _squashed(company.reject_context))
             for name in company.aliases:
