@@ -247,7 +247,8 @@ def test_a_question_is_told_from_a_report(text: str, asks: bool) -> None:
 
 
 def test_a_question_headline_moves_no_driver(tracker: Tracker) -> None:
-    assert not tracker.track(ko("국제유가 더 오를까")).picks
+    assert not tracker.track(ko("국제유가 급등할까")).picks
+    assert not tracker.track(ko("국제유가, 100달러 넘어 더 오를까")).picks
     asked_after_a_report = picks(tracker.track(ko("국제유가 급등…항공주 어디까지 떨어지나")))
     assert asked_after_a_report.get("XOM", ("", False))[0] == "positive"  # the first story is reported
 
@@ -356,7 +357,7 @@ def test_a_pause_in_a_move_is_no_move(tracker: Tracker) -> None:
 
 
 def test_a_sectors_hoped_rebound_is_its_stocks_not_its_demand(tracker: Tracker) -> None:
-    assert not tracker.track(ko("2차전지·전기차 반등 기대감에 관련 ETF 껑충")).picks
+    assert not tracker.track(ko("글로벌 2차전지·전기차 반등 기대감에 관련 ETF 껑충")).picks
 
 
 def test_cheaper_gas_reaches_the_nitrogen_maker_only(tracker: Tracker) -> None:
