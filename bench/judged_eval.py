@@ -23,6 +23,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -264,6 +265,13 @@ def print_fresh(
     print_recall(run, verdicts, all_verdicts, FRESH)
 
 
+@cache
+def _us_names() -> list[str]:
+    """S&P 500 names and short aliases (2+ characters), longest first: what marks a headline as naming one."""
+    aliases = load_knowledge().aliases
+    return sorted({a.alias for a in aliases if a.kind in ("name", "short") and len(a.alias) >= 2}, key=len, reverse=True)
+
+
 def print_recall(run: Run, verdicts: dict[Key, dict[str, Any]], all_verdicts: list[dict[str, Any]], split: str) -> None:
     """Misses on a fresh draw, estimated from the read sample of its abstained headlines that name a
     US company or a US market cue (records.ABSTENTION_FILES), scaled to all such abstentions."""
@@ -273,11 +281,7 @@ def print_recall(run: Run, verdicts: dict[Key, dict[str, Any]], all_verdicts: li
         print(f"{label:6s} missed   : no abstention sample read yet ({path.name})")
         return
     read = read_lines(path)
-    names = sorted(
-        {a.alias for a in load_knowledge().aliases if a.kind in ("name", "short") and len(a.alias) >= 2},
-        key=len,
-        reverse=True,
-    )
+    names = _us_names()
     abstained = run.fresh_abstained[split]
     eligible = sum(names_us_market(text, names) for text in abstained.values())
     same = [r["id"] for r in read] == abstention_sample(abstained, names, MISSED_SEEDS[split])

@@ -175,14 +175,22 @@ HEADLINE_DRAW_SOURCE = "ko_fin_headlines_unlabeled"
 
 
 @cache
+def _universe_seen() -> tuple[frozenset[str], frozenset[str]]:
+    """The ids and texts of the TUNE/REPORT universe (read once, however many draws ask)."""
+    ids: set[str] = set()
+    texts: set[str] = set()
+    for record in universe(fresh=False):
+        ids.add(record.id)
+        if record.row is not None and "text" in record.row:
+            texts.add(record.row["text"].strip())
+    return frozenset(ids), frozenset(texts)
+
+
+@cache
 def draw_ids(split: str) -> frozenset[str]:
     """The headline ids of one draw."""
-    seen_ids: set[str] = set()
-    seen_texts: set[str] = set()
-    for record in universe(fresh=False):
-        seen_ids.add(record.id)
-        if record.row is not None and "text" in record.row:
-            seen_texts.add(record.row["text"].strip())
+    universe_ids, universe_texts = _universe_seen()
+    seen_ids, seen_texts = set(universe_ids), set(universe_texts)
     rows = read_jsonl(EVAL_DEV / f"{HEADLINE_DRAW_SOURCE}.jsonl")
     text_of = {row["id"]: row["text"].strip() for row in rows}
     draw = next(d for d in DRAWS if d.split == split)

@@ -3,7 +3,7 @@ reading and the translator's name check share one analyser (its model takes ~1 s
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 
@@ -31,6 +31,7 @@ _QUESTION_ENDINGS = frozenset({"나", "ᆯ까", "을까", "까", "는가", "ᆫ�
 _PAST = frozenset({"었", "았", "였", "했"})
 
 
+@lru_cache(maxsize=4096)
 def is_question(text: str) -> bool:
     """A sentence or headline that asks whether something will happen ("유가 더 오를까", "반등하나")
     rather than reporting that it did. A question about a past move ("왜 떨어졌나") still reports it."""

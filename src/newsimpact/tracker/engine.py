@@ -135,6 +135,11 @@ class _EntityEvent:
         return main.event if main else None
 
 
+def _headline_matches(sentences: list[Sentence], patterns: tuple[re.Pattern[str], ...]) -> bool:
+    """The headline (or, for a bare headline, the first sentence) matches one of the patterns."""
+    return bool(sentences) and any(p.search(sentences[0].text) for p in patterns)
+
+
 def calibrate(strength: float, path: PickPath = "mention", direct: bool = False) -> float:
     """Evidence strength (0..inf) -> score (0..1), capped by how often picks of that path are right."""
     raw = 1.0 - math.exp(-max(0.0, strength) / _SCALE[path])
@@ -520,12 +525,12 @@ class Tracker:
         return out
 
     def _is_market_wrap(self, sentences: list[Sentence]) -> bool:
-        """The headline (or a bare headline's text) reports the Korean session or the won."""
-        return bool(sentences) and any(p.search(sentences[0].text) for p in self._market_wrap)
+        """The headline reports the Korean session or the won."""
+        return _headline_matches(sentences, self._market_wrap)
 
     def _is_analyst_note(self, sentences: list[Sentence]) -> bool:
-        """The headline (or, for a bare headline, the first sentence) is a broker's note on a company."""
-        return bool(sentences) and any(p.search(sentences[0].text) for p in self._analyst_note)
+        """The headline is a broker's note on a company."""
+        return _headline_matches(sentences, self._analyst_note)
 
     def _theme_candidates(
         self,

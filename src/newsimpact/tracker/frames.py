@@ -247,7 +247,7 @@ class FrameReader:
     @staticmethod
     def _opens_later_story(text: str, start: int) -> bool:
         """The name opens a story after a headline's "…" (a second story, or the cause of the first)."""
-        segment = text.rfind("…", 0, start) + 1
+        segment = story_bounds(text, start)[0]
         return bool(segment) and start <= segment + _OPENING.match(text[segment:]).end() + 1  # type: ignore[union-attr]
 
     def _bare_role(self, after: str) -> Role:

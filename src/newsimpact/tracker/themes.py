@@ -167,11 +167,11 @@ class ThemeDetector:
         )
         self._stock_words = tuple(squash_lower(w) for w in (*kb.movement.stock_words.ko, *kb.movement.stock_words.en))
         self._title_nouns = tuple(squash(w) for w in kb.linking.title_nouns_ko)
-        movement = kb.movement
-        self._surprise_words = {
-            (way, lang): tuple(squash_lower(w) for w in getattr(getattr(movement, f"surprise_{way}"), lang))
-            for way in ("up", "down")
-            for lang in ("ko", "en")
+        below, above = kb.movement.surprise_down, kb.movement.surprise_up
+        # A print below expectations is checked first: "상승…예상치 하회" is a cooler print.
+        self._surprises = {
+            "ko": ((-1.0, tuple(map(squash_lower, below.ko))), (1.0, tuple(map(squash_lower, above.ko)))),
+            "en": ((-1.0, tuple(map(squash_lower, below.en))), (1.0, tuple(map(squash_lower, above.en)))),
         }
         self._hedges = tuple(squash_lower(w) for w in (*kb.movement.hedge.ko, *kb.movement.hedge.en))
         self._name_suffixes = tuple(sorted(kb.roles.name_suffixes_ko, key=len, reverse=True))
@@ -235,8 +235,8 @@ class ThemeDetector:
 
     def _in_title(self, text: str, position: int) -> bool:
         """Inside quotes that name an event or a publication ('…' 웨비나 개최, "…" 보고서 발간)."""
+        before = text[:position]
         for opening, closing in _TITLE_QUOTES:
-            before = text[:position]
             if opening == closing:
                 inside = before.count(opening) % 2 == 1
             else:
@@ -350,11 +350,9 @@ class ThemeDetector:
     def _surprise(self, text: str, language: str) -> float:
         """+1 / -1 when the text says the release came in above / below expectations, else 0."""
         squashed = squash_lower(text)
-        lang = "en" if language == "en" else "ko"
-        if any(w in squashed for w in self._surprise_words[("down", lang)]):
-            return -1.0
-        if any(w in squashed for w in self._surprise_words[("up", lang)]):
-            return 1.0
+        for sign, words in self._surprises["en" if language == "en" else "ko"]:
+            if any(w in squashed for w in words):
+                return sign
         return 0.0
 
     def _paraphrase_direction(self, text: str, language: str) -> tuple[float, bool]:

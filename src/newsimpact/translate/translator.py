@@ -261,8 +261,7 @@ class Translator:
         hits = self.hits(sentence, source, target)
         if self.retries == "thorough":
             return self._translate_checked(sentence, source, target, hits, stop)
-        notes = number_notes(sentence, target) + (money_notes(sentence, target) if source == "ko" else [])
-        return self._attempt(sentence, source, target, hits, notes, (), stop=stop)
+        return self._attempt(sentence, source, target, hits, _notes(sentence, source, target), (), stop=stop)
 
     def hits(self, text: str, source: str, target: str) -> list[GlossaryHit]:
         """Glossary entries in the text, and (from Korean) people's names romanised."""
@@ -278,7 +277,7 @@ class Translator:
         self, text: str, source: str, target: str, hits: list[GlossaryHit], stop: StopCheck | None = None
     ) -> SegmentResult:
         """A first attempt and, if a check fails, one retry with the strict prompt naming the problems."""
-        notes = number_notes(text, target) + (money_notes(text, target) if source == "ko" else [])
+        notes = _notes(text, source, target)
         first = self._attempt(text, source, target, hits, notes, (), stop=stop)
         if not first.problems or not self._retry_helps(first.problems):
             return first
@@ -325,6 +324,11 @@ class Translator:
         output = clean_output(raw, original, target)
         found = self.check(original, output, source, target, hits)
         return SegmentResult(output, found, first_problems=found, engine_calls=1)
+
+
+def _notes(text: str, source: str, target: str) -> list[str]:
+    """What the prompt spells out about the text's numbers and (from Korean) its sums of money."""
+    return number_notes(text, target) + (money_notes(text, target) if source == "ko" else [])
 
 
 def _check(stop: StopCheck | None) -> None:
