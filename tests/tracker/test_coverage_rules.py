@@ -364,3 +364,28 @@ def test_cheaper_gas_reaches_the_nitrogen_maker_only(tracker: Tracker) -> None:
     found = picks(tracker.track(ko("이상고온에 미국 천연가스 가격 급락")))
     assert found.get("EQT", ("", False))[0] == "negative"
     assert "CTVA" not in found and "FMC" not in found
+
+
+@pytest.mark.parametrize(
+    ("title", "oil_producers"),
+    [
+        ("산유국 증산 결정에 공급 과잉 우려", "negative"),  # more oil: the price falls
+        ("OPEC 감산 합의…공급 부족 우려", "positive"),  # less oil: the price rises
+    ],
+)
+def test_producers_output_moves_the_price_the_other_way(tracker: Tracker, title: str, oil_producers: str) -> None:
+    assert picks(tracker.track(ko(title))).get("XOM", ("", False))[0] == oil_producers
+
+
+def test_a_body_that_tells_the_headlines_move_makes_the_pick_firmer(tracker: Tracker) -> None:
+    """The lead telling why oil fell (producers raising output) must not water the headline down."""
+    headline = "국제유가 급락…WTI 하루 새 7% 떨어져"
+    alone = {p.ticker: p for p in tracker.track(ko(headline)).picks}
+    told = {
+        p.ticker: p
+        for p in tracker.track(
+            ko(headline, "국제유가가 산유국 증산 합의 소식에 하루 새 7% 넘게 급락했다.", "국제유가는 이번 주에만 10% 하락했다.")
+        ).picks
+    }
+    assert told["XOM"].direction == alone["XOM"].direction == "negative"
+    assert not told["XOM"].low_confidence and told["XOM"].score >= alone["XOM"].score

@@ -148,6 +148,10 @@ class Theme(_Frozen):
     """Triggers that say the theme falls (유가 급락, 금리 인하). A trigger holding a movement word
     and not listed here names the rising form (원화 약세 = the dollar rising, 경기침체)."""
     falling_en: tuple[str, ...] = ()
+    supply_ko: tuple[str, ...] = ()
+    """Triggers (among triggers_*) that name the supply of the priced thing (산유국, OPEC): a move
+    bound to them moves the price the other way (산유국 증산 = oil down, OPEC 감산 = oil up)."""
+    supply_en: tuple[str, ...] = ()
     reject_within_ko: tuple[str, ...] = ()
     """Words a trigger may sit inside without meaning the theme (달러 강세 in 홍콩달러 강세)."""
     price: bool = False

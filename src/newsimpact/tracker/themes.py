@@ -146,6 +146,7 @@ class ThemeDetector:
     def __init__(self, kb: KnowledgeBase, polarity: PolarityScorer, embedder: SentenceEmbedder | None = None) -> None:
         surfaces: list[Surface[Theme]] = []
         self._falling: set[tuple[str, str]] = set()
+        self._supply: set[tuple[str, str]] = set()
         for theme in kb.themes:
             for trigger in (*theme.triggers_ko, *theme.falling_ko):
                 # Short Korean triggers must start a word (유가 not inside 유가증권 is the data's job;
@@ -154,6 +155,7 @@ class ThemeDetector:
             for trigger in (*theme.triggers_en, *theme.falling_en):
                 surfaces.append(Surface(trigger, theme, case_sensitive=trigger.isupper(), boundary="latin"))
             self._falling |= {(theme.id, squash_lower(t)) for t in (*theme.falling_ko, *theme.falling_en)}
+            self._supply |= {(theme.id, squash_lower(t)) for t in (*theme.supply_ko, *theme.supply_en)}
         self._index = SurfaceIndex(surfaces, suffixes=(*kb.linking.korean_suffixes, *kb.movement.driver_suffixes_ko))
         # One-letter words only as symbols (↑ ▼): a single syllable would match inside other words.
         up = [w for w in (*kb.movement.up.ko, *kb.movement.up.en) if len(w) >= 2 or not w.isalnum()]
@@ -210,6 +212,8 @@ class ThemeDetector:
                     continue
                 trigger = sentence.text[hit.start : hit.end]
                 direction, explicit = self._direction(sentence.text, hit.start, hit.end, trigger, theme, language)
+                if explicit and (theme.id, squash_lower(trigger)) in self._supply:
+                    direction = -direction  # "산유국 증산": more supply, a lower price
                 if explicit and asks(sentence.text, hit.start):
                     direction, explicit = direction * _QUESTION_FACTOR, False  # "가스값 더 오를까": not a move
                 quoted = _quoted(sentence.text, hit.start)
