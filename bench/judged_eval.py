@@ -147,6 +147,8 @@ class Figures:
     records: int = 0
     right_found: int = 0
     right_total: int = 0
+    right_covered: int = 0
+    """Records with at least one pick judged right: coverage that precision did not buy by abstaining."""
 
     def line(self) -> str:
         share = {v: (self.verdicts[v] / self.picks if self.picks else 0.0) for v in ("right", "weak", "wrong")}
@@ -156,6 +158,7 @@ class Figures:
         return (
             f"picks {self.picks:4d}  right {share['right']:5.1%}  weak {share['weak']:5.1%}  wrong {share['wrong']:5.1%}"
             f"  unjudged {unjudged:3d}  coverage {self.covered}/{self.records} = {coverage:5.1%}"
+            f" (with a right pick {self.right_covered})"
             f"  right-recall {self.right_found}/{self.right_total} = {recall:5.1%}"
         )
 
@@ -178,6 +181,7 @@ def figures(
         verdict = verdicts.get(p.key)
         if verdict is not None:
             out.verdicts[verdict["verdict"]] += 1
+    out.right_covered = len({(p.source, p.id) for p in chosen if verdicts.get(p.key, {}).get("verdict") == "right"})
     right = {k for k, v in verdicts.items() if v["verdict"] == "right" and (k[0], k[1]) in in_cell}
     out.right_total = len(right)
     out.right_found = len(right & picked)
