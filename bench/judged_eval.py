@@ -273,7 +273,9 @@ def print_fresh(
 def _us_names() -> list[str]:
     """S&P 500 names and short aliases (2+ characters), longest first: what marks a headline as naming one."""
     aliases = load_knowledge().aliases
-    return sorted({a.alias for a in aliases if a.kind in ("name", "short") and len(a.alias) >= 2}, key=len, reverse=True)
+    return sorted(
+        {a.alias for a in aliases if a.kind in ("name", "short") and len(a.alias) >= 2}, key=len, reverse=True
+    )
 
 
 def print_recall(run: Run, verdicts: dict[Key, dict[str, Any]], all_verdicts: list[dict[str, Any]], split: str) -> None:
