@@ -1,0 +1,198 @@
+"""The tracker on the written blind set: texts the project wrote and labelled without the tracker.
+
+Issue 9 asks for a judged sample drawn after the last change. The shared unlabelled headlines are
+used up (bench/judged/records.py), so this set was written for the project: helpers who had not read
+the tracker's code, data or tests wrote Korean and English headlines and short articles in newsroom
+style and labelled, as an analyst would, which S&P 500 companies each text moves (`expected`, with
+strength "must" or "ok") and which it names without moving (`none`). Its texts are the project's
+own (bench/judged/written/*.jsonl), so this script runs without ../shared.
+
+A pick is scored against the labels:
+  right   the ticker and direction are expected ("must" or "ok");
+  wrong   the ticker is labelled `none`, or expected the other way;
+  other   not labelled either way: read, and the verdict kept in written/verdicts.jsonl
+          (right / weak / wrong with a reason); "unjudged" until then.
+Recall is the share of "must" picks made. Items with nothing expected measure false alarms.
+
+The baseline beside is the tracker before issue 9's work (git revision 5dee6cd, "main-2026-11"),
+run in a subprocess on the same texts:
+
+    python bench/written_eval.py                    # figures, current vs baseline
+    python bench/written_eval.py --list             # every pick with its verdict, for reading
+    python bench/written_eval.py --baseline-ref HEAD~3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+WRITTEN = Path(__file__).resolve().parent / "judged" / "written"
+BASELINE_REF = "5dee6cd"
+VERDICT_LABELS = ("right", "weak", "wrong")
+
+
+@dataclass(frozen=True)
+class Pick:
+    id: str
+    ticker: str
+    direction: str
+    path: str
+    score: float
+    low_confidence: bool
+
+
+def read_items(folder: Path = WRITTEN) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for path in sorted(folder.glob("batch_*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            items.extend(json.loads(line) for line in handle if line.strip())
+    return items
+
+
+def read_verdicts(folder: Path = WRITTEN) -> dict[tuple[str, str, str], dict[str, Any]]:
+    path = folder / "verdicts.jsonl"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return {(r["id"], r["ticker"], r["direction"]): r for r in rows}
+
+
+def run_picks(items: list[dict[str, Any]]) -> list[Pick]:
+    """The tracker on PYTHONPATH over every item (the current tree, or a baseline's in the worker)."""
+    from newsimpact.article import Article
+    from newsimpact.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    picks: list[Pick] = []
+    for item in items:
+        article = Article(title=item["title"], paragraphs=item["paragraphs"], language=item["language"])
+        report = pipeline.analyze_article(article).tracker
+        assert report is not None
+        for pick in report.picks:
+            path = pick.path if isinstance(pick.path, str) else str(getattr(pick.path, "value", pick.path))
+            picks.append(
+                Pick(
+                    item["id"],
+                    pick.ticker,
+                    pick.direction,
+                    path,
+                    float(pick.score),
+                    bool(getattr(pick, "low_confidence", False)),
+                )
+            )
+    return picks
+
+
+def baseline_picks(ref: str) -> list[Pick] | None:
+    folder = Path(tempfile.mkdtemp(prefix="newsimpact-written-baseline-"))
+    try:
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", ref, "src"], capture_output=True, check=True)
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        print(f"          (no baseline: git revision {ref} is not in this checkout)")
+        return None
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    env = {**os.environ, "PYTHONPATH": str(folder / "src")}
+    done = subprocess.run([sys.executable, __file__, "--worker"], env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        print(f"          baseline run failed: {done.stderr.strip().splitlines()[-1:]}")
+        return None
+    return [Pick(**row) for row in json.loads(done.stdout.strip().splitlines()[-1])]
+
+
+def verdict(pick: Pick, item: dict[str, Any], verdicts: dict[tuple[str, str, str], dict[str, Any]]) -> str:
+    for expected in item["expected"]:
+        if expected["ticker"] == pick.ticker:
+            return "right" if expected["direction"] == pick.direction else "wrong"
+    if any(n["ticker"] == pick.ticker for n in item["none"]):
+        return "wrong"
+    read = verdicts.get((pick.id, pick.ticker, pick.direction))
+    return str(read["verdict"]) if read else "unjudged"
+
+
+def figures(
+    picks: list[Pick],
+    items: list[dict[str, Any]],
+    verdicts: dict[tuple[str, str, str], dict[str, Any]],
+    kind: str,
+    shown_only: bool,
+) -> str:
+    by_id = {i["id"]: i for i in items if i["kind"] == kind}
+    chosen = [p for p in picks if p.id in by_id and not (shown_only and p.low_confidence)]
+    counts = Counter(verdict(p, by_id[p.id], verdicts) for p in chosen)
+    n = len(chosen)
+
+    def share(label: str) -> str:
+        return f"{label} {counts[label] / n:6.1%}" if n else f"{label}    -  "
+
+    must = {
+        (i["id"], e["ticker"], e["direction"]) for i in by_id.values() for e in i["expected"] if e["strength"] == "must"
+    }
+    made = {(p.id, p.ticker, p.direction) for p in chosen}
+    quiet = [i for i in by_id.values() if not i["expected"]]
+    alarms = sum(1 for i in quiet if any(p.id == i["id"] for p in chosen))
+    return (
+        f"picks {n:4d}  {share('right')}  {share('weak')}  {share('wrong')}  unjudged {counts['unjudged']:3d}   "
+        f"must-recall {len(must & made)}/{len(must)} = {len(must & made) / max(1, len(must)):5.1%}   "
+        f"false alarms {alarms}/{len(quiet)} items with nothing expected"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--baseline-ref", default=BASELINE_REF, help="git revision of the baseline tracker")
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--list", action="store_true", help="print every current pick and missed must-pick")
+    args = parser.parse_args()
+    items = read_items()
+    if args.worker:
+        print(json.dumps([p.__dict__ for p in run_picks(items)]))
+        return
+    if not items:
+        print(f"skip: no written items in {WRITTEN}")
+        return
+    verdicts = read_verdicts()
+    current = run_picks(items)
+    before = None if args.no_baseline else baseline_picks(args.baseline_ref)
+    kinds = Counter(i["kind"] for i in items)
+    print(
+        f"written blind set: {len(items)} items ({kinds['headline']} headlines, {kinds['article']} articles), {len(verdicts)} read verdicts"
+    )
+    for kind in ("headline", "article"):
+        print(f"{kind + 's':9s} current : {figures(current, items, verdicts, kind, False)}   (all picks)")
+        print(f"          shown   : {figures(current, items, verdicts, kind, True)}   (not low_confidence)")
+        if before is not None:
+            print(f"          baseline: {figures(before, items, verdicts, kind, False)}   ({args.baseline_ref})")
+    by_path = Counter((p.path, verdict(p, next(i for i in items if i["id"] == p.id), verdicts)) for p in current)
+    print("current picks by path:", dict(sorted(by_path.items())))
+    if args.list:
+        by_id = {i["id"]: i for i in items}
+        for p in current:
+            item = by_id[p.id]
+            text = (item["title"] + " | " if item["title"] else "") + item["paragraphs"][0]
+            flag = "low" if p.low_confidence else "SHOWN"
+            print(
+                f"{verdict(p, item, verdicts):8s} {flag:5s} {p.id} {p.ticker} {p.direction} {p.path} {p.score:.2f} :: {text[:110]}"
+            )
+        made = {(p.id, p.ticker, p.direction) for p in current}
+        for item in items:
+            for e in item["expected"]:
+                if e["strength"] == "must" and (item["id"], e["ticker"], e["direction"]) not in made:
+                    print(
+                        f"MISSED   {item['id']} {e['ticker']} {e['direction']} ({e['why']}) :: {item['paragraphs'][0][:100]}"
+                    )
+
+
+if __name__ == "__main__":
+    main()
