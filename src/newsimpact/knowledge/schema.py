@@ -360,6 +360,13 @@ class RoleRules(_Frozen):
     the sentence reports as moving others ("엔비디아發 훈풍에 반도체株 강세"): its own event is not
     told, only felt by others, so its frame counts for `origin_factor`."""
     origin_factor: float = Field(default=1.0, gt=0.0, le=1.0)
+    mover_after_ko: str = ""
+    """A regular expression right after a Korean name (space-stripped) that reports its share move
+    ("테슬라 7% 급락", "노스롭 4%↑"): the name is the subject, wherever it stands in the headline."""
+    mover_up_en: tuple[str, ...] = ()
+    """English verbs of a share move right after a name or its list ("Generac, Home Depot rise as a
+    hurricane nears"): the verb of the name's own clause decides its direction, not the cause after."""
+    mover_down_en: tuple[str, ...] = ()
     cause_markers_ko: tuple[str, ...] = ()
     """"소식에", "여파로": the clause after one reports the effect of the news on something else."""
     others_moved_ko: tuple[str, ...] = ()

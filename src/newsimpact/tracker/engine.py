@@ -110,9 +110,17 @@ class _EntityEvent:
     @property
     def _main(self) -> tuple[float, Frame, Sentence] | None:
         agreeing = [wfs for wfs in self.frames if wfs[1].polarity * self.polarity > 0]
-        # A typed event names what happened; a mood word alone beside the name does not.
+        # A typed event names what happened; a mood word alone beside the name does not; and the
+        # share move it caused is its effect, not the news ("실적 호조" over "주가 5% 상승").
         return (
-            max(agreeing, key=lambda wfs: (wfs[1].event is not None, abs(wfs[0] * wfs[1].polarity)))
+            max(
+                agreeing,
+                key=lambda wfs: (
+                    wfs[1].event is not None,
+                    wfs[1].event is not None and wfs[1].event.id != "price_move",
+                    abs(wfs[0] * wfs[1].polarity),
+                ),
+            )
             if agreeing
             else None
         )
@@ -164,6 +172,17 @@ def _reports_others(rest: str) -> bool:
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*년|\b(?:in|since|back in)\s+((?:19|20)\d\d)\b")
 _HISTORY_FACTOR = 0.2
+
+
+def _stronger(candidate: Candidate, current: Candidate) -> bool:
+    """Which reason a company's pick rests on. Its own news wins over a theme or a related company's
+    news that points the other way; when they agree, the stronger one does (a memory-price surge is
+    MU's own price driver, more than SK hynix's news; a mortgage-rate fall more than "DR호튼 4% 상승")."""
+    if (candidate.signed_strength > 0) != (current.signed_strength > 0) and "mention" in (candidate.path, current.path):
+        return candidate.path == "mention"
+    return calibrate(abs(candidate.signed_strength), candidate.path, candidate.direct) > calibrate(
+        abs(current.signed_strength), current.path, current.direct
+    )
 
 
 def _latest_year(sentences: list[Sentence]) -> int | None:
@@ -330,6 +349,8 @@ class Tracker:
                     continue
                 frame = self.frames.read(sentence.text, is_head, span, spans, language)
                 event.roles.add(frame.role)
+                # A named mover with its move is what the sentence reports, wherever it stands.
+                event.central |= frame.moved
                 if frame.role == "subject" and mention.ref.kind == "sp500" and mention.ref.by_name:
                     subjects[sentence].append((mention.ref.key, sentence.text[span.start : span.end]))
                 self._add_frame(event, frame, sentence, year, 1.0 if is_head else headline_factor)
@@ -662,13 +683,9 @@ class Tracker:
 
     def _select(self, candidates: list[Candidate]) -> tuple[list[Pick], list[Pick]]:
         best: dict[str, Candidate] = {}
-        path_rank = {"mention": 2, "relation": 1, "theme": 0}
         for candidate in candidates:
             current = best.get(candidate.ticker)
-            if current is None or (path_rank[candidate.path], abs(candidate.signed_strength)) > (
-                path_rank[current.path],
-                abs(current.signed_strength),
-            ):
+            if current is None or _stronger(candidate, current):
                 best[candidate.ticker] = candidate
         picks: dict[Direction, list[Pick]] = {"positive": [], "negative": []}
         per_group: dict[tuple[str, str], int] = defaultdict(int)

@@ -10,6 +10,7 @@ settles it (배상 판결 받 = good for the subject). Only roles the event move
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +31,13 @@ _NOMINATIVE = ("이", "가", "은", "는")
 _OPENING = re.compile(r"^[\s\[\]()<>【】\"“”'‘’·…-]*")
 _LATER_STORY_FACTOR = 0.6
 _QUESTION_FACTOR = 0.5
+_REPORTED_MOVE = 1.2
+"""The least weight of a share move the text reports with its size or verb."""
+_SIZED_MOVE_KO = re.compile(
+    r"[0-9][0-9.,]*%(?:대|넘게|이상|가량|안팎|씩)?(?:↑|↓|급등|급락|폭등|폭락|상승|하락|올랐|내렸|떨어|뛰었|뛰어)"
+)
+_SIZE_AFTER_KO = re.compile(r"^(?:주가|株)?(?:가|이|는|은|도)?(?:각각|일제히)?[0-9][0-9.,]*%")
+"""A Korean name followed by the size of its move ("코노코필립스가 4.8%, 옥시덴탈이 5.6% 떨어졌다")."""
 _BRACKETED_ALIAS = re.compile(r"^\([^()\s]{1,12}\)")
 _EN_SUBJECT_AFTER = re.compile(r"^(?:'s)?\s*(?:shares|stock|\(|inc\b|corp\b|co\b)")
 
@@ -52,6 +60,9 @@ class Frame:
     """What the event means for this company (0 when its role is not moved)."""
     cues: tuple[str, ...]
     decisive: DecisivePhrase | None = None
+    moved: bool = False
+    """The sentence reports this company's own share move with its size or verb ("코노코필립스가 4.8%
+    떨어졌다", "Generac jumped 9%"): a mover the article names, wherever the sentence stands."""
 
 
 class FrameReader:
@@ -105,6 +116,19 @@ class FrameReader:
         self._small_factor = lexicon.small_amount_factor
         self._origin_ko = [re.compile(p) for p in roles.origin_after_ko]
         self._origin_factor = roles.origin_factor
+        self._mover_ko = re.compile(roles.mover_after_ko) if roles.mover_after_ko else None
+        self._price_move = next((e for e in self._events if e.id == "price_move"), None)
+        verbs = {w: 1.5 for w in roles.mover_up_en} | {w: -1.5 for w in roles.mover_down_en}
+        self._mover_en_sign = verbs
+        self._mover_en = (
+            re.compile(
+                r"^(?:'s)?\s*(?:(?:inc|corp|co)\.?\s+)?(?:(?:shares|stock)\s+)?(?:each\s+|both\s+|also\s+)?("
+                + "|".join(sorted(verbs, key=len, reverse=True))
+                + r")\b"
+            )
+            if verbs
+            else None
+        )
 
     # -- public ---------------------------------------------------------------------------------
     def read(self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan], language: str) -> Frame:
@@ -126,19 +150,32 @@ class FrameReader:
         decisive = self._decisive(text[clause[0] : clause[1]], language)
         if decisive is not None:
             event = decisive[0]
+        moved = role == "subject" and self._moved(text, span, spans, language, clause[1])
+        if moved and event is None:
+            event = self._price_move
         polarity: float = 0.0
         cues: tuple[str, ...] = ()
         if role == "subject" or (role == "example" and language == "en"):
             # English wire copy lists the movers ("shares of X, Y and Z fell"): each of them moved.
             # A Korean "X 등" names an example of a group and is never a pick (issue 9).
+            english_move = self._english_move(text, span, spans) if language == "en" else None
             if decisive is not None:
                 polarity, cues = decisive[1].polarity, (decisive[1].phrase,)
+            elif english_move is not None:
+                polarity, cues = english_move
             else:
                 lo, hi = self._segment(text, span, spans) if language == "ko" else (0, len(text))
-                towards = self._polarity.towards(text[lo:hi], language, span.start - lo, span.end - lo)
+                if moved:
+                    lo = max(lo, span.start)  # "금리 급락에 DR호튼이 5.3% 올랐다": its own move follows it
+                # A Korean list shares the words after its last name ("어플라이드·램리서치 4%대 하락").
+                near = self._list_group(text, span, spans, language, is_title)[1] if language == "ko" else span
+                near = near if near.start >= span.start and near.end <= hi else span
+                towards = self._polarity.towards(text[lo:hi], language, near.start - lo, near.end - lo)
                 if not towards.score and event is not None and event.told_by_effect and role == "subject":
                     towards = self._polarity.towards(text, language, span.start, span.end)
                 polarity, cues = towards.score, tuple(c.term for c in towards.cues)
+            if moved and polarity:
+                polarity = math.copysign(max(abs(polarity), _REPORTED_MOVE), polarity)
         elif event is not None and role in event.moves and role in event.role_polarity:
             polarity, cues = event.role_polarity[role], (event.name_ko,)
         elif role == "supplier":
@@ -167,6 +204,13 @@ class FrameReader:
             and role == "subject"
             and self._opens_later_story(text, span.start)
             and not self._subject_marked(_BRACKETED_ALIAS.sub("", text[span.end :], count=1))
+            and not self._mover(
+                squash(
+                    _BRACKETED_ALIAS.sub(
+                        "", text[self._list_group(text, span, spans, language, is_title)[1].end :], count=1
+                    )
+                )[:40]
+            )
         ):
             # Second in the headline, without a subject particle of its own ("…GM 볼트 리콜",
             # "…애플 협력 기대에"): often the first story's cause or a side note.
@@ -175,7 +219,7 @@ class FrameReader:
             after = squash(text[span.end : span.end + 12])
             if any(p.match(after) for p in self._origin_ko):
                 polarity *= self._origin_factor  # the origin of news felt by others, not its own news told
-        return Frame(role, event, polarity, cues, decisive[1] if decisive else None)
+        return Frame(role, event, polarity, cues, decisive[1] if decisive else None, moved and bool(polarity))
 
     def event_type(self, text: str, language: str) -> EventType | None:
         if language == "en":
@@ -202,6 +246,8 @@ class FrameReader:
             or (any(w in squashed for w in self._opinion_ko) and not any(w in squashed for w in self._own_ko))
         ):
             return "source"
+        if self._mover(after):
+            return "subject"
         for pattern, role in self._after_ko:
             if pattern.search(after):
                 return role
@@ -232,6 +278,34 @@ class FrameReader:
         if self._opens_later_story(text, head.start):
             return "subject"  # it opens the headline's next story ("LG화학 급락…GM 볼트 리콜 비용")
         return "passing"
+
+    def _english_move(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> tuple[float, tuple[str, ...]] | None:
+        """The share move an English verb right after the name (or its list) reports."""
+        if self._mover_en is None:
+            return None
+        tail = self._list_group(text, span, spans, "en")[1]
+        match = self._mover_en.match(text[tail.end : tail.end + 40].lower())
+        if match is None:
+            return None
+        return self._mover_en_sign[match.group(1)], (match.group(1),)
+
+    def _moved(self, text: str, span: NamedSpan, spans: list[NamedSpan], language: str, clause_end: int) -> bool:
+        """The sentence reports the company's own share move: the words right after the name (or its
+        list) say it ("노스롭 4%↑", "코노코필립스가 4.8%, …"), or, after its subject particle, its clause
+        ends with the size of a share move ("데본에너지는 … 낮추겠다고 밝히면서 6.2% 급락했다")."""
+        tail = self._list_group(text, span, spans, language)[1]
+        if language == "en":
+            return self._english_move(text, span, spans) is not None
+        rest = _BRACKETED_ALIAS.sub("", text[tail.end :], count=1)
+        after = squash(rest)[:40]
+        if self._mover(after) or _SIZE_AFTER_KO.match(after) is not None:
+            return True
+        clause = squash(text[tail.end : max(clause_end, tail.end)])
+        return self._subject_marked(rest) and _SIZED_MOVE_KO.search(clause) is not None
+
+    def _mover(self, after: str) -> bool:
+        """The words after the name (or its list) report its share move."""
+        return self._mover_ko is not None and self._mover_ko.match(after) is not None
 
     def _other_subject_before(self, text: str, head: NamedSpan, spans: list[NamedSpan]) -> bool:
         """Another company earlier in the same story is marked as its subject (이/가/은/는)."""

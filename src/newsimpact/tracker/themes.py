@@ -27,6 +27,12 @@ _BOUND_GAP_KO = re.compile(
     r"마저|까지|에서|으로|가량|이상|"
     # When ("한 달 새", "전월 대비").
     r"한\s?달\s?새|전월\s?대비|전년\s?대비|전분기\s?대비|올해|내년|이달|이틀째|사흘째|나흘째|닷새째|연일|장중|한때|"
+    # How long it took ("하루 새 5% 급락", "두 달 만에 30% 반등", "4년 만에 최저").
+    r"하루\s?(?:새|만에|사이)|일주일\s?(?:새|만에|사이)|(?:전날|전일|전주|전장)\s?(?:대비|보다)?|"
+    r"(?:[0-9]+|한|두|세|네|다섯|여섯|몇)\s?(?:달|개월|년|주|주일|일|시간)여?\s?(?:새|만에|만의|사이|동안)|"
+    r"최대|최소|무려|단숨에|(?:t|kg|lb|MMBtu|파운드|부셸)당|대(?=\s)|수준으로|수준까지|"
+    # "OPEC+ 증산", "서부텍사스산원유(WTI)는 … 3.41달러(5.5%) 내린": a short bracket or a plus sign.
+    r"\+|\([^()]{1,12}\)|"
     # A reference point, not a move ("고점 대비 15% 급락").
     r"(?:연|전)?(?:고점|저점|최고치|최저치|최고가|최저가)\s?대비|"
     r"[0-9]+\s?(?:일|거래일|주)\s?(?:째|연속)|"
@@ -38,6 +44,8 @@ _MEASURE_KO = re.compile(r"^\s*(?:매출액|매출|투자|수요|출하량|출�
 """An industry's own measure after its name ("반도체 장비 매출이 사상 최대", "장비 투자 확대"): for a
 theme that is not a price, its move is the industry's move. (For a price, demand is not the price.)"""
 _TOPIC_COMMA = re.compile(r"^[,，]\s")
+_CONCESSION = re.compile(r"^\+?[가-힣]{0,6}?(?:에도|에도불구|했지만|했으나|불구)")
+"""A producer's move conceded ("감산 합의에도", "증산했지만"): what follows says the price did not obey."""
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
@@ -214,6 +222,9 @@ class ThemeDetector:
                 direction, explicit = self._direction(sentence.text, hit.start, hit.end, trigger, theme, language)
                 if explicit and (theme.id, squash_lower(trigger)) in self._supply:
                     direction = -direction  # "산유국 증산": more supply, a lower price
+                    if _CONCESSION.match(squash(sentence.text[hit.end : hit.end + 16])):
+                        # "OPEC+ 감산합의에도 국제유가 회복은 '글쎄'": the price did not follow.
+                        direction, explicit = direction * 0.2, False
                 if explicit and asks(sentence.text, hit.start):
                     direction, explicit = direction * _QUESTION_FACTOR, False  # "가스값 더 오를까": not a move
                 quoted = _quoted(sentence.text, hit.start)
