@@ -39,6 +39,13 @@ REPO = Path(__file__).resolve().parents[1]
 WRITTEN = Path(__file__).resolve().parent / "judged" / "written"
 BASELINE_REF = "5dee6cd"
 VERDICT_LABELS = ("right", "weak", "wrong")
+# What each batch has been used for: a batch read to find faults is tuned on and no longer measures
+# the tracker fresh. First-read figures of each batch are kept in bench/judged/README.md.
+BATCH_NOTES = {
+    "wa": "company events and roles; first read with the tracker of 9d58174 (aggregate figures only), not tuned on",
+    "wb": "macro, themes, wraps; read with the tracker of 9d58174, then tuned on (session 3)",
+    "wc": "mixed desk day; written while the tracker was tuned, not read before its first run",
+}
 
 
 @dataclass(frozen=True)
@@ -166,14 +173,18 @@ def main() -> None:
     current = run_picks(items)
     before = None if args.no_baseline else baseline_picks(args.baseline_ref)
     kinds = Counter(i["kind"] for i in items)
+    batches = sorted({i["id"].split("-")[0] for i in items})
     print(
         f"written blind set: {len(items)} items ({kinds['headline']} headlines, {kinds['article']} articles), {len(verdicts)} read verdicts"
     )
-    for kind in ("headline", "article"):
-        print(f"{kind + 's':9s} current : {figures(current, items, verdicts, kind, False)}   (all picks)")
-        print(f"          shown   : {figures(current, items, verdicts, kind, True)}   (not low_confidence)")
-        if before is not None:
-            print(f"          baseline: {figures(before, items, verdicts, kind, False)}   ({args.baseline_ref})")
+    for batch in batches:
+        part = [i for i in items if i["id"].startswith(batch + "-")]
+        print(f"batch {batch}: {BATCH_NOTES.get(batch, '')}")
+        for kind in ("headline", "article"):
+            print(f"  {kind + 's':9s} current : {figures(current, part, verdicts, kind, False)}   (all picks)")
+            print(f"            shown   : {figures(current, part, verdicts, kind, True)}   (not low_confidence)")
+            if before is not None:
+                print(f"            baseline: {figures(before, part, verdicts, kind, False)}   ({args.baseline_ref})")
     by_path = Counter((p.path, verdict(p, next(i for i in items if i["id"] == p.id), verdicts)) for p in current)
     print("current picks by path:", dict(sorted(by_path.items())))
     if args.list:

@@ -159,6 +159,9 @@ class Theme(_Frozen):
     surprise_decides: bool = False
     """A data release (CPI): a print above or below expectations (movement.yaml surprise_*) is its
     move, whatever the level did ("CPI 8.5% 상승…예상치 하회" is a cooler print)."""
+    small_move_pct: float | None = Field(default=None, gt=0.0)
+    """For a traded price (oil, gold): a move of less than this many percent ("WTI 0.8%↓") is noise,
+    not news of the price. Words such as 소폭 or "slightly" say the same for any price."""
     domestic_ko: tuple[str, ...] = ()
     """Words of a Korean-only form of the price (주유소 기름값, 금은방): with one of them in its
     evidence and none of `benchmark_ko`, Korean news about the price does not move the US names."""

@@ -31,12 +31,21 @@ _NOMINATIVE = ("이", "가", "은", "는")
 _OPENING = re.compile(r"^[\s\[\]()<>【】\"“”'‘’·…-]*")
 _LATER_STORY_FACTOR = 0.6
 _QUESTION_FACTOR = 0.5
+_UP_MOVES = ("↑", "▲", "급등", "폭등", "상승", "강세", "반등", "신고가", "뛰", "올라", "올랐", "치솟")
+_DOWN_MOVES = ("↓", "▼", "급락", "폭락", "하락", "약세", "신저가", "내려", "내렸", "떨어", "미끄러")
+_WORD_CHARS = re.compile(r"[^가-힣A-Za-z0-9]|\([^()]*\)")
+"""What is not a word (spaces, quotes, brackets with what they hold): for the length of a short story."""
+_HARMS = frozenset({"recall_accident", "strike"})
+"""Events that only hurt their subject: a mover that rose beside one was not its subject."""
 _REPORTED_MOVE = 1.2
 """The least weight of a share move the text reports with its size or verb."""
 _SIZED_MOVE_KO = re.compile(
     r"[0-9][0-9.,]*%(?:대|넘게|이상|가량|안팎|씩)?(?:↑|↓|급등|급락|폭등|폭락|상승|하락|올랐|내렸|떨어|뛰었|뛰어)"
 )
-_SIZE_AFTER_KO = re.compile(r"^(?:주가|株)?(?:가|이|는|은|도)?(?:각각|일제히)?[0-9][0-9.,]*%")
+_SIZE_AFTER_KO = re.compile(r"^(?:주가|株)?(?:가|이|는|은|도)?(?:각각|일제히)?\(?(?P<sign>[+\-−▲▼↑↓])?[0-9][0-9.,]*%")
+_SIZE_IN_BRACKETS = re.compile(r"\([+\-−▲▼↑↓]?[0-9][0-9.,]*%\)")
+"""A move's size in brackets after a name ("화이자(-4.1%)", "록히드마틴(5.2%)과"): no alias, and no
+break in a list of movers."""
 """A Korean name followed by the size of its move ("코노코필립스가 4.8%, 옥시덴탈이 5.6% 떨어졌다")."""
 _BRACKETED_ALIAS = re.compile(r"^\([^()\s]{1,12}\)")
 _EN_SUBJECT_AFTER = re.compile(r"^(?:'s)?\s*(?:shares|stock|\(|inc\b|corp\b|co\b)")
@@ -119,12 +128,12 @@ class FrameReader:
         self._mover_ko = re.compile(roles.mover_after_ko) if roles.mover_after_ko else None
         self._price_move = next((e for e in self._events if e.id == "price_move"), None)
         verbs = {w: 1.5 for w in roles.mover_up_en} | {w: -1.5 for w in roles.mover_down_en}
-        self._mover_en_sign = verbs
+        self._mover_en_sign = verbs | {"up": 1.5, "down": -1.5, "off": -1.5}
         self._mover_en = (
             re.compile(
-                r"^(?:'s)?\s*(?:(?:inc|corp|co)\.?\s+)?(?:(?:shares|stock)\s+)?(?:each\s+|both\s+|also\s+)?("
+                r"^(?:'s)?\s*(?:(?:inc|corp|co)\.?\s+)?(?:(?:shares|stock)\s+)?(?:each\s+|both\s+|also\s+)?(?:("
                 + "|".join(sorted(verbs, key=len, reverse=True))
-                + r")\b"
+                + r")\b|(up|down|off)(?=\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?[0-9]))"
             )
             if verbs
             else None
@@ -147,10 +156,18 @@ class FrameReader:
             # "아마존 분기 매출 1천억불 돌파…알파벳은 23% 증가": a second story that names no event of its
             # own (은/는 contrast, 도 addition) says the same of another company.
             event = self.event_type(text, language)
+        if event is None and story[0] > 0 and len(_WORD_CHARS.sub("", text[span.end : story[1]])) <= 6:
+            # "약가협상 대상 15개 추가…애브비·암젠 '직격탄'": a short later story only says who the
+            # headline's event hits; the event is the first story's.
+            event = self.event_type(text[: story[0]], language)
         decisive = self._decisive(text[clause[0] : clause[1]], language)
         if decisive is not None:
             event = decisive[0]
         moved = role == "subject" and self._moved(text, span, spans, language, clause[1])
+        if moved and language == "en" and decisive is None:
+            # "…capacity glut persists; J.B. Hunt, Old Dominion slip": an English mover's event is
+            # told after its name ("rose after its earnings beat"), else it is the move itself.
+            event = self.event_type(text[span.end :], language)
         if moved and event is None:
             event = self._price_move
         polarity: float = 0.0
@@ -174,8 +191,16 @@ class FrameReader:
                 if not towards.score and event is not None and event.told_by_effect and role == "subject":
                     towards = self._polarity.towards(text, language, span.start, span.end)
                 polarity, cues = towards.score, tuple(c.term for c in towards.cues)
-            if moved and polarity:
+            sign = self._move_sign(text, span, spans) if moved and language == "ko" else 0.0
+            if sign:
+                # "화이자(-4.1%)", "애플 3% 하락·엔비디아 4%↑": the words after the name say which way.
+                polarity = sign * max(abs(polarity), _REPORTED_MOVE)
+                cues = cues or ("%",)
+            elif moved and polarity:
                 polarity = math.copysign(max(abs(polarity), _REPORTED_MOVE), polarity)
+            if moved and polarity > 0 and event is not None and event.id in _HARMS:
+                # "Generac jumped 9% as a hurricane churned": the harm is someone else's, the rise its own.
+                event = self._price_move
         elif event is not None and role in event.moves and role in event.role_polarity:
             polarity, cues = event.role_polarity[role], (event.name_ko,)
         elif role == "supplier":
@@ -287,7 +312,8 @@ class FrameReader:
         match = self._mover_en.match(text[tail.end : tail.end + 40].lower())
         if match is None:
             return None
-        return self._mover_en_sign[match.group(1)], (match.group(1),)
+        word = match.group(1) or match.group(2)
+        return self._mover_en_sign[word], (word,)
 
     def _moved(self, text: str, span: NamedSpan, spans: list[NamedSpan], language: str, clause_end: int) -> bool:
         """The sentence reports the company's own share move: the words right after the name (or its
@@ -298,10 +324,25 @@ class FrameReader:
             return self._english_move(text, span, spans) is not None
         rest = _BRACKETED_ALIAS.sub("", text[tail.end :], count=1)
         after = squash(rest)[:40]
-        if self._mover(after) or _SIZE_AFTER_KO.match(after) is not None:
+        if self._mover(after) or _SIZE_AFTER_KO.match(after) or _SIZE_AFTER_KO.match(squash(text[tail.end :])):
             return True
         clause = squash(text[tail.end : max(clause_end, tail.end)])
         return self._subject_marked(rest) and _SIZED_MOVE_KO.search(clause) is not None
+
+    def _move_sign(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
+        """+1/-1 when the words right after the name (or its list) say which way it moved: a signed
+        size ("화이자(-4.1%)") or a move word ("애플 3% 하락·엔비디아 4%↑"), else 0."""
+        match = _SIZE_AFTER_KO.match(squash(text[span.end :]))
+        sign = match.group("sign") if match else None
+        if sign:
+            return 1.0 if sign in "+▲↑" else -1.0
+        tail = self._list_group(text, span, spans, "ko")[1]
+        after = squash(_BRACKETED_ALIAS.sub("", text[tail.end :], count=1))[:40]
+        moved = self._mover_ko.match(after) if self._mover_ko is not None else None
+        if moved is None:
+            return 0.0
+        word = after[moved.start("move") :] if "move" in moved.re.groupindex else after
+        return -1.0 if word.startswith(_DOWN_MOVES) else 1.0 if word.startswith(_UP_MOVES) else 0.0
 
     def _mover(self, after: str) -> bool:
         """The words after the name (or its list) report its share move."""
@@ -380,7 +421,7 @@ class FrameReader:
         index = next(i for i, s in enumerate(ordered) if s.start == span.start and s.key == span.key)
 
         def joined(left: NamedSpan, right: NamedSpan) -> bool:
-            between = text[left.end : right.start]
+            between = _SIZE_IN_BRACKETS.sub("", text[left.end : right.start])
             if language == "en":
                 return bool(_LIST_JOINERS_EN.match(between))
             joiner = squash(between)

@@ -12,6 +12,8 @@ from newsimpact.tracker.report import TITLE_PARAGRAPH
 # and space; Korean "다." endings are covered by the same rule. Decimal points ("3.5%") and
 # abbreviations with no following space do not split.
 _SENTENCE_END = re.compile(r"(?<=[.?!。？！])[\"'”’)\]]*\s+")
+# Initials and short abbreviations end with a period inside a sentence ("J.B. Hunt", "Inc. said").
+_ABBREVIATION = re.compile(r"(?:(?<![A-Za-z])[A-Z]|(?<![A-Za-z])(?:Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|No))\.$")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ def split_paragraph(paragraph: str, index: int) -> list[Sentence]:
     sentences = []
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
+        if _ABBREVIATION.search(paragraph[max(0, match.start() - 5) : match.start()]):
+            continue
         end = match.start() + len(match.group(0).rstrip())
         if paragraph[start:end].strip():
             sentences.append(_trimmed(paragraph, index, start, end))

@@ -29,8 +29,8 @@ _BOUND_GAP_KO = re.compile(
     r"한\s?달\s?새|전월\s?대비|전년\s?대비|전분기\s?대비|올해|내년|이달|이틀째|사흘째|나흘째|닷새째|연일|장중|한때|"
     # How long it took ("하루 새 5% 급락", "두 달 만에 30% 반등", "4년 만에 최저").
     r"하루\s?(?:새|만에|사이)|일주일\s?(?:새|만에|사이)|(?:전날|전일|전주|전장)\s?(?:대비|보다)?|"
-    r"(?:[0-9]+|한|두|세|네|다섯|여섯|몇)\s?(?:달|개월|년|주|주일|일|시간)여?\s?(?:새|만에|만의|사이|동안)|"
-    r"최대|최소|무려|단숨에|(?:t|kg|lb|MMBtu|파운드|부셸)당|대(?=\s)|수준으로|수준까지|"
+    r"(?:[0-9]+|한|두|세|석|네|넉|다섯|여섯|몇)\s?(?:달|개월|년|주|주일|일|시간)여?\s?(?:새|만에|만의|사이|동안)|"
+    r"최대|최소|무려|단숨에|소폭|(?:t|kg|lb|MMBtu|파운드|부셸)당|대(?=\s)|수준으로|수준까지|"
     # "OPEC+ 증산", "서부텍사스산원유(WTI)는 … 3.41달러(5.5%) 내린": a short bracket or a plus sign.
     r"\+|\([^()]{1,12}\)|"
     # A reference point, not a move ("고점 대비 15% 급락").
@@ -44,6 +44,11 @@ _MEASURE_KO = re.compile(r"^\s*(?:매출액|매출|투자|수요|출하량|출�
 """An industry's own measure after its name ("반도체 장비 매출이 사상 최대", "장비 투자 확대"): for a
 theme that is not a price, its move is the industry's move. (For a price, demand is not the price.)"""
 _TOPIC_COMMA = re.compile(r"^[,，]\s")
+_SMALL_WORDS = re.compile(
+    r"^[^0-9…]{0,8}?(?:소폭|약보합|강보합|보합|미미|slightly|marginally|modestly|edged|edges|little changed)",
+    re.IGNORECASE,
+)
+_MOVE_SIZE = re.compile(r"^[^0-9…]{0,12}?([0-9]+(?:\.[0-9]+)?)\s?%(?!\s?(?:포인트|p\b|point))")
 _CONCESSION = re.compile(r"^\+?[가-힣]{0,6}?(?:에도|에도불구|했지만|했으나|불구)")
 """A producer's move conceded ("감산 합의에도", "증산했지만"): what follows says the price did not obey."""
 _QUOTE_MARKS = re.compile(r"[\"“”]")
@@ -345,6 +350,8 @@ class ThemeDetector:
             sign = float(first.surface.payload)
             if self._polarity.negated(after, first.end, language):
                 sign = -sign
+            if self._small(text[end : end + 24], theme):
+                return 0.3 * sign, False  # "국제유가 소폭 하락", "WTI 0.8%↓": noise, not news of the price
             return sign, True
         before = text[max(0, start - 12) : start].rstrip()
         if language == "en":
@@ -361,6 +368,14 @@ class ThemeDetector:
         if polarity:
             return (0.5 if polarity > 0 else -0.5) * theme.valence, False
         return 0.2, False
+
+    @staticmethod
+    def _small(window: str, theme: Theme) -> bool:
+        """The move right after the driver is called small, or is smaller than the theme's noise level."""
+        if _SMALL_WORDS.match(window):
+            return True
+        size = _MOVE_SIZE.match(window)
+        return bool(size and theme.small_move_pct and float(size.group(1)) < theme.small_move_pct)
 
     def _surprise(self, text: str, language: str) -> float:
         """+1 / -1 when the text says the release came in above / below expectations, else 0."""
