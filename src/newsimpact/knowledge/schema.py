@@ -296,6 +296,8 @@ class EventType(_Frozen):
     """A fixed polarity for a non-subject role (target of a takeover: +1)."""
     weight: float = Field(default=1.0, gt=0.0, le=2.0)
     """How strongly this kind of event moves a large listed company (materiality)."""
+    reported_weight: float | None = Field(default=None, gt=0.0, le=2.0)
+    """The weight when the text reports the company's own move with its size or verb ("레나 4%↑")."""
     told_by_effect: bool = False
     """The event is told by what it did to the market ("애플 나비효과…코스피 하락"): when the
     subject's own words carry no direction, the whole sentence's direction is the event's."""

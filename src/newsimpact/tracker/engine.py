@@ -469,7 +469,8 @@ class Tracker:
             if korean and main.event is not None:
                 # Materiality of the kind of event for a large US company (a launch moves it less
                 # than its earnings); English wire copy reports movers directly and keeps its weight.
-                strength *= main.event.weight
+                reported = main.moved and main.event.reported_weight is not None
+                strength *= main.event.reported_weight if reported and main.event.reported_weight else main.event.weight
             if (korean and main.event is not None and event.mood_led) or tentative:
                 # The typed event is a side remark beside mood words, or a Korean market wrap cites
                 # news already in the price: kept, under the display threshold.
