@@ -44,7 +44,7 @@ VERDICT_LABELS = ("right", "weak", "wrong")
 BATCH_NOTES = {
     "wa": "company events and roles; first read with the tracker of 9d58174 (aggregate figures only), not tuned on",
     "wb": "macro, themes, wraps; read with the tracker of 9d58174, then tuned on (session 3)",
-    "wc": "mixed desk day; written while the tracker was tuned, not read before its first run",
+    "wc": "mixed desk day; first read with the tracker of bfe9d41 (every pick judged), then tuned on",
 }
 
 
