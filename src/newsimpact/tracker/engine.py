@@ -328,7 +328,9 @@ class Tracker:
             by_sentence[mention.sentence].append(mention)
         for sentence, group in by_sentence.items():
             spans = [NamedSpan(m.ref.key, m.ref.kind, m.start - sentence.start, m.end - sentence.start) for m in group]
-            seen: set[tuple[str, str]] = set()
+            # One company named twice in a sentence counts once: its first reading, unless a later one
+            # reports its share move ("구글에 … 매각 명령…알파벳 시간외 3%↓").
+            best: dict[tuple[str, str], tuple[Frame | None, EntityMention, NamedSpan]] = {}
             for mention, span in zip(group, spans, strict=True):
                 key = (mention.ref.kind, mention.ref.key)
                 event = events.setdefault(key, _EntityEvent())
@@ -336,24 +338,29 @@ class Tracker:
                 event.in_title |= is_head
                 event.by_name |= mention.ref.by_name
                 event.central |= is_head or sentence.paragraph <= 0
-                if key in seen:
-                    continue  # one company named twice in a sentence counts once
-                seen.add(key)
-                event.named_sentences += 1
                 if self._is_citation(sentence.text, span.start, span.end):
-                    event.roles.add("source")
-                    continue
-                if not mention.ref.by_name and not self._about_business([sentence]):
+                    frame = Frame("source", None, 0.0, ())
+                elif not mention.ref.by_name and not self._about_business([sentence]):
                     # A brand named as a venue ("유튜브 채널", "CNN 보도") without business words in
                     # its sentence: what happens there is not news about the company.
+                    frame = None
+                else:
+                    frame = self.frames.read(sentence.text, is_head, span, spans, language)
+                earlier = best.get(key)
+                if earlier is None or (frame is not None and frame.moved and not (earlier[0] and earlier[0].moved)):
+                    best[key] = (frame, mention, span)
+            for key, (found, mention, span) in best.items():
+                event = events[key]
+                event.named_sentences += 1
+                if found is None:
                     continue
-                frame = self.frames.read(sentence.text, is_head, span, spans, language)
+                frame = found
                 event.roles.add(frame.role)
                 # A named mover with its move is what the sentence reports, wherever it stands.
                 event.central |= frame.moved
                 if frame.role == "subject" and mention.ref.kind == "sp500" and mention.ref.by_name:
                     subjects[sentence].append((mention.ref.key, sentence.text[span.start : span.end]))
-                self._add_frame(event, frame, sentence, year, 1.0 if is_head else headline_factor)
+                self._add_frame(event, frame, sentence, year, 1.0 if sentence == head else headline_factor)
         for sentence, (ticker, frame) in self._carried_frames(sentences, by_sentence, subjects, language):
             event = events[("sp500", ticker)]
             event.named_sentences += 1

@@ -33,6 +33,13 @@ _LATER_STORY_FACTOR = 0.6
 _QUESTION_FACTOR = 0.5
 _UP_MOVES = ("↑", "▲", "급등", "폭등", "상승", "강세", "반등", "신고가", "뛰", "올라", "올랐", "치솟")
 _DOWN_MOVES = ("↓", "▼", "급락", "폭락", "하락", "약세", "신저가", "내려", "내렸", "떨어", "미끄러")
+_SEGMENT_START = re.compile(r"(?:^|[,，·…])[\s'\"‘“]*$")
+"""What precedes a name that opens a part of a headline (start, comma, middle dot, ellipsis)."""
+_HEADLINE_MOVE_KO = re.compile(
+    r"[0-9][0-9.,]*\s?%(?!\s?(?:p\b|포인트|P\b))\s?(?:대|넘게|이상|가량|안팎)?\s?"
+    r"(?P<move>↑|↓|▲|▼|급등|급락|폭등|폭락|상승|하락|올라|올랐|내려|내렸|떨어|뛰)"
+)
+"""A sized share move in a headline ("주가 9%↑", "시간외 6%↑", "5% 급락")."""
 _WORD_CHARS = re.compile(r"[^가-힣A-Za-z0-9]|\([^()]*\)")
 """What is not a word (spaces, quotes, brackets with what they hold): for the length of a short story."""
 _HARMS = frozenset({"recall_accident", "strike"})
@@ -164,10 +171,22 @@ class FrameReader:
         if decisive is not None:
             event = decisive[0]
         moved = role == "subject" and self._moved(text, span, spans, language, clause[1])
+        headline_sign = 0.0
+        if not moved and role == "subject" and language == "ko" and is_title:
+            # "팔란티어, … 계약…주가 9%↑", "인텔 '18A 고객 확보' 9% 급등": the headline reports the
+            # share move of the company its story is about.
+            headline_sign = self._headline_move(text, span, spans)
+            moved = bool(headline_sign)
         if moved and language == "en" and decisive is None:
             # "…capacity glut persists; J.B. Hunt, Old Dominion slip": an English mover's event is
             # told after its name ("rose after its earnings beat"), else it is the move itself.
             event = self.event_type(text[span.end :], language)
+        if moved and language == "ko" and decisive is None:
+            # A mover's event is told between its name and the next company's ("3M 소송 충당금 추가에
+            # 5%↓·JP모건 1분기 호실적에 2%↑": JP Morgan's is its results, not 3M's lawsuit).
+            following = [s.start for s in spans if s.start > span.end and s.key != span.key]
+            own = self.event_type(text[span.start : min([story[1], *following])], language)
+            event = own or event
         if moved and event is None:
             event = self._price_move
         polarity: float = 0.0
@@ -191,7 +210,7 @@ class FrameReader:
                 if not towards.score and event is not None and event.told_by_effect and role == "subject":
                     towards = self._polarity.towards(text, language, span.start, span.end)
                 polarity, cues = towards.score, tuple(c.term for c in towards.cues)
-            sign = self._move_sign(text, span, spans) if moved and language == "ko" else 0.0
+            sign = headline_sign or (self._move_sign(text, span, spans) if moved and language == "ko" else 0.0)
             if sign:
                 # "화이자(-4.1%)", "애플 3% 하락·엔비디아 4%↑": the words after the name say which way.
                 polarity = sign * max(abs(polarity), _REPORTED_MOVE)
@@ -302,6 +321,9 @@ class FrameReader:
             return "subject"  # the sentence opens with the name ("보잉 737 맥스 추락")
         if self._opens_later_story(text, head.start):
             return "subject"  # it opens the headline's next story ("LG화학 급락…GM 볼트 리콜 비용")
+        if is_title and _SEGMENT_START.search(text[: head.start]) and self._headline_move(text, span, spans):
+            # A wrap's list of movers ("…, 인텔 '18A 고객 확보' 9% 급등·애플 WWDC 실망에 2%↓").
+            return "subject"
         return "passing"
 
     def _english_move(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> tuple[float, tuple[str, ...]] | None:
@@ -328,6 +350,25 @@ class FrameReader:
             return True
         clause = squash(text[tail.end : max(clause_end, tail.end)])
         return self._subject_marked(rest) and _SIZED_MOVE_KO.search(clause) is not None
+
+    @staticmethod
+    def _headline_move(text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
+        """+1/-1 for a sized share move later in the name's headline story, or in a later story that
+        names no company when the name is the headline's topic; no other company's name between."""
+        start, end = story_bounds(text, span.start)
+        topic = _HEADLINE_TOPIC.match(text)
+        others = [s.start for s in spans if s.start > span.end and s.key != span.key]
+        if topic is not None and span.start < topic.end():
+            # The topic's move may come in a later story, unless another company opens that story
+            # (its partners and customers inside the topic's own story do not count).
+            others = [o for o in others if o >= end and _SEGMENT_START.search(text[:o])]
+            end = len(text)
+        end = min([end, *others])
+        move = _HEADLINE_MOVE_KO.search(text, span.end, end)
+        if move is None:
+            return 0.0
+        word = move.group("move")
+        return -1.0 if word.startswith(_DOWN_MOVES) else 1.0 if word.startswith(_UP_MOVES) else 0.0
 
     def _move_sign(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
         """+1/-1 when the words right after the name (or its list) say which way it moved: a signed
