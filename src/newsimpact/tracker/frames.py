@@ -355,7 +355,7 @@ class FrameReader:
     def _headline_move(text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
         """+1/-1 for a sized share move later in the name's headline story, or in a later story that
         names no company when the name is the headline's topic; no other company's name between."""
-        start, end = story_bounds(text, span.start)
+        end = story_bounds(text, span.start)[1]
         topic = _HEADLINE_TOPIC.match(text)
         others = [s.start for s in spans if s.start > span.end and s.key != span.key]
         if topic is not None and span.start < topic.end():
