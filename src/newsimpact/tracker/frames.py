@@ -33,6 +33,12 @@ _LATER_STORY_FACTOR = 0.6
 _QUESTION_FACTOR = 0.5
 _UP_MOVES = ("↑", "▲", "급등", "폭등", "상승", "강세", "반등", "신고가", "뛰", "올라", "올랐", "치솟")
 _DOWN_MOVES = ("↓", "▼", "급락", "폭락", "하락", "약세", "신저가", "내려", "내렸", "떨어", "미끄러")
+_MARKET_SUBJECT_EN = re.compile(
+    r"^\W*(?:u\.s\.\s+|european\s+|asian\s+|global\s+|world\s+)?"
+    r"(?:stocks|shares|wall street|nasdaq|dow|s&p|markets?|futures|indexes|indices|equities|treasur|bonds?|oil|gold|"
+    r"the dollar|dollar|bitcoin)"
+)
+"""An English sentence about the market: a company after its "as" clause is the news that moved it."""
 _SEGMENT_START = re.compile(r"(?:^|[,，·…])[\s'\"‘“]*$")
 """What precedes a name that opens a part of a headline (start, comma, middle dot, ellipsis)."""
 _HEADLINE_MOVE_KO = re.compile(
@@ -136,6 +142,15 @@ class FrameReader:
         self._price_move = next((e for e in self._events if e.id == "price_move"), None)
         verbs = {w: 1.5 for w in roles.mover_up_en} | {w: -1.5 for w in roles.mover_down_en}
         self._mover_en_sign = verbs | {"up": 1.5, "down": -1.5, "off": -1.5}
+        self._cause_en = (
+            re.compile(
+                r"\b(?:"
+                + "|".join(sorted(verbs, key=len, reverse=True))
+                + r")\b[^;.]{0,60}?\b(?:as|after|amid|following)\s+(?:the\s+)?$"
+            )
+            if verbs
+            else None
+        )
         self._mover_en = (
             re.compile(
                 r"^(?:'s)?\s*(?:(?:inc|corp|co)\.?\s+)?(?:(?:shares|stock)\s+)?(?:each\s+|both\s+|also\s+)?(?:("
@@ -180,7 +195,8 @@ class FrameReader:
         if moved and language == "en" and decisive is None:
             # "…capacity glut persists; J.B. Hunt, Old Dominion slip": an English mover's event is
             # told after its name ("rose after its earnings beat"), else it is the move itself.
-            event = self.event_type(text[span.end :], language)
+            following = [s.start for s in spans if s.start > span.end and s.key != span.key]
+            event = self.event_type(text[span.end : min([len(text), *following])], language)
         if moved and language == "ko" and decisive is None:
             # A mover's event is told between its name and the next company's ("3M 소송 충당금 추가에
             # 5%↓·JP모건 1분기 호실적에 2%↑": JP Morgan's is its results, not 3M's lawsuit).
@@ -429,6 +445,14 @@ class FrameReader:
         lower = text.lower()
         after = lower[tail.end : tail.end + 60]
         before = lower[max(0, head.start - 40) : head.start]
+        if (
+            self._cause_en is not None
+            and not _MARKET_SUBJECT_EN.match(lower)
+            and self._cause_en.search(lower[: head.start])
+        ):
+            # "LG Innotek rises 6% as Apple expands orders": the company after "as" is the cause of
+            # another's move, not the news.
+            return "passing"
         if _EN_SUBJECT_AFTER.match(after):
             return "subject"
         # What follows the name first: "acquisition of Intel NAND business" sells a unit of Intel's.
