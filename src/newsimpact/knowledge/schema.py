@@ -31,6 +31,10 @@ class Sector(_Frozen):
 class SubIndustry(_Frozen):
     name: str
     name_ko: str
+    stock_words_ko: tuple[str, ...] = ()
+    """How headlines name the group's shares ("제약주", "항공株"): a member reported with its own move
+    in the body of such a story is what the headline is about."""
+    stock_words_en: tuple[str, ...] = ()
 
 
 class Company(_Frozen):

@@ -360,7 +360,17 @@ class Tracker:
                 event.central |= frame.moved
                 if frame.role == "subject" and mention.ref.kind == "sp500" and mention.ref.by_name:
                     subjects[sentence].append((mention.ref.key, sentence.text[span.start : span.end]))
-                self._add_frame(event, frame, sentence, year, 1.0 if sentence == head else headline_factor)
+                factor = 1.0 if sentence == head else headline_factor
+                if (
+                    frame.moved
+                    and head is not None
+                    and sentence != head
+                    and self._group_in_headline(key, head, language)
+                ):
+                    # "美 제약주 급락" over "화이자(-4.1%)도 약세": a member of the group the headline
+                    # reports moving, named with its own move, is what the headline is about.
+                    factor = 2.0 / sentence_weight(sentence)
+                self._add_frame(event, frame, sentence, year, factor)
         for sentence, (ticker, frame) in self._carried_frames(sentences, by_sentence, subjects, language):
             event = events[("sp500", ticker)]
             event.named_sentences += 1
@@ -369,6 +379,18 @@ class Tracker:
             if event.named_sentences >= 3:
                 event.central = True
         return events
+
+    def _group_in_headline(self, key: tuple[str, str], head: Sentence, language: str) -> bool:
+        """The headline names the shares of the company's sub-industry ("제약주", "airline stocks")."""
+        company = self.kb.companies.get(key[1]) if key[0] == "sp500" else None
+        group = self.kb.sub_industries.get(company.sub_industry) if company else None
+        if group is None:
+            return False
+        if language == "en":
+            lower = head.text.lower()
+            return any(w in lower for w in group.stock_words_en)
+        squashed = squash(head.text)
+        return any(squash(w) in squashed for w in group.stock_words_ko)
 
     @staticmethod
     def _add_frame(

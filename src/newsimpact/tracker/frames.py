@@ -39,7 +39,7 @@ _MARKET_SUBJECT_EN = re.compile(
     r"the dollar|dollar|bitcoin)"
 )
 """An English sentence about the market: a company after its "as" clause is the news that moved it."""
-_SEGMENT_START = re.compile(r"(?:^|[,，·…])[\s'\"‘“]*$")
+_SEGMENT_START = re.compile(r"(?:^|[,，·…])\s*$")
 """What precedes a name that opens a part of a headline (start, comma, middle dot, ellipsis)."""
 _HEADLINE_MOVE_KO = re.compile(
     r"[0-9][0-9.,]*\s?%(?!\s?(?:p\b|포인트|P\b))\s?(?:대|넘게|이상|가량|안팎)?\s?"
