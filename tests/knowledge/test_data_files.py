@@ -159,3 +159,21 @@ def test_word_lists_for_titles_name_endings_and_surprises_are_clean(kb: Knowledg
         assert all(w == w.strip() and w for w in words), name
     assert not set(kb.movement.surprise_up.ko) & set(kb.movement.surprise_down.ko)
     assert any(t.surprise_decides for t in kb.themes)
+
+
+def test_falling_reasons_come_in_both_languages_for_price_themes(kb: KnowledgeBase) -> None:
+    written = 0
+    for theme in kb.themes:
+        for exposure in theme.exposures:
+            assert (exposure.reason_falling_ko is None) == (exposure.reason_falling_en is None), (theme.id, exposure)
+            written += exposure.reason_falling_ko is not None
+            assert exposure.reason_falling_ko is None or theme.price, f"{theme.id}: only a price falls"
+    assert written >= 60
+
+
+def test_stock_words_name_groups_of_shares(kb: KnowledgeBase) -> None:
+    groups = [s for s in kb.sub_industries.values() if s.stock_words_ko]
+    assert len(groups) >= 20
+    for group in groups:
+        assert group.stock_words_en, group.name
+        assert all(w.endswith(("주", "株", "더", "가")) for w in group.stock_words_ko), group.stock_words_ko

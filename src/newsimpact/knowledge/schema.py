@@ -115,6 +115,10 @@ class Exposure(_Frozen):
     sign: Literal[1, -1]
     reason_ko: str = Field(min_length=2)
     reason_en: str = Field(min_length=2)
+    reason_falling_ko: str | None = Field(default=None, min_length=2)
+    """The reason as it reads when the driver falls ("원유 판매 단가 하락으로 이익 감소"); without it the
+    rationale says the rising reason works in reverse."""
+    reason_falling_en: str | None = Field(default=None, min_length=2)
     topics_ko: tuple[str, ...] = ()
     """Sub-topic words (반도체 장비 for toolmakers under export controls): when the theme's sentences
     name any exposure's sub-topic, only exposures whose sub-topic is named are picked."""

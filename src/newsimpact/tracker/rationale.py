@@ -77,6 +77,11 @@ def theme(
     effect_ko = "수혜" if exposure.sign < 0 else "부담"
     effect_en = "helps" if exposure.sign < 0 else "hurts"
     cause_ko = particle(f"{hit_theme.name_ko} {move_ko}", "으로/로")
+    if exposure.reason_falling_ko and exposure.reason_falling_en:
+        return (
+            f"{cause_ko} {effect_ko} — {who_ko}{exposure.reason_falling_ko}",
+            f"{hit_theme.name_en}, {move_en}, {effect_en}: {who_en}{exposure.reason_falling_en}",
+        )
     return (
         f"{cause_ko} {effect_ko} — {who_ko}오를 때의 영향({exposure.reason_ko})이 거꾸로 작용",
         f"{hit_theme.name_en}, {move_en}, {effect_en}: {who_en}the reverse of a rise ({exposure.reason_en})",
