@@ -45,6 +45,7 @@ BATCH_NOTES = {
     "wa": "company events and roles; first read with the tracker of 9d58174 (aggregate figures only), not tuned on",
     "wb": "macro, themes, wraps; read with the tracker of 9d58174, then tuned on (session 3)",
     "wc": "mixed desk day; first read with the tracker of bfe9d41 (every pick judged), then tuned on",
+    "wd": "mixed desk day by another writer; first read with the tracker of 7aa2fd9 (every pick judged), then tuned on",
 }
 
 
@@ -185,6 +186,7 @@ def main() -> None:
             print(f"            shown   : {figures(current, part, verdicts, kind, True)}   (not low_confidence)")
             if before is not None:
                 print(f"            baseline: {figures(before, part, verdicts, kind, False)}   ({args.baseline_ref})")
+                print(f"            b. shown: {figures(before, part, verdicts, kind, True)}   ({args.baseline_ref})")
     by_path = Counter((p.path, verdict(p, next(i for i in items if i["id"] == p.id), verdicts)) for p in current)
     print("current picks by path:", dict(sorted(by_path.items())))
     if args.list:

@@ -50,6 +50,9 @@ _WORD_CHARS = re.compile(r"[^가-힣A-Za-z0-9]|\([^()]*\)")
 """What is not a word (spaces, quotes, brackets with what they hold): for the length of a short story."""
 _HARMS = frozenset({"recall_accident", "strike"})
 """Events that only hurt their subject: a mover that rose beside one was not its subject."""
+_DENIED_AFTER = re.compile(r"(?:은|는|이|가|도|을|를)?(?:없|않|아니|無|축소|중단|취소|철회|연기|보류)")
+"""A decisive phrase denied or undone right after it ("생산 차질 없어", "자사주 매입 축소"): not what
+happened."""
 _REPORTED_MOVE = 1.2
 """The least weight of a share move the text reports with its size or verb."""
 _SIZED_MOVE_KO = re.compile(
@@ -155,7 +158,7 @@ class FrameReader:
             re.compile(
                 r"^(?:'s)?\s*(?:(?:inc|corp|co)\.?\s+)?(?:(?:shares|stock)\s+)?(?:each\s+|both\s+|also\s+)?(?:("
                 + "|".join(sorted(verbs, key=len, reverse=True))
-                + r")\b|(up|down|off)(?=\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?[0-9]))"
+                + r")(?![\w-])|(up|down|off)(?=\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?[0-9]))"
             )
             if verbs
             else None
@@ -534,9 +537,9 @@ class FrameReader:
             for e, d, p in self._decisive_ko:
                 if "*" in p:  # "ceo*사퇴": a few words may come between
                     match = self._gapped(p).search(squashed)
-                    if match:
+                    if match and not _DENIED_AFTER.match(squashed, match.end()):
                         found.append((match.start(), e, d))
-                elif p in squashed:
+                elif p in squashed and not _DENIED_AFTER.match(squashed, squashed.find(p) + len(p)):
                     found.append((squashed.find(p), e, d))
         if not found:
             return None
