@@ -118,7 +118,7 @@ def test_a_parallel_second_story_takes_the_first_storys_event(shipped: Tracker) 
 
 
 def test_pick_direction_and_rationale_agree_on_a_falling_driver(shipped: Tracker) -> None:
-    report = shipped.track(Article(title="국제유가 급락에 항공주 일제히 강세", language="ko"))
+    report = shipped.track(Article(title="국제유가 급락에 美 항공주 일제히 강세", language="ko"))
     airlines = [p for p in report.positive if p.sector == "Industrials"]
     assert airlines and all("하락" in p.rationale_ko and "falling" in p.rationale_en for p in airlines)
 

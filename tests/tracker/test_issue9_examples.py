@@ -68,7 +68,10 @@ CASES: list[tuple[str, str, tuple[str, ...], set[str], set[str]]] = [
     ("profit streak", "포드, 4분기 연속 흑자", (), {"F+"}, {"F-"}),
     ("rival beaten", "삼성전자, 애플 제치고 스마트폰 점유율 1위", (), {"AAPL-"}, {"AAPL+"}),
     # 3. What moves, and which way: the movement word bound to the theme's own driver.
-    ("oil falls", "국제유가 급락에 항공주 일제히 강세", (), {"XOM-", "DAL+"}, {"XOM+", "CVX+", "DAL-", "LUV-"}),
+    # Without the US stage "항공주" may be Korea's airlines: US airlines are a weak read-across, not
+    # reported; on the US stage the group's own move makes them firm.
+    ("oil falls", "국제유가 급락에 항공주 일제히 강세", (), {"XOM-"}, {"XOM+", "CVX+", "DAL-", "LUV-"}),
+    ("oil falls, US airlines", "국제유가 급락에 美 항공주 일제히 강세", (), {"XOM-", "DAL+"}, {"XOM+", "DAL-", "LUV-"}),
     ("oil rises", "국제유가 급등…중동 공급 차질 우려", (), {"XOM+"}, {"XOM-", "DAL+"}),
     ("won weakness", "원·달러 환율 1,450원 돌파", (), set(), {"AAPL+", "MSFT+"}),
     ("tension rises", "중동 긴장 고조에 국제유가 상승", (), {"XOM+"}, {"LMT-", "RTX-", "XOM-"}),

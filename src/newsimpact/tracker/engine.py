@@ -42,6 +42,8 @@ _MAX_THEMES = 3
 _PER_GROUP_PER_SIDE = 2
 _BRAND_ONLY_FACTOR = 0.5
 _MOOD_LED_CAP = 1.2
+_US_MARKET_KO = ("뉴욕증시", "뉴욕증권", "월가", "[뉴욕", "(뉴욕", "나스닥", "다우지수", "S&P500")
+"""Words that put a Korean headline's share groups on the US market ("뉴욕증시, 항공주 강세")."""
 """calibrate(1.2) = 0.55: a Korean pick whose typed event is weaker than the mood words beside it
 stays under the display threshold."""
 _SUB_INDUSTRY_TICKERS = 2
@@ -264,7 +266,7 @@ class Tracker:
             if not wrap:
                 candidates += self._relation_candidates(events, day, analyst_note=note)
             candidates += self._theme_candidates(
-                themes, language, len(sentences), analyst_note=note, pure_plays_only=wrap
+                themes, language, len(sentences), analyst_note=note, pure_plays_only=wrap, head=sentences[0]
             )
         positive, negative = self._select(candidates)
         if self.calibration is not None:
@@ -380,8 +382,9 @@ class Tracker:
                 event.central = True
         return events
 
-    def _group_in_headline(self, key: tuple[str, str], head: Sentence, language: str) -> bool:
-        """The headline names the shares of the company's sub-industry ("제약주", "airline stocks")."""
+    def _group_in_headline(self, key: tuple[str, str], head: Sentence, language: str, us_only: bool = False) -> bool:
+        """The headline names the shares of the company's sub-industry ("제약주", "airline stocks");
+        with `us_only`, a Korean headline must say they are US shares ("美 항공주", "뉴욕증시 …")."""
         company = self.kb.companies.get(key[1]) if key[0] == "sp500" else None
         group = self.kb.sub_industries.get(company.sub_industry) if company else None
         if group is None:
@@ -390,7 +393,11 @@ class Tracker:
             lower = head.text.lower()
             return any(w in lower for w in group.stock_words_en)
         squashed = squash(head.text)
-        return any(squash(w) in squashed for w in group.stock_words_ko)
+        words = [squash(w) for w in group.stock_words_ko]
+        if not us_only:
+            return any(w in squashed for w in words)
+        us_market = any(m in squashed for m in _US_MARKET_KO)
+        return any(w in squashed and (us_market or f"美{w}" in squashed or f"미국{w}" in squashed) for w in words)
 
     @staticmethod
     def _add_frame(
@@ -591,6 +598,7 @@ class Tracker:
         *,
         analyst_note: bool = False,
         pure_plays_only: bool = False,
+        head: Sentence | None = None,
     ) -> list[Candidate]:
         out = []
         # A theme counts when the article says its driver moves and is about it: in the headline,
@@ -625,7 +633,12 @@ class Tracker:
                     if exposure.sub_industry:
                         sub_industry = self.kb.sub_industry_ko(exposure.sub_industry), exposure.sub_industry
                     ko, en = rationale.theme(hit.theme, exposure, hit.direction, sub_industry)
-                    direct = exposure.direct and not analyst_note
+                    # "국제유가 급락에 항공주 일제히 강세": the headline reports the group's own move, so
+                    # the exposure is as firm as a pure play's.
+                    named_group = head is not None and self._group_in_headline(
+                        ("sp500", ticker), head, language, us_only=True
+                    )
+                    direct = (exposure.direct or named_group) and not analyst_note
                     if direct:
                         factor *= _DIRECT_THEME_BOOST
                     signed = base * factor * hit.direction * exposure.sign
@@ -722,6 +735,8 @@ class Tracker:
         scored = [(calibrate(abs(c.signed_strength), c.path, c.direct), c) for c in best.values()]
         for score, candidate in sorted(scored, key=lambda sc: -sc[0]):
             if score < self.settings.min_score or not candidate.sentences:
+                continue
+            if candidate.path == "theme" and not candidate.direct and score < self.settings.min_read_across_score:
                 continue
             direction: Direction = "positive" if candidate.signed_strength > 0 else "negative"
             if len(picks[direction]) >= self.settings.max_picks_per_side:
