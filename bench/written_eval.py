@@ -46,6 +46,7 @@ BATCH_NOTES = {
     "wb": "macro, themes, wraps; read with the tracker of 9d58174, then tuned on (session 3)",
     "wc": "mixed desk day; first read with the tracker of bfe9d41 (every pick judged), then tuned on",
     "wd": "mixed desk day by another writer; first read with the tracker of 7aa2fd9 (every pick judged), then tuned on",
+    "we": "40 full articles; first read with the tracker of e4cd110 (every pick judged), then tuned on",
 }
 
 
