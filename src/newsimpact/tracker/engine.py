@@ -42,6 +42,7 @@ _MAX_THEMES = 3
 _PER_GROUP_PER_SIDE = 2
 _BRAND_ONLY_FACTOR = 0.5
 _MOOD_LED_CAP = 1.2
+_KOREAN_TOPIC = re.compile(r"^\s*[\[(<【]?[^,，…\"“”]{1,24}?[,，]\s")
 _US_MARKET_KO = ("뉴욕증시", "뉴욕증권", "월가", "[뉴욕", "(뉴욕", "나스닥", "다우지수", "S&P500")
 """Words that put a Korean headline's share groups on the US market ("뉴욕증시, 항공주 강세")."""
 """calibrate(1.2) = 0.55: a Korean pick whose typed event is weaker than the mood words beside it
@@ -265,8 +266,18 @@ class Tracker:
             note = language == "ko" and self._is_analyst_note(sentences)
             if not wrap:
                 candidates += self._relation_candidates(events, day, analyst_note=note)
+            # "S-Oil, 4분기 영업익…정제마진 회복에 반등": a Korean company's results cite the price as
+            # their past reason, like a broker's note on it; the price is not the story.
+            korean_topic = language == "ko" and self._korean_company_topic(sentences[0], entity_mentions)
+            event = self.frames.event_type(sentences[0].text, language) if korean_topic else None
+            korean_topic = korean_topic and event is not None and event.id in ("earnings", "guidance")
             candidates += self._theme_candidates(
-                themes, language, len(sentences), analyst_note=note, pure_plays_only=wrap, head=sentences[0]
+                themes,
+                language,
+                len(sentences),
+                analyst_note=note or korean_topic,
+                pure_plays_only=wrap,
+                head=sentences[0],
             )
         positive, negative = self._select(candidates)
         if self.calibration is not None:
@@ -585,6 +596,14 @@ class Tracker:
     def _is_market_wrap(self, sentences: list[Sentence]) -> bool:
         """The headline reports the Korean session or the won."""
         return _headline_matches(sentences, self._market_wrap)
+
+    @staticmethod
+    def _korean_company_topic(head: Sentence, mentions: list[EntityMention]) -> bool:
+        """The headline's "X, …" topic is a Korean company."""
+        topic = _KOREAN_TOPIC.match(head.text)
+        return topic is not None and any(
+            m.sentence == head and m.ref.kind == "korean" and m.start - head.start < topic.end() for m in mentions
+        )
 
     def _is_analyst_note(self, sentences: list[Sentence]) -> bool:
         """The headline is a broker's note on a company."""

@@ -49,6 +49,10 @@ _SMALL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _MOVE_SIZE = re.compile(r"^[^0-9…]{0,12}?([0-9]+(?:\.[0-9]+)?)\s?%(?!\s?(?:포인트|p\b|point))")
+_FADING = re.compile(
+    r"^[가-힣]{0,4}?(?:기대|전망|가능성|베팅|확률)[가-힣]{0,2}?(?:꺾|후퇴|약화|축소|줄|낮아|멀어|사라|물건너|무산|흐려)"
+)
+"""Hopes for a falling trigger fading ("금리인하 기대 꺾이며", "인하 가능성 낮아져")."""
 _CONCESSION = re.compile(r"^\+?[가-힣]{0,6}?(?:에도|에도불구|했지만|했으나|불구)")
 """A producer's move conceded ("감산 합의에도", "증산했지만"): what follows says the price did not obey."""
 _QUOTE_MARKS = re.compile(r"[\"“”]")
@@ -314,6 +318,8 @@ class ThemeDetector:
                 if later:
                     return float(later[0].surface.payload), True
         if (theme.id, key) in self._falling:
+            if _FADING.match(squash_lower(text[end : end + 16])):
+                return 1.0, True  # "금리인하 기대 꺾여": the fall is priced out, the rate goes the other way
             return -1.0, True
         if language == "en":
             words = trigger.lower().split()
