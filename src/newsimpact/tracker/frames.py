@@ -144,7 +144,19 @@ class FrameReader:
         self._mover_ko = re.compile(roles.mover_after_ko) if roles.mover_after_ko else None
         self._price_move = next((e for e in self._events if e.id == "price_move"), None)
         verbs = {w: 1.5 for w in roles.mover_up_en} | {w: -1.5 for w in roles.mover_down_en}
-        self._mover_en_sign = verbs | {"up": 1.5, "down": -1.5, "off": -1.5}
+        sized = {
+            "up": 1.5,
+            "down": -1.5,
+            "off": -1.5,
+            "lost": -1.5,
+            "lose": -1.5,
+            "loses": -1.5,
+            "shed": -1.5,
+            "sheds": -1.5,
+            "added": 1.5,
+            "adds": 1.5,
+        }
+        self._mover_en_sign = verbs | sized
         self._cause_en = (
             re.compile(
                 r"\b(?:"
@@ -156,9 +168,12 @@ class FrameReader:
         )
         self._mover_en = (
             re.compile(
-                r"^(?:'s)?\s*(?:(?:inc|corp|co)\.?\s+)?(?:(?:shares|stock)\s+)?(?:each\s+|both\s+|also\s+)?(?:("
+                r"^(?:'s)?\s*(?:(?:inc|corp|co)\.?\s+)?(?:,\s*(?:whose|which|that|the)\b[^,;]{0,90},\s*)?"
+                r"(?:(?:shares|stock)\s+)?(?:each\s+|both\s+|also\s+)?(?:("
                 + "|".join(sorted(verbs, key=len, reverse=True))
-                + r")(?![\w-])|(up|down|off)(?=\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?[0-9]))"
+                + r")(?![\w-])(?!\s+to\s+(?:comment|say|disclose|elaborate|provide|discuss|confirm|give|specify))"
+                r"|(up|down|off|lost|lose|loses|shed|sheds|added|adds)"
+                r"(?=\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?[0-9]))"
             )
             if verbs
             else None
@@ -350,7 +365,7 @@ class FrameReader:
         if self._mover_en is None:
             return None
         tail = self._list_group(text, span, spans, "en")[1]
-        match = self._mover_en.match(text[tail.end : tail.end + 40].lower())
+        match = self._mover_en.match(text[tail.end : tail.end + 140].lower())
         if match is None:
             return None
         word = match.group(1) or match.group(2)
