@@ -161,7 +161,8 @@ class FrameReader:
             re.compile(
                 r"\b(?:"
                 + "|".join(sorted(verbs, key=len, reverse=True))
-                + r")\b[^;.]{0,60}?\b(?:as|after|amid|following)\s+(?:the\s+)?$"
+                + r"|hits?\s+(?:a\s+)?(?:record|new high|all-time high))"
+                + r"\b[^;.]{0,60}?\b(?:as|after|amid|following)\s+(?:the\s+)?$"
             )
             if verbs
             else None
@@ -201,6 +202,11 @@ class FrameReader:
             # headline's event hits; the event is the first story's.
             event = self.event_type(text[: story[0]], language)
         decisive = self._decisive(text[clause[0] : clause[1]], language)
+        if decisive is None and language == "ko" and is_title and self._is_topic(text, span):
+            # "J&J, 탈크 소송 항소심서 뒤집기…9억6천만달러 배상 평결 파기": a later story that names
+            # no other company goes on about the headline's topic.
+            later = [s.start for s in spans if s.start > story[1]]
+            decisive = self._decisive(text[story[1] : min([len(text), *later])], language)
         if decisive is not None:
             event = decisive[0]
         moved = role == "subject" and self._moved(text, span, spans, language, clause[1])
@@ -418,6 +424,12 @@ class FrameReader:
             return 0.0
         word = after[moved.start("move") :] if "move" in moved.re.groupindex else after
         return -1.0 if word.startswith(_DOWN_MOVES) else 1.0 if word.startswith(_UP_MOVES) else 0.0
+
+    @staticmethod
+    def _is_topic(text: str, span: NamedSpan) -> bool:
+        """The name stands in the headline's "X, …" topic."""
+        topic = _HEADLINE_TOPIC.match(text)
+        return topic is not None and span.start < topic.end()
 
     def _mover(self, after: str) -> bool:
         """The words after the name (or its list) report its share move."""

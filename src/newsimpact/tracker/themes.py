@@ -361,7 +361,8 @@ class ThemeDetector:
             return sign, True
         before = text[max(0, start - 12) : start].rstrip()
         if language == "en":
-            last = before.split()[-1].lower() if before.split() else ""
+            # "rising oil", not "energy shares gain, airlines slip": a word before a comma is another clause's.
+            last = before.split()[-1].lower() if before.split() and not before.endswith((",", ";", ":")) else ""
             sign_en = next((v for w, v in self._movement_words.items() if w.isascii() and last.startswith(w)), 0)
             if sign_en:
                 return float(sign_en), True
