@@ -47,6 +47,7 @@ BATCH_NOTES = {
     "wc": "mixed desk day; first read with the tracker of bfe9d41 (every pick judged), then tuned on",
     "wd": "mixed desk day by another writer; first read with the tracker of 7aa2fd9 (every pick judged), then tuned on",
     "we": "40 full articles; first read with the tracker of e4cd110 (every pick judged), then tuned on",
+    "wf": "a desk's week, with traps; first read with the tracker of 38b03b4 (every pick judged), then tuned on",
 }
 
 
