@@ -24,11 +24,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from newsimpact import __version__
 from newsimpact.store import Store
 
-CACHEABLE = re.compile(
-    r"^/(?:$|articles/\d+$|tickers/[^/]+$|api/articles$|api/articles/\d+$|api/tickers/[^/]+$"
-    r"|api/articles/\d+/translations/[^/]+$)"
-)
-"""Reads whose output depends only on stored data and the request (not the health check, not docs)."""
+CACHEABLE = re.compile(r"^/(?:$|articles/\d+$|tickers/[^/]+$|api/articles$|api/articles/\d+$|api/tickers/[^/]+$)")
+"""Reads whose output depends only on stored data and the request (not the health check, not docs).
+A translation's status is not one of them: its progress (paragraphs done) moves with no change to
+the data version, and a reader polling it must see each paragraph as it lands."""
 
 NO_CACHE_PARAMS = ("lang",)
 """The article page's ?lang= queues a translation: that request must reach the handler every time."""
