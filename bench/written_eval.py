@@ -48,6 +48,8 @@ BATCH_NOTES = {
     "wd": "mixed desk day by another writer; first read with the tracker of 7aa2fd9 (every pick judged), then tuned on",
     "we": "40 full articles; first read with the tracker of e4cd110 (every pick judged), then tuned on",
     "wf": "a desk's week, with traps; first read with the tracker of 38b03b4 (every pick judged), then tuned on",
+    "wg": "mixed, final check; first read with the tracker of 3682179 (every pick judged)",
+    "wh": "40 full articles, final check; first read with the tracker of 3682179 (every pick judged)",
 }
 
 
