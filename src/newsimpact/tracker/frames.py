@@ -39,6 +39,7 @@ _MARKET_SUBJECT_EN = re.compile(
     r"the dollar|dollar|bitcoin)"
 )
 """An English sentence about the market: a company after its "as" clause is the news that moved it."""
+_SHARES_CLAUSE_EN = re.compile(r"[;,—–]\s*(?:its\s+|the\s+)?(?:shares|stock)(?=\s)", re.IGNORECASE)
 _SEGMENT_START = re.compile(r"(?:^|[,，·…])\s*$")
 """What precedes a name that opens a part of a headline (start, comma, middle dot, ellipsis)."""
 _HEADLINE_MOVE_KO = re.compile(
@@ -372,6 +373,13 @@ class FrameReader:
             return None
         tail = self._list_group(text, span, spans, "en")[1]
         match = self._mover_en.match(text[tail.end : tail.end + 140].lower())
+        if match is None and all(s.start >= span.start for s in spans):
+            # "Estee Lauder to cut 7,000 jobs …; shares jump 9%": a later clause about "shares" with no
+            # company of its own reports the move of the company the sentence opens with.
+            later = _SHARES_CLAUSE_EN.search(text, tail.end)
+            others = [s for s in spans if s.start > tail.end and s.key != span.key]
+            if later is not None and not any(s.start < later.start() for s in others):
+                match = self._mover_en.match(text[later.end() : later.end() + 40].lower())
         if match is None:
             return None
         word = match.group(1) or match.group(2)
