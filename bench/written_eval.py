@@ -50,6 +50,7 @@ BATCH_NOTES = {
     "wf": "a desk's week, with traps; first read with the tracker of 38b03b4 (every pick judged), then tuned on",
     "wg": "mixed, final check; first read with the tracker of 3682179 (every pick judged)",
     "wh": "40 full articles, final check; first read with the tracker of 3682179 (every pick judged)",
+    "wi": "120 headlines, last check; first read with the tracker of 42238d9 (every pick judged)",
 }
 
 
