@@ -565,7 +565,14 @@ class FrameReader:
     def _decisive(self, text: str, language: str) -> tuple[EventType, DecisivePhrase] | None:
         if language == "en":
             lower = text.lower()
-            found = [(lower.find(p), e, d) for e, d, p in self._decisive_en if p in lower]
+            found = []
+            for e, d, p in self._decisive_en:
+                if "*" in p:  # "raises*price target": a few words may come between
+                    gapped = re.search(r".{0,30}?".join(re.escape(part) for part in p.split("*")), lower)
+                    if gapped:
+                        found.append((gapped.start(), e, d))
+                elif p in lower:
+                    found.append((lower.find(p), e, d))
         else:
             squashed = squash_lower(text)
             found = []
