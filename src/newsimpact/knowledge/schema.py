@@ -208,12 +208,25 @@ class LanguageWords(_Frozen):
     en: tuple[str, ...] = ()
 
 
+class UpDown(_Frozen):
+    up: tuple[str, ...] = ()
+    down: tuple[str, ...] = ()
+
+
 class MovementLexicon(_Frozen):
     model_config = ConfigDict(frozen=True, extra="ignore")
 
     up: LanguageWords
     down: LanguageWords
     hedge: LanguageWords = LanguageWords()
+    small: LanguageWords = LanguageWords()
+    """Words that call a move small (소폭, 보합, slightly): no news of the price."""
+    hopes_ko: tuple[str, ...] = ()
+    fading_ko: tuple[str, ...] = ()
+    """Hopes for a falling trigger (기대, 가능성) and words that they fade (꺾, 후퇴): "금리인하 기대 꺾여"
+    is a rise in rates."""
+    concession_ko: tuple[str, ...] = ()
+    """Endings that concede a producer's move (감산 합의에도, 증산했지만): the price did not obey."""
     stock_words: LanguageWords = LanguageWords()
     surprise_up: LanguageWords = LanguageWords()
     surprise_down: LanguageWords = LanguageWords()
@@ -306,6 +319,9 @@ class EventType(_Frozen):
     """How strongly this kind of event moves a large listed company (materiality)."""
     reported_weight: float | None = Field(default=None, gt=0.0, le=2.0)
     """The weight when the text reports the company's own move with its size or verb ("레나 4%↑")."""
+    harm: bool = False
+    """The event only hurts its subject (an accident, a strike): a mover that rose beside it was not
+    its subject."""
     told_by_effect: bool = False
     """The event is told by what it did to the market ("애플 나비효과…코스피 하락"): when the
     subject's own words carry no direction, the whole sentence's direction is the event's."""
@@ -376,6 +392,15 @@ class RoleRules(_Frozen):
     mover_after_ko: str = ""
     """A regular expression right after a Korean name (space-stripped) that reports its share move
     ("테슬라 7% 급락", "노스롭 4%↑"): the name is the subject, wherever it stands in the headline."""
+    share_moves_ko: UpDown = UpDown()
+    """Korean share-move words after a mover ("4%↑", "급락"): which way it moved."""
+    denied_after_ko: tuple[str, ...] = ()
+    """Words right after a decisive phrase that deny or undo it ("생산 차질 없어", "매입 축소")."""
+    us_market_ko: tuple[str, ...] = ()
+    """Words that put a Korean headline's share groups on the US market ("뉴욕증시", "월가")."""
+    market_subjects_en: tuple[str, ...] = ()
+    """Subjects of an English sentence about the market ("stocks rise as Apple …"): the company after
+    its "as" is then the news, not a cause of another company's move."""
     mover_up_en: tuple[str, ...] = ()
     """English verbs of a share move right after a name or its list ("Generac, Home Depot rise as a
     hurricane nears"): the verb of the name's own clause decides its direction, not the cause after."""

@@ -43,8 +43,6 @@ _PER_GROUP_PER_SIDE = 2
 _BRAND_ONLY_FACTOR = 0.5
 _MOOD_LED_CAP = 1.2
 _KOREAN_TOPIC = re.compile(r"^\s*[\[(<【]?[^,，…\"“”]{1,24}?[,，]\s")
-_US_MARKET_KO = ("뉴욕증시", "뉴욕증권", "월가", "[뉴욕", "(뉴욕", "나스닥", "다우지수", "S&P500")
-"""Words that put a Korean headline's share groups on the US market ("뉴욕증시, 항공주 강세")."""
 """calibrate(1.2) = 0.55: a Korean pick whose typed event is weaker than the mood words beside it
 stays under the display threshold."""
 _SUB_INDUSTRY_TICKERS = 2
@@ -407,7 +405,7 @@ class Tracker:
         words = [squash(w) for w in group.stock_words_ko]
         if not us_only:
             return any(w in squashed for w in words)
-        us_market = any(m in squashed for m in _US_MARKET_KO)
+        us_market = any(squash(m) in squashed for m in self.kb.roles.us_market_ko)
         return any(w in squashed and (us_market or f"美{w}" in squashed or f"미국{w}" in squashed) for w in words)
 
     @staticmethod

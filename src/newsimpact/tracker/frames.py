@@ -31,39 +31,18 @@ _NOMINATIVE = ("이", "가", "은", "는")
 _OPENING = re.compile(r"^[\s\[\]()<>【】\"“”'‘’·…-]*")
 _LATER_STORY_FACTOR = 0.6
 _QUESTION_FACTOR = 0.5
-_UP_MOVES = ("↑", "▲", "급등", "폭등", "상승", "강세", "반등", "신고가", "뛰", "올라", "올랐", "치솟")
-_DOWN_MOVES = ("↓", "▼", "급락", "폭락", "하락", "약세", "신저가", "내려", "내렸", "떨어", "미끄러")
-_MARKET_SUBJECT_EN = re.compile(
-    r"^\W*(?:u\.s\.\s+|european\s+|asian\s+|global\s+|world\s+)?"
-    r"(?:stocks|shares|wall street|nasdaq|dow|s&p|markets?|futures|indexes|indices|equities|treasur|bonds?|oil|gold|"
-    r"the dollar|dollar|bitcoin)"
-)
-"""An English sentence about the market: a company after its "as" clause is the news that moved it."""
 _SHARES_CLAUSE_EN = re.compile(r"[;,—–]\s*(?:its\s+|the\s+)?(?:shares|stock)(?=\s)", re.IGNORECASE)
 _SEGMENT_START = re.compile(r"(?:^|[,，·…])\s*$")
 """What precedes a name that opens a part of a headline (start, comma, middle dot, ellipsis)."""
-_HEADLINE_MOVE_KO = re.compile(
-    r"[0-9][0-9.,]*\s?%(?!\s?(?:p\b|포인트|P\b))\s?(?:대|넘게|이상|가량|안팎)?\s?"
-    r"(?P<move>↑|↓|▲|▼|급등|급락|폭등|폭락|상승|하락|올라|올랐|내려|내렸|떨어|뛰)"
-)
-"""A sized share move in a headline ("주가 9%↑", "시간외 6%↑", "5% 급락")."""
 _WORD_CHARS = re.compile(r"[^가-힣A-Za-z0-9]|\([^()]*\)")
 """What is not a word (spaces, quotes, brackets with what they hold): for the length of a short story."""
-_HARMS = frozenset({"recall_accident", "strike"})
-"""Events that only hurt their subject: a mover that rose beside one was not its subject."""
-_DENIED_AFTER = re.compile(r"(?:은|는|이|가|도|을|를)?(?:없|않|아니|無|축소|중단|취소|철회|연기|보류)")
-"""A decisive phrase denied or undone right after it ("생산 차질 없어", "자사주 매입 축소"): not what
-happened."""
 _REPORTED_MOVE = 1.2
 """The least weight of a share move the text reports with its size or verb."""
-_SIZED_MOVE_KO = re.compile(
-    r"[0-9][0-9.,]*%(?:대|넘게|이상|가량|안팎|씩)?(?:↑|↓|급등|급락|폭등|폭락|상승|하락|올랐|내렸|떨어|뛰었|뛰어)"
-)
 _SIZE_AFTER_KO = re.compile(r"^(?:주가|株)?(?:가|이|는|은|도)?(?:각각|일제히)?\(?(?P<sign>[+\-−▲▼↑↓])?[0-9][0-9.,]*%")
+"""A Korean name followed by the size of its move ("코노코필립스가 4.8%, 옥시덴탈이 5.6% 떨어졌다")."""
 _SIZE_IN_BRACKETS = re.compile(r"\([+\-−▲▼↑↓]?[0-9][0-9.,]*%\)")
 """A move's size in brackets after a name ("화이자(-4.1%)", "록히드마틴(5.2%)과"): no alias, and no
 break in a list of movers."""
-"""A Korean name followed by the size of its move ("코노코필립스가 4.8%, 옥시덴탈이 5.6% 떨어졌다")."""
 _BRACKETED_ALIAS = re.compile(r"^\([^()\s]{1,12}\)")
 _EN_SUBJECT_AFTER = re.compile(r"^(?:'s)?\s*(?:shares|stock|\(|inc\b|corp\b|co\b)")
 
@@ -144,6 +123,22 @@ class FrameReader:
         self._origin_factor = roles.origin_factor
         self._mover_ko = re.compile(roles.mover_after_ko) if roles.mover_after_ko else None
         self._price_move = next((e for e in self._events if e.id == "price_move"), None)
+        self._up_moves = tuple(roles.share_moves_ko.up)
+        self._down_moves = tuple(roles.share_moves_ko.down)
+        moves = "|".join(re.escape(w) for w in sorted((*self._up_moves, *self._down_moves), key=len, reverse=True))
+        # A sized share move ("주가 9%↑", "시간외 6%↑", "5% 급락"; not "3%p 상승", a rate).
+        self._headline_move_pattern = re.compile(
+            r"[0-9][0-9.,]*\s?%(?!\s?(?:p\b|포인트|P\b))\s?(?:대|넘게|이상|가량|안팎|씩)?\s?(?P<move>" + moves + ")"
+        )
+        self._sized_move = re.compile(r"[0-9][0-9.,]*%(?:대|넘게|이상|가량|안팎|씩)?(?:" + moves + ")")
+        denied = "|".join(re.escape(w) for w in roles.denied_after_ko)
+        self._denied_after = re.compile(r"(?:은|는|이|가|도|을|를)?(?:" + denied + ")") if denied else None
+        subjects = "|".join(re.escape(w) for w in sorted(roles.market_subjects_en, key=len, reverse=True))
+        self._market_subject_en = (
+            re.compile(r"^\W*(?:u\.s\.\s+|european\s+|asian\s+|global\s+|world\s+)?(?:" + subjects + r")\b")
+            if subjects
+            else None
+        )
         verbs = {w: 1.5 for w in roles.mover_up_en} | {w: -1.5 for w in roles.mover_down_en}
         sized = {
             "up": 1.5,
@@ -258,7 +253,7 @@ class FrameReader:
                 cues = cues or ("%",)
             elif moved and polarity:
                 polarity = math.copysign(max(abs(polarity), _REPORTED_MOVE), polarity)
-            if moved and polarity > 0 and event is not None and event.id in _HARMS:
+            if moved and polarity > 0 and event is not None and event.harm:
                 # "Generac jumped 9% as a hurricane churned": the harm is someone else's, the rise its own.
                 event = self._price_move
         elif event is not None and role in event.moves and role in event.role_polarity:
@@ -397,10 +392,9 @@ class FrameReader:
         if self._mover(after) or _SIZE_AFTER_KO.match(after) or _SIZE_AFTER_KO.match(squash(text[tail.end :])):
             return True
         clause = squash(text[tail.end : max(clause_end, tail.end)])
-        return self._subject_marked(rest) and _SIZED_MOVE_KO.search(clause) is not None
+        return self._subject_marked(rest) and self._sized_move.search(clause) is not None
 
-    @staticmethod
-    def _headline_move(text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
+    def _headline_move(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
         """+1/-1 for a sized share move later in the name's headline story, or in a later story that
         names no company when the name is the headline's topic; no other company's name between."""
         end = story_bounds(text, span.start)[1]
@@ -412,11 +406,11 @@ class FrameReader:
             others = [o for o in others if o >= end and _SEGMENT_START.search(text[:o])]
             end = len(text)
         end = min([end, *others])
-        move = _HEADLINE_MOVE_KO.search(text, span.end, end)
+        move = self._headline_move_pattern.search(text, span.end, end)
         if move is None:
             return 0.0
         word = move.group("move")
-        return -1.0 if word.startswith(_DOWN_MOVES) else 1.0 if word.startswith(_UP_MOVES) else 0.0
+        return -1.0 if word.startswith(self._down_moves) else 1.0 if word.startswith(self._up_moves) else 0.0
 
     def _move_sign(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
         """+1/-1 when the words right after the name (or its list) say which way it moved: a signed
@@ -431,7 +425,7 @@ class FrameReader:
         if moved is None:
             return 0.0
         word = after[moved.start("move") :] if "move" in moved.re.groupindex else after
-        return -1.0 if word.startswith(_DOWN_MOVES) else 1.0 if word.startswith(_UP_MOVES) else 0.0
+        return -1.0 if word.startswith(self._down_moves) else 1.0 if word.startswith(self._up_moves) else 0.0
 
     @staticmethod
     def _is_topic(text: str, span: NamedSpan) -> bool:
@@ -483,11 +477,8 @@ class FrameReader:
         lower = text.lower()
         after = lower[tail.end : tail.end + 60]
         before = lower[max(0, head.start - 40) : head.start]
-        if (
-            self._cause_en is not None
-            and not _MARKET_SUBJECT_EN.match(lower)
-            and self._cause_en.search(lower[: head.start])
-        ):
+        about_market = self._market_subject_en is not None and self._market_subject_en.match(lower) is not None
+        if self._cause_en is not None and not about_market and self._cause_en.search(lower[: head.start]):
             # "LG Innotek rises 6% as Apple expands orders": the company after "as" is the cause of
             # another's move, not the news.
             return "passing"
@@ -579,15 +570,19 @@ class FrameReader:
             for e, d, p in self._decisive_ko:
                 if "*" in p:  # "ceo*사퇴": a few words may come between
                     match = self._gapped(p).search(squashed)
-                    if match and not _DENIED_AFTER.match(squashed, match.end()):
+                    if match and not self._denied(squashed, match.end()):
                         found.append((match.start(), e, d))
-                elif p in squashed and not _DENIED_AFTER.match(squashed, squashed.find(p) + len(p)):
+                elif p in squashed and not self._denied(squashed, squashed.find(p) + len(p)):
                     found.append((squashed.find(p), e, d))
         if not found:
             return None
         # The longest phrase at the earliest place: 기대크게밑돌 over 기대밑돌, 배상판결받 over 배상하라.
         _, event, phrase = min(found, key=lambda f: (f[0], -len(f[2].phrase)))
         return event, phrase
+
+    def _denied(self, squashed: str, end: int) -> bool:
+        """The words right after a phrase ending at `end` deny or undo it ("생산 차질 없어")."""
+        return self._denied_after is not None and self._denied_after.match(squashed, end) is not None
 
     @staticmethod
     @lru_cache(maxsize=256)

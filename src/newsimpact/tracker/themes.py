@@ -46,17 +46,7 @@ _MEASURE_KO = re.compile(r"^\s*(?:매출액|매출|투자|수요|출하량|출�
 """An industry's own measure after its name ("반도체 장비 매출이 사상 최대", "장비 투자 확대"): for a
 theme that is not a price, its move is the industry's move. (For a price, demand is not the price.)"""
 _TOPIC_COMMA = re.compile(r"^[,，]\s")
-_SMALL_WORDS = re.compile(
-    r"^[^0-9…]{0,8}?(?:소폭|약보합|강보합|보합|미미|slightly|marginally|modestly|edged|edges|little changed)",
-    re.IGNORECASE,
-)
 _MOVE_SIZE = re.compile(r"^[^0-9…]{0,12}?([0-9]+(?:\.[0-9]+)?)\s?%(?!\s?(?:포인트|p\b|point))")
-_FADING = re.compile(
-    r"^[가-힣]{0,4}?(?:기대|전망|가능성|베팅|확률)[가-힣]{0,2}?(?:꺾|후퇴|약화|축소|줄|낮아|멀어|사라|물건너|무산|흐려)"
-)
-"""Hopes for a falling trigger fading ("금리인하 기대 꺾이며", "인하 가능성 낮아져")."""
-_CONCESSION = re.compile(r"^\+?[가-힣]{0,6}?(?:에도|에도불구|했지만|했으나|불구)")
-"""A producer's move conceded ("감산 합의에도", "증산했지만"): what follows says the price did not obey."""
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
@@ -195,6 +185,17 @@ class ThemeDetector:
             "en": ((-1.0, tuple(map(squash_lower, below.en))), (1.0, tuple(map(squash_lower, above.en)))),
         }
         self._hedges = tuple(squash_lower(w) for w in (*kb.movement.hedge.ko, *kb.movement.hedge.en))
+        small = "|".join(re.escape(w) for w in (*kb.movement.small.ko, *kb.movement.small.en))
+        self._small_words = re.compile(r"^[^0-9…]{0,8}?(?:" + small + ")", re.IGNORECASE) if small else None
+        hopes = "|".join(re.escape(w) for w in kb.movement.hopes_ko)
+        fading = "|".join(re.escape(w) for w in kb.movement.fading_ko)
+        # Hopes for a falling trigger fading ("금리인하 기대 꺾이며", "인하 가능성 낮아져").
+        self._fading = (
+            re.compile(r"^[가-힣]{0,4}?(?:" + hopes + r")[가-힣]{0,2}?(?:" + fading + ")") if hopes and fading else None
+        )
+        conceded = "|".join(re.escape(w) for w in kb.movement.concession_ko)
+        # A producer's move conceded ("감산 합의에도", "증산했지만"): what follows says the price did not obey.
+        self._concession = re.compile(r"^\+?[가-힣]{0,6}?(?:" + conceded + ")") if conceded else None
         self._name_suffixes = tuple(sorted(kb.roles.name_suffixes_ko, key=len, reverse=True))
         self._particles = tuple(sorted(kb.linking.korean_suffixes, key=len, reverse=True))
         self._polarity = polarity
@@ -233,7 +234,9 @@ class ThemeDetector:
                 direction, explicit = self._direction(sentence.text, hit.start, hit.end, trigger, theme, language)
                 if explicit and (theme.id, squash_lower(trigger)) in self._supply:
                     direction = -direction  # "산유국 증산": more supply, a lower price
-                    if _CONCESSION.match(squash(sentence.text[hit.end : hit.end + 16])):
+                    if self._concession is not None and self._concession.match(
+                        squash(sentence.text[hit.end : hit.end + 16])
+                    ):
                         # "OPEC+ 감산합의에도 국제유가 회복은 '글쎄'": the price did not follow.
                         direction, explicit = direction * 0.2, False
                 if explicit and asks(sentence.text, hit.start):
@@ -320,7 +323,7 @@ class ThemeDetector:
                 if later:
                     return float(later[0].surface.payload), True
         if (theme.id, key) in self._falling:
-            if _FADING.match(squash_lower(text[end : end + 16])):
+            if self._fading is not None and self._fading.match(squash_lower(text[end : end + 16])):
                 return 1.0, True  # "금리인하 기대 꺾여": the fall is priced out, the rate goes the other way
             return -1.0, True
         if language == "en":
@@ -378,10 +381,9 @@ class ThemeDetector:
             return (0.5 if polarity > 0 else -0.5) * theme.valence, False
         return 0.2, False
 
-    @staticmethod
-    def _small(window: str, theme: Theme) -> bool:
+    def _small(self, window: str, theme: Theme) -> bool:
         """The move right after the driver is called small, or is smaller than the theme's noise level."""
-        if _SMALL_WORDS.match(window):
+        if self._small_words is not None and self._small_words.match(window):
             return True
         size = _MOVE_SIZE.match(window)
         return bool(size and theme.small_move_pct and float(size.group(1)) < theme.small_move_pct)
