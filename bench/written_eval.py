@@ -32,6 +32,7 @@ import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +91,10 @@ def run_picks(items: list[dict[str, Any]]) -> list[Pick]:
     pipeline = Pipeline()
     picks: list[Pick] = []
     for item in items:
-        article = Article(title=item["title"], paragraphs=item["paragraphs"], language=item["language"])
+        published = datetime.fromisoformat(item["date"] + "T09:00:00+09:00")  # the item's date, as a page gives it
+        article = Article(
+            title=item["title"], paragraphs=item["paragraphs"], language=item["language"], published=published
+        )
         report = pipeline.analyze_article(article).tracker
         assert report is not None
         for pick in report.picks:

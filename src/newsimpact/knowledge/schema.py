@@ -401,6 +401,8 @@ class RoleRules(_Frozen):
     market_subjects_en: tuple[str, ...] = ()
     """Subjects of an English sentence about the market ("stocks rise as Apple …"): the company after
     its "as" is then the news, not a cause of another company's move."""
+    foreign_market_subjects_en: tuple[str, ...] = ()
+    """Subjects of an English sentence about a market abroad: a company in its "as" clause is the cause."""
     mover_up_en: tuple[str, ...] = ()
     """English verbs of a share move right after a name or its list ("Generac, Home Depot rise as a
     hurricane nears"): the verb of the name's own clause decides its direction, not the cause after."""

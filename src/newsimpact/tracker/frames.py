@@ -133,6 +133,12 @@ class FrameReader:
         self._sized_move = re.compile(r"[0-9][0-9.,]*%(?:대|넘게|이상|가량|안팎|씩)?(?:" + moves + ")")
         denied = "|".join(re.escape(w) for w in roles.denied_after_ko)
         self._denied_after = re.compile(r"(?:은|는|이|가|도|을|를)?(?:" + denied + ")") if denied else None
+        abroad = "|".join(re.escape(w) for w in sorted(roles.foreign_market_subjects_en, key=len, reverse=True))
+        self._foreign_market_en = (
+            re.compile(r"^\W*(?:" + abroad + r")\b[^;.]{0,60}?\b(?:as|after|amid|following|on)\s+(?:[a-z'-]+\s+){0,3}$")
+            if abroad
+            else None
+        )
         subjects = "|".join(re.escape(w) for w in sorted(roles.market_subjects_en, key=len, reverse=True))
         self._market_subject_en = (
             re.compile(r"^\W*(?:u\.s\.\s+|european\s+|asian\s+|global\s+|world\s+)?(?:" + subjects + r")\b")
@@ -158,7 +164,7 @@ class FrameReader:
                 r"\b(?:"
                 + "|".join(sorted(verbs, key=len, reverse=True))
                 + r"|hits?\s+(?:a\s+)?(?:record|new high|all-time high))"
-                + r"\b[^;.]{0,60}?\b(?:as|after|amid|following)\s+(?:the\s+)?$"
+                + r"\b[^;.]{0,60}?\b(?:as|after|amid|following)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$"
             )
             if verbs
             else None
@@ -261,8 +267,9 @@ class FrameReader:
         elif role == "supplier":
             polarity, cues = self._supplier_polarity(text, language)
         elif role == "rival":
-            # The subject won a contest against it: the subject's gain is its loss.
-            polarity, cues = -1.2, ()
+            # The subject won a contest against it: the subject's gain is its loss, though one lost
+            # ranking or tender is seldom material for a large company (kept under the display threshold).
+            polarity, cues = -0.8, ()
         polarity *= self._dampening(text, language)
         if polarity and asks(text, span.start):
             polarity *= _QUESTION_FACTOR  # "테슬라 어디까지 오르나": asked, not reported
@@ -477,6 +484,8 @@ class FrameReader:
         lower = text.lower()
         after = lower[tail.end : tail.end + 60]
         before = lower[max(0, head.start - 40) : head.start]
+        if self._foreign_market_en is not None and self._foreign_market_en.match(lower[: head.start]):
+            return "passing"  # "KOSPI closes at a record as Nvidia's CEO tours Seoul": the cause
         about_market = self._market_subject_en is not None and self._market_subject_en.match(lower) is not None
         if self._cause_en is not None and not about_market and self._cause_en.search(lower[: head.start]):
             # "LG Innotek rises 6% as Apple expands orders": the company after "as" is the cause of

@@ -52,7 +52,7 @@ _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 _QUESTION_FACTOR = 0.5
 _TITLE_QUOTES = (("'", "'"), ("‘", "’"), ('"', '"'), ("“", "”"), ("「", "」"), ("《", "》"), ("<", ">"))
-_REVERSAL = re.compile(r"^[가-힣]{0,3}?다가|^[가-힣]{0,2}?(?:지만|으나|나)\s")
+_REVERSAL = re.compile(r"^[가-힣]{0,3}?다가|^[가-힣]{0,2}?(?:지만|으나|나)\s|^\s?(?:한\s)?(?:뒤|후)\s")
 """A first move undone by the next one: "넘었다가", "올랐지만", "올랐으나"."""
 
 
