@@ -123,3 +123,31 @@ def test_sentences_do_not_end_at_initials(tracker: Tracker) -> None:
 def test_hotels_take_no_fuel_reason_from_oil(tracker: Tracker) -> None:
     found = tracker.track(ko("국제유가 급락…WTI 배럴당 8% 하락"))
     assert not {"ABNB", "BKNG", "EXPE", "MAR", "HLT"} & {p.ticker for p in found.picks}
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("GM, 후방카메라 결함으로 SUV 8천대 리콜…무상 수리", "GM"),  # a small recall
+        ("국제유가, 장중 4% 급등 뒤 상승분 모두 반납", "XOM"),  # a spike given back
+        ("HD현대중공업, 헌팅턴잉걸스 제치고 美 해군 급유함 정비 1척 수주", "HII"),  # one small tender lost
+    ],
+)
+def test_immaterial_or_undone_events_are_not_shown(tracker: Tracker, text: str, ticker: str) -> None:
+    assert ticker not in picks(tracker.track(ko(text)), shown_only=True)
+
+
+def test_a_company_in_the_topics_quote_is_not_the_news(tracker: Tracker) -> None:
+    found = picks(tracker.track(ko('브로드컴, AI 네트워크 칩 첫 출하…"엔비디아 의존 줄인다" 6%↑')))
+    assert found.get("AVGO") == "positive" and "NVDA" not in found, found
+
+
+def test_a_company_after_a_market_abroad_is_its_cause(tracker: Tracker) -> None:
+    found = picks(tracker.track(en("Nikkei ends at a record as Apple supplier orders lift chip stocks")))
+    assert "AAPL" not in found, found
+
+
+def test_a_word_inside_another_word_is_no_cue(tracker: Tracker) -> None:
+    # 비관 (pessimism) sits inside 약제비관리 (pharmacy benefit management).
+    found = picks(tracker.track(ko("CVS헬스, 약제비관리 계약 잇따라 따내…주가 4% 상승")))
+    assert found.get("CVS") == "positive", found

@@ -351,6 +351,11 @@ class EventLexicon(_Frozen):
     small_amount_events: tuple[str, ...] = ()
     """Event types whose weight is a sum of money paid (a fine, damages, a settlement)."""
     small_amount_factor: float = Field(default=1.0, gt=0.0, le=1.0)
+    small_recall_ko: str = ""
+    """A regular expression for a recall too small to matter to a large carmaker (under 100,000
+    vehicles: 1만2천대, 3,400대): it weighs `small_recall_factor`."""
+    small_recall_en: str = ""
+    small_recall_factor: float = Field(default=1.0, gt=0.0, le=1.0)
     """The line for a clear direction with no typed event ("주가 급등" with no reason given)."""
 
 

@@ -70,6 +70,11 @@ class Frame:
     떨어졌다", "Generac jumped 9%"): a mover the article names, wherever the sentence stands."""
 
 
+def _inside_double_quotes(text: str, position: int) -> bool:
+    """An odd number of double quotes stands before `position`."""
+    return sum(text[:position].count(q) for q in ('"', "“", "”")) % 2 == 1
+
+
 class FrameReader:
     def __init__(self, kb: KnowledgeBase, polarity: PolarityScorer) -> None:
         self._kb = kb
@@ -118,6 +123,11 @@ class FrameReader:
             "en": re.compile(lexicon.small_amount_en, re.IGNORECASE) if lexicon.small_amount_en else None,
         }
         self._small_events = frozenset(lexicon.small_amount_events)
+        self._small_recall_factor = lexicon.small_recall_factor
+        self._small_recall = {
+            "ko": re.compile(lexicon.small_recall_ko) if lexicon.small_recall_ko else None,
+            "en": re.compile(lexicon.small_recall_en, re.IGNORECASE) if lexicon.small_recall_en else None,
+        }
         self._small_factor = lexicon.small_amount_factor
         self._origin_ko = [re.compile(p) for p in roles.origin_after_ko]
         self._origin_factor = roles.origin_factor
@@ -286,6 +296,9 @@ class FrameReader:
         small = self._small_amount["en" if language == "en" else "ko"]
         if event is not None and event.id in self._small_events and small is not None and small.search(text):
             polarity *= self._small_factor  # a fine or settlement too small to matter to a large company
+        recall = self._small_recall["en" if language == "en" else "ko"]
+        if event is not None and event.id == "recall_accident" and recall is not None and recall.search(text):
+            polarity *= self._small_recall_factor  # a recall of a few thousand cars, not a fleet-wide one
         if (
             language == "ko"
             and role == "subject"
@@ -343,6 +356,10 @@ class FrameReader:
             if pattern.search(before):
                 return role
         topic = _HEADLINE_TOPIC.match(text) if is_title else None
+        if topic is not None and head.start >= topic.end() and _inside_double_quotes(text, head.start):
+            # "퀄컴, … "애플 모뎀 매출 공백 메운다" 7%↑": a company inside the topic's quoted words is
+            # what the topic talks about, not the news.
+            return "passing"
         if topic is not None:
             # "에코프로비엠, 테슬라向 …": the headline is about the name before the comma.
             if head.start < topic.end():
