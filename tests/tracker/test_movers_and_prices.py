@@ -151,3 +151,13 @@ def test_a_word_inside_another_word_is_no_cue(tracker: Tracker) -> None:
     # 비관 (pessimism) sits inside 약제비관리 (pharmacy benefit management).
     found = picks(tracker.track(ko("CVS헬스, 약제비관리 계약 잇따라 따내…주가 4% 상승")))
     assert found.get("CVS") == "positive", found
+
+
+def test_a_rival_passed_in_a_ranking_is_never_shown(tracker: Tracker) -> None:
+    report = tracker.track(ko("기아, 2분기 美 하이브리드 판매 포드 제치고 3위"))
+    assert all(p.low_confidence for p in report.picks if p.ticker == "F"), report.picks
+
+
+def test_a_deal_held_up_is_bad_news_for_the_target(tracker: Tracker) -> None:
+    held = tracker.track(ko("유니언퍼시픽의 노퍽서던 인수, 美 STB 심사 60일 추가 연장"))
+    assert {p.ticker: p.direction for p in held.picks}.get("NSC") == "negative", held.picks

@@ -26,6 +26,11 @@ def short_name(name: str) -> str:
 def event_line(fallback: EventLines, frame: Frame, direction: int, name_ko: str, name_en: str) -> tuple[str, str]:
     if frame.decisive is not None and frame.decisive.line_ko and frame.decisive.polarity * direction > 0:
         return fill(frame.decisive.line_ko, name_ko), fill(frame.decisive.line_en, name_en)
+    if frame.role == "target" and direction < 0:
+        return (
+            f"{name_ko}의 인수 절차가 늦어지거나 막혀 프리미엄 기대가 약해짐",
+            f"The deal for {name_en} is held up, which weighs on its takeover premium",
+        )
     if frame.role == "target":
         return (
             f"{particle(name_ko, '이/가')} 인수 대상으로 거론되며 프리미엄 기대",
