@@ -161,3 +161,10 @@ def test_a_rival_passed_in_a_ranking_is_never_shown(tracker: Tracker) -> None:
 def test_a_deal_held_up_is_bad_news_for_the_target(tracker: Tracker) -> None:
     held = tracker.track(ko("유니언퍼시픽의 노퍽서던 인수, 美 STB 심사 60일 추가 연장"))
     assert {p.ticker: p.direction for p in held.picks}.get("NSC") == "negative", held.picks
+
+
+def test_a_rivals_qualification_win_is_a_share_loss_for_micron(tracker: Tracker) -> None:
+    found = tracker.track(ko("SK하이닉스, 엔비디아 HBM4 퀄테스트 통과…내년 초 공급 시작"))
+    micron = [p for p in found.picks if p.ticker == "MU"]
+    assert micron and micron[0].direction == "negative", found.picks
+    assert "NVDA" not in {p.ticker for p in found.picks}  # the customer whose test it was
