@@ -407,7 +407,7 @@ class RoleRules(_Frozen):
     """Subjects of an English sentence about the market ("stocks rise as Apple …"): the company after
     its "as" is then the news, not a cause of another company's move."""
     foreign_market_subjects_en: tuple[str, ...] = ()
-    """Subjects of an English sentence about a market abroad: a company in its "as" clause is the cause."""
+    """Subjects of an English headline about a market abroad: it is read like a Korean market wrap."""
     mover_up_en: tuple[str, ...] = ()
     """English verbs of a share move right after a name or its list ("Generac, Home Depot rise as a
     hurricane nears"): the verb of the name's own clause decides its direction, not the cause after."""

@@ -251,8 +251,13 @@ class Tracker:
         # A company's typed event in the text (earnings, a recall, a price move) is business news too.
         typed = any(e.event_type is not None for e in events.values())
         market = market_words + moving + typed >= 2
-        # A report on the Korean session or the won cites US moves that are a day old and priced.
-        wrap = language == "ko" and self._is_market_wrap(sentences)
+        # A report on the Korean session or the won (or, in English, a market abroad) cites US moves
+        # that are a day old and priced.
+        wrap = (
+            self._is_market_wrap(sentences)
+            if language == "ko"
+            else bool(sentences) and self.frames.about_market_abroad(sentences[0].text)
+        )
         candidates += self._mention_candidates(
             events,
             business=market_words >= 1 or self._about_business(sentences),

@@ -150,11 +150,7 @@ class FrameReader:
         denied = "|".join(re.escape(w) for w in roles.denied_after_ko)
         self._denied_after = re.compile(r"(?:은|는|이|가|도|을|를)?(?:" + denied + ")") if denied else None
         abroad = "|".join(re.escape(w) for w in sorted(roles.foreign_market_subjects_en, key=len, reverse=True))
-        self._foreign_market_en = (
-            re.compile(r"^\W*(?:" + abroad + r")\b[^;.]{0,60}?\b(?:as|after|amid|following|on)\s+(?:[a-z'-]+\s+){0,3}$")
-            if abroad
-            else None
-        )
+        self._foreign_market_en = re.compile(r"^\W*(?:" + abroad + r")\b", re.IGNORECASE) if abroad else None
         subjects = "|".join(re.escape(w) for w in sorted(roles.market_subjects_en, key=len, reverse=True))
         self._market_subject_en = (
             re.compile(r"^\W*(?:u\.s\.\s+|european\s+|asian\s+|global\s+|world\s+)?(?:" + subjects + r")\b")
@@ -396,6 +392,11 @@ class FrameReader:
             return "subject"
         return "passing"
 
+    def about_market_abroad(self, headline: str) -> bool:
+        """An English headline about a market abroad ("KOSPI closes at a record as …"): like a Korean
+        market wrap, the US companies it cites moved it, or moved a day earlier."""
+        return self._foreign_market_en is not None and self._foreign_market_en.match(headline) is not None
+
     def _english_move(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> tuple[float, tuple[str, ...]] | None:
         """The share move an English verb right after the name (or its list) reports."""
         if self._mover_en is None:
@@ -511,9 +512,11 @@ class FrameReader:
         lower = text.lower()
         after = lower[tail.end : tail.end + 60]
         before = lower[max(0, head.start - 40) : head.start]
-        if self._foreign_market_en is not None and self._foreign_market_en.match(lower[: head.start]):
-            return "passing"  # "KOSPI closes at a record as Nvidia's CEO tours Seoul": the cause
-        about_market = self._market_subject_en is not None and self._market_subject_en.match(lower) is not None
+        # About a market, at home or abroad: a company after its "as" is the news that moved it (abroad,
+        # the engine keeps it under the display threshold like a Korean market wrap).
+        about_market = (
+            self._market_subject_en is not None and self._market_subject_en.match(lower) is not None
+        ) or self.about_market_abroad(lower)
         if self._cause_en is not None and not about_market and self._cause_en.search(lower[: head.start]):
             # "LG Innotek rises 6% as Apple expands orders": the company after "as" is the cause of
             # another's move, not the news.
