@@ -199,10 +199,10 @@ def main() -> None:
             if before is not None:
                 print(f"            baseline: {figures(before, part, verdicts, kind, False)}   ({args.baseline_ref})")
                 print(f"            b. shown: {figures(before, part, verdicts, kind, True)}   ({args.baseline_ref})")
-    by_path = Counter((p.path, verdict(p, next(i for i in items if i["id"] == p.id), verdicts)) for p in current)
+    by_id = {i["id"]: i for i in items}
+    by_path = Counter((p.path, verdict(p, by_id[p.id], verdicts)) for p in current)
     print("current picks by path:", dict(sorted(by_path.items())))
     if args.list:
-        by_id = {i["id"]: i for i in items}
         for p in current:
             item = by_id[p.id]
             text = (item["title"] + " | " if item["title"] else "") + item["paragraphs"][0]

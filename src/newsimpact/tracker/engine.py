@@ -20,7 +20,7 @@ from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import Company, EventType, Exposure, Relation
 from newsimpact.tracker import confidence, rationale
 from newsimpact.tracker.frames import Frame, FrameReader, NamedSpan
-from newsimpact.tracker.korean import particle
+from newsimpact.tracker.korean import particle, topic_end
 from newsimpact.tracker.linking import EntityMention, Linker
 from newsimpact.tracker.polarity import PolarityScorer
 from newsimpact.tracker.report import (
@@ -42,7 +42,6 @@ _MAX_THEMES = 3
 _PER_GROUP_PER_SIDE = 2
 _BRAND_ONLY_FACTOR = 0.5
 _MOOD_LED_CAP = 1.2
-_KOREAN_TOPIC = re.compile(r"^\s*[\[(<【]?[^,，…\"“”]{1,24}?[,，]\s")
 """calibrate(1.2) = 0.55: a Korean pick whose typed event is weaker than the mood words beside it
 stays under the display threshold."""
 _SUB_INDUSTRY_TICKERS = 2
@@ -217,6 +216,11 @@ class Tracker:
         self.linker = Linker(kb)
         self.polarity = PolarityScorer(kb)
         self.frames = FrameReader(kb, self.polarity)
+        # Share-group words by sub-industry, squashed once (asked for every mover and exposure).
+        self._group_words_ko = {
+            s.name: tuple(squash(w) for w in s.stock_words_ko) for s in kb.sub_industries.values() if s.stock_words_ko
+        }
+        self._us_market_ko = tuple(squash(m) for m in kb.roles.us_market_ko)
         self.themes = ThemeDetector(kb, self.polarity, embedder)
         rules = kb.linking
         self._market_words = tuple(squash_lower(w) for w in (*rules.market_context_ko, *rules.market_context_en))
@@ -407,10 +411,10 @@ class Tracker:
             lower = head.text.lower()
             return any(w in lower for w in group.stock_words_en)
         squashed = squash(head.text)
-        words = [squash(w) for w in group.stock_words_ko]
+        words = self._group_words_ko.get(group.name, ())
         if not us_only:
             return any(w in squashed for w in words)
-        us_market = any(squash(m) in squashed for m in self.kb.roles.us_market_ko)
+        us_market = any(m in squashed for m in self._us_market_ko)
         return any(w in squashed and (us_market or f"美{w}" in squashed or f"미국{w}" in squashed) for w in words)
 
     @staticmethod
@@ -603,9 +607,9 @@ class Tracker:
     @staticmethod
     def _korean_company_topic(head: Sentence, mentions: list[EntityMention]) -> bool:
         """The headline's "X, …" topic is a Korean company."""
-        topic = _KOREAN_TOPIC.match(head.text)
-        return topic is not None and any(
-            m.sentence == head and m.ref.kind == "korean" and m.start - head.start < topic.end() for m in mentions
+        end = topic_end(head.text)
+        return end is not None and any(
+            m.sentence == head and m.ref.kind == "korean" and m.start - head.start < end for m in mentions
         )
 
     def _is_analyst_note(self, sentences: list[Sentence]) -> bool:

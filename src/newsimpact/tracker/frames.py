@@ -18,14 +18,13 @@ from functools import lru_cache
 from newsimpact import morphology
 from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import DecisivePhrase, EventType, Role
-from newsimpact.tracker.korean import asks, story_bounds
+from newsimpact.tracker.korean import HEADLINE_TOPIC, asks, story_bounds, topic_end
 from newsimpact.tracker.polarity import PolarityScorer
 from newsimpact.tracker.surface import squash, squash_lower
 
 _LIST_JOINERS_KO = {"·", ",", "/", "와", "과", "및", "、", "，", "ㆍ"}
 _LIST_JOINERS_EN = re.compile(r"^(?:\s*<[^>]{1,12}>)*\s*(?:,|and|,\s*and|&|/|or)?\s*$", re.IGNORECASE)
 """Between two names of one list; wire copy puts instrument codes after each ("Apple <AAPL.O>, ...")."""
-_HEADLINE_TOPIC = re.compile(r"^\s*[\[(<【]?[^,，…\"“”]{1,24}?[,，]\s")
 _QUOTES = ('"', "“", "”", "'", "‘", "’")
 _NOMINATIVE = ("이", "가", "은", "는")
 _OPENING = re.compile(r"^[\s\[\]()<>【】\"“”'‘’·…-]*")
@@ -223,32 +222,36 @@ class FrameReader:
             decisive = self._decisive(text[story[1] : min([len(text), *later])], language)
         if decisive is not None:
             event = decisive[0]
-        moved = role == "subject" and self._moved(text, span, spans, language, clause[1])
+        # English wire copy lists the movers ("shares of X, Y and Z fell"): each of them moved.
+        english_move = (
+            self._english_move(text, span, spans) if language == "en" and role in ("subject", "example") else None
+        )
+        if language == "en":
+            moved = role == "subject" and english_move is not None
+        else:
+            moved = role == "subject" and self._moved_ko(text, span, spans, clause[1])
         headline_sign = 0.0
         if not moved and role == "subject" and language == "ko" and is_title:
             # "팔란티어, … 계약…주가 9%↑", "인텔 '18A 고객 확보' 9% 급등": the headline reports the
             # share move of the company its story is about.
             headline_sign = self._headline_move(text, span, spans)
             moved = bool(headline_sign)
-        if moved and language == "en" and decisive is None:
-            # "…capacity glut persists; J.B. Hunt, Old Dominion slip": an English mover's event is
-            # told after its name ("rose after its earnings beat"), else it is the move itself.
+        if moved and decisive is None:
+            # A mover's event is told in its own part, up to the next company's name: in English after
+            # its name ("rose after its earnings beat"; "…glut persists; J.B. Hunt slips" is the move
+            # itself), in Korean from its name ("3M 소송 충당금 추가에 5%↓·JP모건 1분기 호실적에 2%↑":
+            # JP Morgan's is its results, not 3M's lawsuit).
             following = [s.start for s in spans if s.start > span.end and s.key != span.key]
-            event = self.event_type(text[span.end : min([len(text), *following])], language)
-        if moved and language == "ko" and decisive is None:
-            # A mover's event is told between its name and the next company's ("3M 소송 충당금 추가에
-            # 5%↓·JP모건 1분기 호실적에 2%↑": JP Morgan's is its results, not 3M's lawsuit).
-            following = [s.start for s in spans if s.start > span.end and s.key != span.key]
-            own = self.event_type(text[span.start : min([story[1], *following])], language)
-            event = own or event
+            if language == "en":
+                event = self.event_type(text[span.end : min([len(text), *following])], language)
+            else:
+                event = self.event_type(text[span.start : min([story[1], *following])], language) or event
         if moved and event is None:
             event = self._price_move
         polarity: float = 0.0
         cues: tuple[str, ...] = ()
         if role == "subject" or (role == "example" and language == "en"):
-            # English wire copy lists the movers ("shares of X, Y and Z fell"): each of them moved.
             # A Korean "X 등" names an example of a group and is never a pick (issue 9).
-            english_move = self._english_move(text, span, spans) if language == "en" else None
             if decisive is not None:
                 polarity, cues = decisive[1].polarity, (decisive[1].phrase,)
             elif english_move is not None:
@@ -361,7 +364,7 @@ class FrameReader:
         for pattern, role in self._before_ko:
             if pattern.search(before):
                 return role
-        topic = _HEADLINE_TOPIC.match(text) if is_title else None
+        topic = HEADLINE_TOPIC.match(text) if is_title else None
         if topic is not None and head.start >= topic.end() and _inside_double_quotes(text, head.start):
             # "퀄컴, … "애플 모뎀 매출 공백 메운다" 7%↑": a company inside the topic's quoted words is
             # what the topic talks about, not the news.
@@ -415,13 +418,11 @@ class FrameReader:
         word = match.group(1) or match.group(2)
         return self._mover_en_sign[word], (word,)
 
-    def _moved(self, text: str, span: NamedSpan, spans: list[NamedSpan], language: str, clause_end: int) -> bool:
-        """The sentence reports the company's own share move: the words right after the name (or its
-        list) say it ("노스롭 4%↑", "코노코필립스가 4.8%, …"), or, after its subject particle, its clause
-        ends with the size of a share move ("데본에너지는 … 낮추겠다고 밝히면서 6.2% 급락했다")."""
-        tail = self._list_group(text, span, spans, language)[1]
-        if language == "en":
-            return self._english_move(text, span, spans) is not None
+    def _moved_ko(self, text: str, span: NamedSpan, spans: list[NamedSpan], clause_end: int) -> bool:
+        """The Korean sentence reports the company's own share move: the words right after the name (or
+        its list) say it ("노스롭 4%↑", "코노코필립스가 4.8%, …"), or, after its subject particle, its
+        clause ends with the size of a share move ("데본에너지는 … 낮추겠다고 밝히면서 6.2% 급락했다")."""
+        tail = self._list_group(text, span, spans, "ko")[1]
         rest = _BRACKETED_ALIAS.sub("", text[tail.end :], count=1)
         after = squash(rest)[:40]
         if self._mover(after) or _SIZE_AFTER_KO.match(after) or _SIZE_AFTER_KO.match(squash(text[tail.end :])):
@@ -433,7 +434,7 @@ class FrameReader:
         """+1/-1 for a sized share move later in the name's headline story, or in a later story that
         names no company when the name is the headline's topic; no other company's name between."""
         end = story_bounds(text, span.start)[1]
-        topic = _HEADLINE_TOPIC.match(text)
+        topic = HEADLINE_TOPIC.match(text)
         others = [s.start for s in spans if s.start > span.end and s.key != span.key]
         if topic is not None and span.start < topic.end():
             # The topic's move may come in a later story, unless another company opens that story
@@ -444,8 +445,7 @@ class FrameReader:
         move = self._headline_move_pattern.search(text, span.end, end)
         if move is None:
             return 0.0
-        word = move.group("move")
-        return -1.0 if word.startswith(self._down_moves) else 1.0 if word.startswith(self._up_moves) else 0.0
+        return self._share_move_sign(move.group("move"))
 
     def _move_sign(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
         """+1/-1 when the words right after the name (or its list) say which way it moved: a signed
@@ -459,14 +459,17 @@ class FrameReader:
         moved = self._mover_ko.match(after) if self._mover_ko is not None else None
         if moved is None:
             return 0.0
-        word = after[moved.start("move") :] if "move" in moved.re.groupindex else after
+        return self._share_move_sign(after[moved.start("move") :] if "move" in moved.re.groupindex else after)
+
+    def _share_move_sign(self, word: str) -> float:
+        """-1 / +1 for a word that begins with a falling / rising share-move word, else 0."""
         return -1.0 if word.startswith(self._down_moves) else 1.0 if word.startswith(self._up_moves) else 0.0
 
     @staticmethod
     def _is_topic(text: str, span: NamedSpan) -> bool:
         """The name stands in the headline's "X, …" topic."""
-        topic = _HEADLINE_TOPIC.match(text)
-        return topic is not None and span.start < topic.end()
+        end = topic_end(text)
+        return end is not None and span.start < end
 
     def _mover(self, after: str) -> bool:
         """The words after the name (or its list) report its share move."""

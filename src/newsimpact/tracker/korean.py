@@ -55,6 +55,16 @@ def fill(template: str, name: str) -> str:
     return _SLOT.sub(lambda m: particle(name, m.group(1)) if m.group(1) else name, template)
 
 
+HEADLINE_TOPIC = re.compile(r"^\s*[\[(<【]?[^,，…\"“”]{1,24}?[,，]\s")
+"""A Korean headline's "X, …" topic: what the headline is about."""
+
+
+def topic_end(headline: str) -> int | None:
+    """Where the headline's "X, …" topic ends (after its comma), or None when it has none."""
+    topic = HEADLINE_TOPIC.match(headline)
+    return topic.end() if topic is not None else None
+
+
 def story_bounds(text: str, position: int) -> tuple[int, int]:
     """The story of a headline holding `position`: headlines join stories with "…" ("A 급등…B 약세");
     the whole text when there is none."""
