@@ -177,3 +177,12 @@ def test_stock_words_name_groups_of_shares(kb: KnowledgeBase) -> None:
     for group in groups:
         assert group.stock_words_en, group.name
         assert all(w.endswith(("주", "株", "더", "가")) for w in group.stock_words_ko), group.stock_words_ko
+
+
+def test_oil_gives_no_fuel_reason_to_hotels_or_booking_sites(kb: KnowledgeBase) -> None:
+    # Cruise lines burn fuel; hotels and booking sites of the same GICS sub-industry do not.
+    oil = next(t for t in kb.themes if t.id == "oil_price")
+    exposed = {e.ticker for e in oil.exposures if e.ticker} | {
+        t for e in oil.exposures if e.sub_industry for t in kb.tickers_in_sub_industry(e.sub_industry)
+    }
+    assert not {"ABNB", "BKNG", "EXPE", "MAR", "HLT"} & exposed

@@ -120,11 +120,6 @@ def test_sentences_do_not_end_at_initials(tracker: Tracker) -> None:
     assert found.get("JBHT") == "negative", found
 
 
-def test_hotels_take_no_fuel_reason_from_oil(tracker: Tracker) -> None:
-    found = tracker.track(ko("국제유가 급락…WTI 배럴당 8% 하락"))
-    assert not {"ABNB", "BKNG", "EXPE", "MAR", "HLT"} & {p.ticker for p in found.picks}
-
-
 @pytest.mark.parametrize(
     ("text", "ticker"),
     [
