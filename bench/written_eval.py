@@ -54,7 +54,8 @@ BATCH_NOTES = {
     "wi": "120 headlines, last check; first read with the tracker of 42238d9 (every pick judged)",
     "wj": "mixed, after the I fixes; first read with the tracker of 7a36d28 (every pick judged), then tuned on",
     "wk": "a portal's overseas-stocks stream; first read with the tracker of d09aded (every pick judged), then tuned on",
-    "wl": "120 headlines, the last read, with the tracker of 83fd3e7 (every pick judged)",
+    "wl": "120 headlines; first read with the tracker of 83fd3e7 (every pick judged), then tuned on",
+    "wm": "90 items drawn after the last change; read with the tracker of 8d568d0 (every pick judged), not tuned on",
 }
 
 
