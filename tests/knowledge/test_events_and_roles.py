@@ -9,7 +9,7 @@ import pytest
 from newsimpact.errors import KnowledgeError
 from newsimpact.knowledge import KnowledgeBase, load_knowledge
 from newsimpact.knowledge.base import load_knowledge_from
-from newsimpact.knowledge.schema import EventLexicon, RoleRules
+from newsimpact.knowledge.schema import EventLexicon, EventLines, RoleRules
 from newsimpact.tracker.korean import fill
 
 TEMPLATE_SLOT = re.compile(r"\{name(?::(이/가|을/를|은/는|과/와|으로/로|이라/라))?\}")
@@ -130,3 +130,33 @@ def test_schema_rejects_an_event_without_lines() -> None:
 def test_a_missing_events_file_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(KnowledgeError, match="knowledge file missing"):
         load_knowledge_from(tmp_path)
+
+
+def test_events_with_a_direction_of_their_own_say_both_ways_against_the_market(kb: KnowledgeBase) -> None:
+    own = [e for e in kb.events.events if e.has_own_direction]
+    assert own, "capex reaches suppliers by its own direction"
+    for event in own:
+        assert event.falls_ko and event.falls_en, event.id
+        assert event.propagates, f"{event.id}: an own direction matters only where the event is passed on"
+        lines = event.lines
+        for text in (lines.against_up_ko, lines.against_up_en, lines.against_down_ko, lines.against_down_en):
+            assert text and TEMPLATE_SLOT.search(text), (event.id, text)
+
+
+def test_weak_triggers_are_not_also_strong_ones(kb: KnowledgeBase) -> None:
+    strong = {squash(t) for e in kb.events.events for t in e.triggers_ko}
+    for event in kb.events.events:
+        for word in event.weak_triggers_ko:
+            assert squash(word) not in strong, (event.id, word)
+
+
+def test_event_lines_against_the_market_come_in_pairs() -> None:
+    lines = {"up_ko": "{name} 상승", "up_en": "{name} up", "down_ko": "{name} 하락", "down_en": "{name} down"}
+    with pytest.raises(ValueError, match="written together"):
+        EventLines(**lines, against_up_ko="{name} 부담")
+
+
+def test_korean_concessions_are_word_endings(kb: KnowledgeBase) -> None:
+    concession = kb.polarity["ko"].concession
+    assert "에도" in concession
+    assert all(1 <= len(c) <= 4 and " " not in c for c in concession), concession

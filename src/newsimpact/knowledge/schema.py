@@ -198,6 +198,9 @@ class PolarityLexicon(_Frozen):
     terms: tuple[PolarityTerm, ...]
     negators: tuple[str, ...] = ()
     contrast: tuple[str, ...] = ()
+    concession: tuple[str, ...] = ()
+    """Endings that concede what precedes them ("호실적에도 주가 하락"): what the company's own clause
+    reports comes after them."""
     intensifiers: dict[str, float] = Field(default_factory=dict)
     mask: tuple[str, ...] = ()
     """Words blanked out before matching because a term hides inside them (금감원 holds 감원)."""
@@ -298,6 +301,19 @@ class EventLines(_Frozen):
     up_en: str = Field(min_length=2)
     down_ko: str = Field(min_length=2)
     down_en: str = Field(min_length=2)
+    against_up_ko: str = ""
+    against_up_en: str = ""
+    """The event grows but the market reads it as a burden for the company ("메타, 설비투자 확대에 9%↓")."""
+    against_down_ko: str = ""
+    against_down_en: str = ""
+    """The event shrinks and the market welcomes it (a capex cut that lifts the spender's shares)."""
+
+    @model_validator(mode="after")
+    def _paired(self) -> EventLines:
+        for case in ("against_up", "against_down"):
+            if bool(getattr(self, f"{case}_ko")) != bool(getattr(self, f"{case}_en")):
+                raise ValueError(f"{case}_ko and {case}_en are written together or not at all")
+        return self
 
 
 class EventType(_Frozen):
@@ -306,6 +322,9 @@ class EventType(_Frozen):
     name_en: str
     triggers_ko: tuple[str, ...] = Field(min_length=1)
     triggers_en: tuple[str, ...] = Field(min_length=1)
+    weak_triggers_ko: tuple[str, ...] = ()
+    """Words that type the event only when no other event's trigger is there ("발표": an announcement
+    of what? "설비투자 축소 발표" is capex news)."""
     decisive_ko: tuple[DecisivePhrase, ...] = ()
     decisive_en: tuple[DecisivePhrase, ...] = ()
     propagates: tuple[RelationLink, ...] = ()
@@ -325,7 +344,16 @@ class EventType(_Frozen):
     told_by_effect: bool = False
     """The event is told by what it did to the market ("애플 나비효과…코스피 하락"): when the
     subject's own words carry no direction, the whole sentence's direction is the event's."""
+    falls_ko: tuple[str, ...] = ()
+    falls_en: tuple[str, ...] = ()
+    """Words saying the event itself shrinks (a capex cut). Set for events whose own direction, not the
+    subject's share move, is what reaches related companies: more spending is orders for suppliers
+    even when the spender's shares fall on it."""
     lines: EventLines
+
+    @property
+    def has_own_direction(self) -> bool:
+        return bool(self.falls_ko or self.falls_en)
 
 
 class Dampener(_Frozen):

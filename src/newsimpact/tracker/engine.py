@@ -229,6 +229,9 @@ class Tracker:
         self._us_strict = tuple(squash_lower(w) for w in rules.us_strict_context) or self._us_words
         self._analyst_note = tuple(re.compile(p) for p in rules.analyst_note_ko)
         self._market_wrap = tuple(re.compile(p) for p in rules.korean_market_wrap_ko)
+        self._reported_move_weight = next(
+            (e.reported_weight or e.weight for e in kb.events.events if e.id == "price_move"), 1.0
+        )
         self._relations_by_source: dict[str, list[Relation]] = defaultdict(list)
         for edge in kb.relations:
             self._relations_by_source[edge.source].append(edge)
@@ -523,8 +526,12 @@ class Tracker:
             if korean and main.event is not None:
                 # Materiality of the kind of event for a large US company (a launch moves it less
                 # than its earnings); English wire copy reports movers directly and keeps its weight.
-                reported = main.moved and main.event.reported_weight is not None
-                strength *= main.event.reported_weight if reported and main.event.reported_weight else main.event.weight
+                # A share move the text reports is news in itself, however small the kind of event
+                # behind it ("설비투자 확대 예고에 8%↓"): it weighs at least what a bare reported move does.
+                weight = main.event.weight
+                if main.moved:
+                    weight = main.event.reported_weight or max(weight, self._reported_move_weight)
+                strength *= weight
             if (korean and main.event is not None and event.mood_led) or tentative:
                 # The typed event is a side remark beside mood words, or a Korean market wrap cites
                 # news already in the price: kept, under the display threshold.
@@ -566,7 +573,9 @@ class Tracker:
                 or not self._about_business(event.sentences)
             ):
                 continue
-            direction = 1 if event.polarity > 0 else -1
+            main = event.main
+            # Spending reaches suppliers as orders whichever way the spender's shares took it.
+            direction = main.event_sign if main is not None and main.event_sign else (1 if event.polarity > 0 else -1)
             source_ko, source_en = self._names(kind, key)
             main_sentence = event.main_sentence
             # The shared business must be named where the event is reported, not anywhere in the article.

@@ -43,6 +43,8 @@ _SIZE_IN_BRACKETS = re.compile(r"\([+\-−▲▼↑↓]?[0-9][0-9.,]*%\)")
 """A move's size in brackets after a name ("화이자(-4.1%)", "록히드마틴(5.2%)과"): no alias, and no
 break in a list of movers."""
 _BRACKETED_ALIAS = re.compile(r"^\([^()\s]{1,12}\)")
+_CONCESSION_KO = re.compile(r"(?:에도|에도\s*불구하고)(?=[\s,…\"'”’]|$)")
+_CONCESSION_EN = re.compile(r"\b(?:despite|in spite of)\b[^,;]*?(?=\bas\b|[,;]|$)", re.IGNORECASE)
 _EN_SUBJECT_AFTER = re.compile(r"^(?:'s)?\s*(?:shares|stock|\(|inc\b|corp\b|co\b)")
 
 
@@ -67,6 +69,9 @@ class Frame:
     moved: bool = False
     """The sentence reports this company's own share move with its size or verb ("코노코필립스가 4.8%
     떨어졌다", "Generac jumped 9%"): a mover the article names, wherever the sentence stands."""
+    event_sign: int = 0
+    """Whether the event itself grows (+1) or shrinks (-1), for events with a direction of their own
+    (events.yaml `falls_*`: spending); 0 for the rest, whose direction is the polarity's."""
 
 
 def _inside_double_quotes(text: str, position: int) -> bool:
@@ -101,6 +106,9 @@ class FrameReader:
         lexicon = kb.events
         self._events = lexicon.events
         self._triggers_ko = [(e, tuple(squash_lower(t) for t in e.triggers_ko)) for e in self._events]
+        self._weak_triggers_ko = [
+            (e, tuple(squash_lower(t) for t in e.weak_triggers_ko)) for e in self._events if e.weak_triggers_ko
+        ]
         self._triggers_en = [
             (
                 e,
@@ -328,13 +336,41 @@ class FrameReader:
             after = squash(text[span.end : span.end + 12])
             if any(p.match(after) for p in self._origin_ko):
                 polarity *= self._origin_factor  # the origin of news felt by others, not its own news told
-        return Frame(role, event, polarity, cues, decisive[1] if decisive else None, moved and bool(polarity))
+        event_sign = self._event_sign(event, text[story[0] : story[1]], language)
+        return Frame(
+            role, event, polarity, cues, decisive[1] if decisive else None, moved and bool(polarity), event_sign
+        )
+
+    def _event_sign(self, event: EventType | None, text: str, language: str) -> int:
+        if event is None or not event.has_own_direction:
+            return 0
+        if language == "en":
+            lowered = f" {text.lower()} "
+            return -1 if any(f" {w} " in lowered for w in event.falls_en) else 1
+        squashed = squash_lower(text)
+        return -1 if any(squash_lower(w) in squashed for w in event.falls_ko) else 1
 
     def event_type(self, text: str, language: str) -> EventType | None:
+        """The event the text reports; one it only concedes ("호실적에도 … 하락", "despite a beat") is
+        not it."""
+        if language == "ko":
+            conceded = list(_CONCESSION_KO.finditer(text))
+            if conceded:
+                return self._event_type(text[conceded[-1].end() :], language)
+        elif _CONCESSION_EN.search(text):
+            return self._event_type(_CONCESSION_EN.sub(" ", text), language)
+        return self._event_type(text, language)
+
+    def _event_type(self, text: str, language: str) -> EventType | None:
         if language == "en":
             return next((e for e, pattern in self._triggers_en if pattern.search(text)), None)
         squashed = squash_lower(text)
-        return next((e for e, triggers in self._triggers_ko if any(t in squashed for t in triggers)), None)
+        strong = next((e for e, triggers in self._triggers_ko if any(t in squashed for t in triggers)), None)
+        if strong is not None and strong is not self._price_move:
+            return strong
+        # A share move is the event's effect, not its type: "신형 아이폰 공개에 주가 3% 상승" is a launch.
+        weak = next((e for e, triggers in self._weak_triggers_ko if any(t in squashed for t in triggers)), None)
+        return weak or strong
 
     # -- roles ----------------------------------------------------------------------------------
     def role(self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan], language: str) -> Role:

@@ -22,6 +22,8 @@ _NOT_ONLY = {"뿐", "뿐만", "만"}
 _NEGATION_PRECHECK = ("않", "못", "없", "아니", "안 ")
 _CLAUSE_BREAK = re.compile(r"[,;:·…]|\s[-–—]\s")
 _NEGATION_WINDOW = 10
+_PART_BREAK = re.compile(r"[…·;]|\.\.\.|\s[-–—]\s")
+"""Between two stories of a headline: a concession in one does not reach the other."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,12 @@ class PolarityScorer:
         self._contrast = re.compile(
             "|".join(re.escape(c) for c in sorted({*ko.contrast, *en.contrast}, key=len, reverse=True)) or r"(?!x)x",
             re.IGNORECASE,
+        )
+        concession = sorted({*ko.concession, *en.concession}, key=len, reverse=True)
+        self._concession = (
+            re.compile(r"(?:" + "|".join(re.escape(c) for c in concession) + r")(?:\s*불구하고)?(?=[\s,…'\"’”]|$)")
+            if concession
+            else None
         )
         self._intensifiers = {**ko.intensifiers, **en.intensifiers}
         # The tone, every mention and every theme trigger of a sentence ask for its cues: find them once.
@@ -188,6 +196,19 @@ class PolarityScorer:
             total += cue.score * weight
         return SentencePolarity(total, tuple(cues))
 
+    def _conceded(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The span a concession concedes in the mention's part of the sentence: from the mention (or the
+        part's start, when the concession comes first) to the concession's end."""
+        if self._concession is None:
+            return None
+        for match in self._concession.finditer(text):
+            if match.start() >= end and not _PART_BREAK.search(text, end, match.start()):
+                return end, match.end()
+            if match.end() <= start and not _PART_BREAK.search(text, match.end(), start):
+                breaks = [b.end() for b in _PART_BREAK.finditer(text, 0, match.start())]
+                return (breaks[-1] if breaks else 0), match.end()
+        return None
+
     def towards(self, text: str, language: str, start: int, end: int) -> SentencePolarity:
         """Polarity towards the mention at [start, end): its own clause, nearer cues weigh more."""
         cues = self.cues(text, language)
@@ -200,6 +221,14 @@ class PolarityScorer:
         cues = [c for c in cues if c.end <= start or c.start >= end]  # a name is not a cue ("Advanced Micro")
         if not cues:
             return SentencePolarity(0.0, ())
+        conceded = self._conceded(text, start, end)
+        if conceded is not None:
+            # "애플, 호실적에도 주가 4% 하락": the conceded words are not the news for the company, and its
+            # clause goes on past the concession ("…에도 불구하고 주가 하락").
+            kept = [c for c in cues if not conceded[0] <= c.start < conceded[1]]
+            cues = kept or cues
+            if kept and own[1] <= conceded[1] + 6:
+                own = (own[0], next((e for s, e in clauses if s <= conceded[1] < e), own[1]))
         for cue in cues:
             inside = own[0] <= cue.start < own[1]
             distance = max(0, cue.start - end, start - cue.end)

@@ -49,6 +49,10 @@ def event_line(fallback: EventLines, frame: Frame, direction: int, name_ko: str,
             f"{name_en} lost out to a rival",
         )
     lines = frame.event.lines if frame.event is not None else fallback
+    if frame.event_sign > 0 > direction and lines.against_up_ko:
+        return fill(lines.against_up_ko, name_ko), fill(lines.against_up_en, name_en)
+    if frame.event_sign < 0 < direction and lines.against_down_ko:
+        return fill(lines.against_down_ko, name_ko), fill(lines.against_down_en, name_en)
     ko, en = (lines.up_ko, lines.up_en) if direction > 0 else (lines.down_ko, lines.down_en)
     return fill(ko, name_ko), fill(en, name_en)
 
