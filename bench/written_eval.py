@@ -56,6 +56,7 @@ BATCH_NOTES = {
     "wk": "a portal's overseas-stocks stream; first read with the tracker of d09aded (every pick judged), then tuned on",
     "wl": "120 headlines; first read with the tracker of 83fd3e7 (every pick judged), then tuned on",
     "wm": "90 items drawn after the last change; read with the tracker of 8d568d0 (every pick judged), not tuned on",
+    "wn": "110 items, an overseas-stocks stream; first read with the tracker of b6f8418 (every pick judged), then tuned on",
 }
 
 

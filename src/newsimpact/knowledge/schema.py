@@ -338,6 +338,9 @@ class EventType(_Frozen):
     """How strongly this kind of event moves a large listed company (materiality)."""
     reported_weight: float | None = Field(default=None, gt=0.0, le=2.0)
     """The weight when the text reports the company's own move with its size or verb ("레나 4%↑")."""
+    mood_factor: float = Field(default=1.0, gt=0.0, le=1.0)
+    """How much mood words beside the subject count when neither a decisive phrase nor its reported
+    share move says which way the event went (a buyer's deal: "인수가 상향" is no good news for the buyer)."""
     harm: bool = False
     """The event only hurts its subject (an accident, a strike): a mover that rose beside it was not
     its subject."""
@@ -427,6 +430,9 @@ class RoleRules(_Frozen):
     ("테슬라 7% 급락", "노스롭 4%↑"): the name is the subject, wherever it stands in the headline."""
     share_moves_ko: UpDown = UpDown()
     """Korean share-move words after a mover ("4%↑", "급락"): which way it moved."""
+    deal_held_up_en: tuple[str, ...] = ()
+    """English words that say a takeover is held up ("regulator pauses review"): bad news for the
+    target's premium (Korean: the movement lexicon's hedge words after 심사/승인/인수)."""
     denied_after_ko: tuple[str, ...] = ()
     """Words right after a decisive phrase that deny or undo it ("생산 차질 없어", "매입 축소")."""
     us_market_ko: tuple[str, ...] = ()

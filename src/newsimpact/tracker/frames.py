@@ -31,6 +31,13 @@ _OPENING = re.compile(r"^[\s\[\]()<>【】\"“”'‘’·…-]*")
 _LATER_STORY_FACTOR = 0.6
 _QUESTION_FACTOR = 0.5
 _SHARES_CLAUSE_EN = re.compile(r"[;,—–]\s*(?:its\s+|the\s+)?(?:shares|stock)(?=\s)", re.IGNORECASE)
+_SENDS_SHARES_EN = re.compile(
+    r"\b(?:send|sends|sending|sent|push|pushes|pushing|pushed|drive|drives|driving|drove|knock|knocks|knocked|"
+    r"lift|lifts|lifted|sink|sinks|sank|pull|pulls|pulled|drag|drags|dragged)\s+(?:its\s+|the\s+)?"
+    r"(?:shares|stock)\s+(?:sharply\s+)?(?P<way>lower|higher|down|up)\b",
+    re.IGNORECASE,
+)
+"""A later clause saying what the news did to the shares ("…, but a tariff hit sends shares lower")."""
 _SEGMENT_START = re.compile(r"(?:^|[,，·…])\s*$")
 """What precedes a name that opens a part of a headline (start, comma, middle dot, ellipsis)."""
 _WORD_CHARS = re.compile(r"[^가-힣A-Za-z0-9]|\([^()]*\)")
@@ -72,6 +79,13 @@ class Frame:
     event_sign: int = 0
     """Whether the event itself grows (+1) or shrinks (-1), for events with a direction of their own
     (events.yaml `falls_*`: spending); 0 for the rest, whose direction is the polarity's."""
+
+
+def _without_names(text: str, spans: list[NamedSpan]) -> str:
+    """The text with every company name blanked out, offsets kept."""
+    for span in spans:
+        text = text[: span.start] + "\u2591" * (span.end - span.start) + text[span.end :]
+    return text
 
 
 def _inside_double_quotes(text: str, position: int) -> bool:
@@ -137,6 +151,8 @@ class FrameReader:
             if held
             else re.compile(r"(?!)")
         )
+        held_en = "|".join(re.escape(w.lower()) for w in sorted(roles.deal_held_up_en, key=len, reverse=True))
+        self._held_up_en = re.compile(r"\b(?:" + held_en + r")\b") if held_en else re.compile(r"(?!)")
         self._small_recall = {
             "ko": re.compile(lexicon.small_recall_ko) if lexicon.small_recall_ko else None,
             "en": re.compile(lexicon.small_recall_en, re.IGNORECASE) if lexicon.small_recall_en else None,
@@ -211,18 +227,21 @@ class FrameReader:
         story = story_bounds(text, span.start) if language == "ko" else (0, len(text))
         clause = self._clause(text, span.start)
         clause = (max(clause[0], story[0]), min(clause[1], story[1]))
-        event = self.event_type(text[clause[0] : clause[1]], language) or self.event_type(
-            text[story[0] : story[1]], language
+        # No event word inside a company's name ("Union Pacific" is no strike).
+        unnamed = _without_names(text, spans)
+        event = self.event_type(unnamed[clause[0] : clause[1]], language) or self.event_type(
+            unnamed[story[0] : story[1]], language
         )
         if event is None and story != (0, len(text)) and self._parallel(text[span.end : span.end + 4]):
             # "아마존 분기 매출 1천억불 돌파…알파벳은 23% 증가": a second story that names no event of its
             # own (은/는 contrast, 도 addition) says the same of another company.
-            event = self.event_type(text, language)
+            event = self.event_type(unnamed, language)
         if event is None and story[0] > 0 and len(_WORD_CHARS.sub("", text[span.end : story[1]])) <= 6:
             # "약가협상 대상 15개 추가…애브비·암젠 '직격탄'": a short later story only says who the
             # headline's event hits; the event is the first story's.
-            event = self.event_type(text[: story[0]], language)
-        decisive = self._decisive(text[clause[0] : clause[1]], language)
+            event = self.event_type(unnamed[: story[0]], language)
+        own_part = self._own_part(text, span, spans, clause, language)
+        decisive = self._decisive(text[own_part[0] : own_part[1]], language)
         if decisive is None and language == "ko" and is_title and self._is_topic(text, span):
             # "J&J, 탈크 소송 항소심서 뒤집기…9억6천만달러 배상 평결 파기": a later story that names
             # no other company goes on about the headline's topic.
@@ -251,9 +270,9 @@ class FrameReader:
             # JP Morgan's is its results, not 3M's lawsuit).
             following = [s.start for s in spans if s.start > span.end and s.key != span.key]
             if language == "en":
-                event = self.event_type(text[span.end : min([len(text), *following])], language)
+                event = self.event_type(unnamed[span.end : min([len(text), *following])], language)
             else:
-                event = self.event_type(text[span.start : min([story[1], *following])], language) or event
+                event = self.event_type(unnamed[span.start : min([story[1], *following])], language) or event
         if moved and event is None:
             event = self._price_move
         polarity: float = 0.0
@@ -266,6 +285,8 @@ class FrameReader:
                 polarity, cues = english_move
             else:
                 lo, hi = self._segment(text, span, spans) if language == "ko" else (0, len(text))
+                if own_part[0] > lo:
+                    lo = own_part[0]  # the words before it are the company named before it
                 if moved:
                     lo = max(lo, span.start)  # "금리 급락에 DR호튼이 5.3% 올랐다": its own move follows it
                 # A Korean list shares the words after its last name ("어플라이드·램리서치 4%대 하락").
@@ -275,6 +296,8 @@ class FrameReader:
                 if not towards.score and event is not None and event.told_by_effect and role == "subject":
                     towards = self._polarity.towards(text, language, span.start, span.end)
                 polarity, cues = towards.score, tuple(c.term for c in towards.cues)
+                if event is not None and not moved:
+                    polarity *= event.mood_factor
             sign = headline_sign or (self._move_sign(text, span, spans) if moved and language == "ko" else 0.0)
             if sign:
                 # "화이자(-4.1%)", "애플 3% 하락·엔비디아 4%↑": the words after the name say which way.
@@ -287,7 +310,8 @@ class FrameReader:
                 event = self._price_move
         elif event is not None and role in event.moves and role in event.role_polarity:
             polarity, cues = event.role_polarity[role], (event.name_ko,)
-            if role == "target" and self._held_up.search(squash(text)):
+            held = self._held_up_en.search(text.lower()) if language == "en" else self._held_up.search(squash(text))
+            if role == "target" and held:
                 # "합병 심사기간 90일 연장": a deal held up is bad news for the target's premium.
                 polarity, cues = -0.8, (event.name_ko,)
         elif role == "supplier":
@@ -386,6 +410,8 @@ class FrameReader:
         rest = _BRACKETED_ALIAS.sub("", text[tail.end :], count=1)
         after = squash(rest[:40])
         squashed = squash(text)
+        if any(role == "target" and pattern.search(after) for pattern, role in self._after_ko):
+            return "target"  # "워너브러더스디스커버리 인수가 … 상향": a broadcaster bought is no news source
         if self._source_like(span) and (
             after.startswith(_QUOTES)
             or (any(w in squashed for w in self._opinion_ko) and not any(w in squashed for w in self._own_ko))
@@ -449,6 +475,13 @@ class FrameReader:
             others = [s for s in spans if s.start > tail.end and s.key != span.key]
             if later is not None and not any(s.start < later.start() for s in others):
                 match = self._mover_en.match(text[later.end() : later.end() + 40].lower())
+        if match is None and all(s.start >= span.start for s in spans):
+            # "Caterpillar beats …, but tariff hit to margins sends shares lower": what the news did to
+            # the shares of the company the sentence opens with.
+            sent = _SENDS_SHARES_EN.search(text, tail.end)
+            if sent is not None and not any(tail.end < s.start < sent.start() and s.key != span.key for s in spans):
+                way = sent.group("way").lower()
+                return (1.2 if way in ("higher", "up") else -1.2), (sent.group(0),)
         if match is None:
             return None
         word = match.group(1) or match.group(2)
@@ -657,6 +690,21 @@ class FrameReader:
         # The longest phrase at the earliest place: 기대크게밑돌 over 기대밑돌, 배상판결받 over 배상하라.
         _, event, phrase = min(found, key=lambda f: (f[0], -len(f[2].phrase)))
         return event, phrase
+
+    def _own_part(
+        self, text: str, span: NamedSpan, spans: list[NamedSpan], clause: tuple[int, int], language: str
+    ) -> tuple[int, int]:
+        """Where a Korean name's decisive phrase may stand: its clause, from the name on when another
+        company comes before it, up to the next company outside its list ("나이키 '비중확대' 상향,
+        스타벅스는 하향": the upgrade is Nike's)."""
+        if language != "ko":
+            return clause
+        head, tail = self._list_group(text, span, spans, language)
+        others = [s for s in spans if s.key != span.key and clause[0] <= s.start < clause[1]]
+        outside = [s for s in others if not head.start <= s.start <= tail.start]
+        start = head.start if any(s.start < head.start for s in outside) else clause[0]
+        end = min([clause[1], *(s.start for s in outside if s.start > tail.end)])
+        return start, end
 
     def _denied(self, squashed: str, end: int) -> bool:
         """The words right after a phrase ending at `end` deny or undo it ("생산 차질 없어")."""
