@@ -351,8 +351,8 @@ def main() -> None:
     print_fresh(run, verdicts, all_verdicts, baseline, records)
     for split, about in (
         (TUNE2, "read at the start of round 4, then tuned on"),
-        (FRESH2, "read once for main-2026-11-30-r4final; its faults then fixed; new picks read in session 3"),
-        (FRESH3, "read once for main-2026-11-30-r5final; its faults then fixed (round 6); new picks read in session 3"),
+        (FRESH2, "read once for main-2026-11-30-r4final; its faults then fixed; new picks read in sessions 3 and 4"),
+        (FRESH3, "read once for main-2026-11-30-r5final; its faults then fixed (round 6); new picks read in sessions 3 and 4"),
     ):
         now = figures(current, verdicts, records, split, "headline")
         seen = figures([p for p in current if not p.low_confidence], verdicts, records, split, "headline")

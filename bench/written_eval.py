@@ -57,6 +57,7 @@ BATCH_NOTES = {
     "wl": "120 headlines; first read with the tracker of 83fd3e7 (every pick judged), then tuned on",
     "wm": "90 items drawn after the last change; read with the tracker of 8d568d0 (every pick judged), not tuned on",
     "wn": "110 items, an overseas-stocks stream; first read with the tracker of b6f8418 (every pick judged), then tuned on",
+    "wo": "110 items, an economic daily's markets desk; first read with the tracker of 73cd5c5 (every pick judged), then tuned on",
 }
 
 

@@ -430,6 +430,9 @@ class RoleRules(_Frozen):
     ("테슬라 7% 급락", "노스롭 4%↑"): the name is the subject, wherever it stands in the headline."""
     share_moves_ko: UpDown = UpDown()
     """Korean share-move words after a mover ("4%↑", "급락"): which way it moved."""
+    period_moves_ko: tuple[str, ...] = ()
+    """Words before a Korean share move that make it a run over a period ("올 들어 70% 급등"), not
+    the day's news."""
     deal_held_up_en: tuple[str, ...] = ()
     """English words that say a takeover is held up ("regulator pauses review"): bad news for the
     target's premium (Korean: the movement lexicon's hedge words after 심사/승인/인수)."""

@@ -27,7 +27,8 @@ _LIST_JOINERS_EN = re.compile(r"^(?:\s*<[^>]{1,12}>)*\s*(?:,|and|,\s*and|&|/|or)
 """Between two names of one list; wire copy puts instrument codes after each ("Apple <AAPL.O>, ...")."""
 _QUOTES = ('"', "“", "”", "'", "‘", "’")
 _NOMINATIVE = ("이", "가", "은", "는")
-_OPENING = re.compile(r"^[\s\[\]()<>【】\"“”'‘’·…-]*")
+_OPENING = re.compile(r"^(?:\s*[\[【<][^\]】>\s]{1,6}[\]】>])*[\s\[\]()<>【】\"“”'‘’·…-]*")
+"""What may stand before a headline's first word: a desk tag ("[종합]", "[속보]"), brackets, quotes."""
 _LATER_STORY_FACTOR = 0.6
 _QUESTION_FACTOR = 0.5
 _SHARES_CLAUSE_EN = re.compile(r"[;,—–]\s*(?:its\s+|the\s+)?(?:shares|stock)(?=\s)", re.IGNORECASE)
@@ -38,6 +39,9 @@ _SENDS_SHARES_EN = re.compile(
     re.IGNORECASE,
 )
 """A later clause saying what the news did to the shares ("…, but a tariff hit sends shares lower")."""
+_WORD = re.compile(r"[가-힣A-Za-z]{2,}")
+_MOVE_FILLER = re.compile(r"주가|시간외|장중|장초반|장외|프리마켓|개장전|일제히|동반")
+_EN_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|—")
 _SEGMENT_START = re.compile(r"(?:^|[,，·…])\s*$")
 """What precedes a name that opens a part of a headline (start, comma, middle dot, ellipsis)."""
 _WORD_CHARS = re.compile(r"[^가-힣A-Za-z0-9]|\([^()]*\)")
@@ -117,6 +121,7 @@ class FrameReader:
             re.compile("|".join(re.escape(m) for m in roles.cause_markers_ko)) if roles.cause_markers_ko else None
         )
         self._others_moved = tuple(roles.others_moved_ko)
+        self._period_moves = tuple(squash(w) for w in roles.period_moves_ko)
         lexicon = kb.events
         self._events = lexicon.events
         self._triggers_ko = [(e, tuple(squash_lower(t) for t in e.triggers_ko)) for e in self._events]
@@ -240,13 +245,27 @@ class FrameReader:
             # "약가협상 대상 15개 추가…애브비·암젠 '직격탄'": a short later story only says who the
             # headline's event hits; the event is the first story's.
             event = self.event_type(unnamed[: story[0]], language)
+        told_later = 0
+        if (
+            event is None
+            and language == "ko"
+            and is_title
+            and self._leads_headline(text, span)
+            and not self._over_a_period(text[story[1] :])
+        ):
+            # "보잉 737 맥스9 동체 일부 뜯겨나가…美 FAA 운항 중지 명령": a later story that names no other
+            # company goes on about the one the headline leads with.
+            later = min([len(text), *(s.start for s in spans if s.start > story[1] and s.key != span.key)])
+            event = self.event_type(unnamed[story[1] : later], language)
+            if event is not None:
+                told_later = later  # and its words are about the same company
         own_part = self._own_part(text, span, spans, clause, language)
         decisive = self._decisive(text[own_part[0] : own_part[1]], language)
         if decisive is None and language == "ko" and is_title and self._is_topic(text, span):
             # "J&J, 탈크 소송 항소심서 뒤집기…9억6천만달러 배상 평결 파기": a later story that names
             # no other company goes on about the headline's topic.
-            later = [s.start for s in spans if s.start > story[1]]
-            decisive = self._decisive(text[story[1] : min([len(text), *later])], language)
+            following = [s.start for s in spans if s.start > story[1]]
+            decisive = self._decisive(text[story[1] : min([len(text), *following])], language)
         if decisive is not None:
             event = decisive[0]
         # English wire copy lists the movers ("shares of X, Y and Z fell"): each of them moved.
@@ -287,6 +306,7 @@ class FrameReader:
                 lo, hi = self._segment(text, span, spans) if language == "ko" else (0, len(text))
                 if own_part[0] > lo:
                     lo = own_part[0]  # the words before it are the company named before it
+                hi = max(hi, told_later)
                 if moved:
                     lo = max(lo, span.start)  # "금리 급락에 DR호튼이 5.3% 올랐다": its own move follows it
                 # A Korean list shares the words after its last name ("어플라이드·램리서치 4%대 하락").
@@ -497,15 +517,18 @@ class FrameReader:
         if self._mover(after) or _SIZE_AFTER_KO.match(after) or _SIZE_AFTER_KO.match(squash(text[tail.end :])):
             return True
         clause = squash(text[tail.end : max(clause_end, tail.end)])
-        return self._subject_marked(rest) and self._sized_move.search(clause) is not None
+        sized = self._sized_move.search(clause)
+        return self._subject_marked(rest) and sized is not None and not self._over_a_period(clause[: sized.start()])
 
     def _headline_move(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
         """+1/-1 for a sized share move later in the name's headline story, or in a later story that
-        names no company when the name is the headline's topic; no other company's name between."""
+        names no company when the name is the headline's topic or opens it ("[종합] 유나이티드헬스 CEO
+        교체…주가 18%↓", `브로드컴 "…"…시간외 14%↑`); no other company's name between."""
         end = story_bounds(text, span.start)[1]
-        topic = HEADLINE_TOPIC.match(text)
         others = [s.start for s in spans if s.start > span.end and s.key != span.key]
-        if topic is not None and span.start < topic.end():
+        topic = HEADLINE_TOPIC.match(text)
+        is_topic = topic is not None and span.start < topic.end()
+        if self._leads_headline(text, span):
             # The topic's move may come in a later story, unless another company opens that story
             # (its partners and customers inside the topic's own story do not count).
             others = [o for o in others if o >= end and _SEGMENT_START.search(text[:o])]
@@ -513,6 +536,13 @@ class FrameReader:
         end = min([end, *others])
         move = self._headline_move_pattern.search(text, span.end, end)
         if move is None:
+            return 0.0
+        if self._over_a_period(text[span.end : move.start()]):
+            return 0.0  # "엔비디아 담았더니…올 들어 70% 급등": a run over the year, not the day's news
+        cause = self._cause.search(text, span.end, move.start()) if self._cause is not None else None
+        if not is_topic and cause is not None and _WORD.search(_MOVE_FILLER.sub("", text[cause.end() : move.start()])):
+            # "테슬라 비트코인 구매 소식에 제이씨현시스템 강세": without a topic comma, what another
+            # name does after the news is that name's move.
             return 0.0
         return self._share_move_sign(move.group("move"))
 
@@ -533,6 +563,16 @@ class FrameReader:
     def _share_move_sign(self, word: str) -> float:
         """-1 / +1 for a word that begins with a falling / rising share-move word, else 0."""
         return -1.0 if word.startswith(self._down_moves) else 1.0 if word.startswith(self._up_moves) else 0.0
+
+    def _over_a_period(self, text: str) -> bool:
+        squashed = squash(text)
+        return any(word in squashed for word in self._period_moves)
+
+    @staticmethod
+    def _leads_headline(text: str, span: NamedSpan) -> bool:
+        """The name is the headline's "X, …" topic or its first word: what the headline is about."""
+        topic = HEADLINE_TOPIC.match(text)
+        return (topic is not None and span.start < topic.end()) or span.start <= _OPENING.match(text).end() + 1  # type: ignore[union-attr]
 
     @staticmethod
     def _is_topic(text: str, span: NamedSpan) -> bool:
@@ -698,7 +738,10 @@ class FrameReader:
         company comes before it, up to the next company outside its list ("나이키 '비중확대' 상향,
         스타벅스는 하향": the upgrade is Nike's)."""
         if language != "ko":
-            return clause
+            # "Novo Nordisk slashes its outlook …; Lilly shares rise": what comes before a semicolon or
+            # a dash is another clause's news.
+            breaks = [m.end() for m in _EN_CLAUSE_BREAK.finditer(text, clause[0], span.start)]
+            return (breaks[-1] if breaks else clause[0]), clause[1]
         head, tail = self._list_group(text, span, spans, language)
         others = [s for s in spans if s.key != span.key and clause[0] <= s.start < clause[1]]
         outside = [s for s in others if not head.start <= s.start <= tail.start]
