@@ -246,26 +246,24 @@ class FrameReader:
             # headline's event hits; the event is the first story's.
             event = self.event_type(unnamed[: story[0]], language)
         told_later = 0
-        if (
-            event is None
-            and language == "ko"
-            and is_title
-            and self._leads_headline(text, span)
-            and not self._over_a_period(text[story[1] :])
-        ):
-            # "보잉 737 맥스9 동체 일부 뜯겨나가…美 FAA 운항 중지 명령": a later story that names no other
-            # company goes on about the one the headline leads with.
+        if language == "ko" and is_title and story[1] < len(text) and self._leads_headline(text, span):
+            # "보잉 737 맥스9 동체 일부 뜯겨나가…美 FAA 운항 중지 명령", "엔비디아, 4분기 매출 …
+            # 월가 예상 웃돌고 가이던스도 상향": a later story that names no other company or market goes
+            # on about the one the headline leads with.
             later = min([len(text), *(s.start for s in spans if s.start > story[1] and s.key != span.key)])
-            event = self.event_type(unnamed[story[1] : later], language)
-            if event is not None:
-                told_later = later  # and its words are about the same company
+            rest = text[story[1] : later]
+            if not self._over_a_period(rest) and not any(word in rest for word in self._others_moved):
+                told_later = later
+                event = event or self.event_type(unnamed[story[1] : later], language)
         own_part = self._own_part(text, span, spans, clause, language)
         decisive = self._decisive(text[own_part[0] : own_part[1]], language)
-        if decisive is None and language == "ko" and is_title and self._is_topic(text, span):
-            # "J&J, 탈크 소송 항소심서 뒤집기…9억6천만달러 배상 평결 파기": a later story that names
-            # no other company goes on about the headline's topic.
+        first_named = all(s.start >= span.start for s in spans if s.key != span.key)
+        if decisive is None and language == "ko" and is_title and (self._is_topic(text, span) or first_named):
+            # "J&J, 탈크 소송 항소심서 뒤집기…9억6천만달러 배상 평결 파기", "美 국방부, 록히드마틴과
+            # … 생산계약…총 270억달러": a later story that names no other company goes on about the
+            # headline's topic or the first company it names.
             following = [s.start for s in spans if s.start > story[1]]
-            decisive = self._decisive(text[story[1] : min([len(text), *following])], language)
+            decisive = self._decisive(text[own_part[0] : min([len(text), *following])], language)
         if decisive is not None:
             event = decisive[0]
         # English wire copy lists the movers ("shares of X, Y and Z fell"): each of them moved.
@@ -306,13 +304,19 @@ class FrameReader:
                 lo, hi = self._segment(text, span, spans) if language == "ko" else (0, len(text))
                 if own_part[0] > lo:
                     lo = own_part[0]  # the words before it are the company named before it
-                hi = max(hi, told_later)
+                if language == "ko" and not is_title and self._nominative(text, span):
+                    # "웨이퍼 가격이 치솟자 퀄컴이 공급처를 이원화": words before a subject-marked name
+                    # belong to the clause before it; its own predicate follows it.
+                    lo = max(lo, span.start)
                 if moved:
                     lo = max(lo, span.start)  # "금리 급락에 DR호튼이 5.3% 올랐다": its own move follows it
                 # A Korean list shares the words after its last name ("어플라이드·램리서치 4%대 하락").
                 near = self._list_group(text, span, spans, language, is_title)[1] if language == "ko" else span
                 near = near if near.start >= span.start and near.end <= hi else span
                 towards = self._polarity.towards(text[lo:hi], language, near.start - lo, near.end - lo)
+                if not towards.score and told_later > hi:
+                    # Its own story says nothing of which way: the later stories about it do.
+                    towards = self._polarity.towards(text[lo:told_later], language, near.start - lo, near.end - lo)
                 if not towards.score and event is not None and event.told_by_effect and role == "subject":
                     towards = self._polarity.towards(text, language, span.start, span.end)
                 polarity, cues = towards.score, tuple(c.term for c in towards.cues)
@@ -439,12 +443,12 @@ class FrameReader:
             return "source"
         if self._mover(after):
             return "subject"
-        for pattern, role in self._after_ko:
-            if pattern.search(after):
-                return role
         before = squash(text[max(0, head.start - 20) : head.start])
         for pattern, role in self._before_ko:
             if pattern.search(before):
+                return role
+        for pattern, role in self._after_ko:
+            if pattern.search(after):
                 return role
         topic = HEADLINE_TOPIC.match(text) if is_title else None
         if topic is not None and head.start >= topic.end() and _inside_double_quotes(text, head.start):
@@ -567,6 +571,12 @@ class FrameReader:
     def _over_a_period(self, text: str) -> bool:
         squashed = squash(text)
         return any(word in squashed for word in self._period_moves)
+
+    @staticmethod
+    def _nominative(text: str, span: NamedSpan) -> bool:
+        """The name takes a subject or topic particle (이/가/은/는), its alias in brackets aside."""
+        after = _BRACKETED_ALIAS.sub("", text[span.end :], count=1)
+        return after[:1] in _NOMINATIVE and after[1:2] in ("", " ", ",")
 
     @staticmethod
     def _leads_headline(text: str, span: NamedSpan) -> bool:
