@@ -59,6 +59,7 @@ BATCH_NOTES = {
     "wn": "110 items, an overseas-stocks stream; first read with the tracker of b6f8418 (every pick judged), then tuned on",
     "wo": "110 items, an economic daily's markets desk; first read with the tracker of 73cd5c5 (every pick judged), then tuned on",
     "wp": "100 items, a New York correspondent and a tech desk (40 articles); first read with the tracker of 18f94ba (every pick judged), then tuned on",
+    "wq": "110 headlines, a morning briefing desk and a wire feed; first read with the tracker of ee0f433 (every pick judged), then tuned on",
 }
 
 

@@ -50,3 +50,11 @@ def has_adnominal_clause(text: str) -> bool:
     """The words hold a verb that modifies a noun after it ("배터리 데이 앞둔", "애플에 납품하는"):
     a name before such a verb is inside a clause describing something else."""
     return any(token.tag == "ETM" for token in kiwi().tokenize(text))
+
+
+@lru_cache(maxsize=4096)
+def ends_in_noun(text: str) -> bool:
+    """The last word is a bare noun, no particle or verb ending after it ("…모비스" yes, "…겹쳐" and
+    "…의혹에" no): in a headline, what stands right before a share move is then its subject."""
+    tokens = [t for t in kiwi().tokenize(text) if t.tag not in ("SF", "SP", "SS", "SSO", "SSC", "SW")]
+    return bool(tokens) and (tokens[-1].tag.startswith("NN") or tokens[-1].tag in ("SL", "SH"))

@@ -40,6 +40,11 @@ _SENDS_SHARES_EN = re.compile(
 )
 """A later clause saying what the news did to the shares ("…, but a tariff hit sends shares lower")."""
 _WORD = re.compile(r"[가-힣A-Za-z]{2,}")
+_UNLINKED_LIST = re.compile(
+    r"^(?:[·,][가-힣A-Za-z&]{2,15}){1,3}(?=[도은는이가]|주가|株|[0-9]|[↑↓▲▼]|동반|일제히|나란히)"
+)
+_ENDS_STORY = re.compile(r"^\s*(?:…|\.\.\.|$)")
+_SIZE_TAIL = re.compile(r"[0-9][0-9.,]*\s?%\s?(?:대|넘게|이상|가량|안팎|씩)?\s*$")
 _MOVE_FILLER = re.compile(r"주가|시간외|장중|장초반|장외|프리마켓|개장전|일제히|동반")
 _EN_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|—")
 _SEGMENT_START = re.compile(r"(?:^|[,，·…])\s*$")
@@ -479,6 +484,8 @@ class FrameReader:
         if is_title and _SEGMENT_START.search(text[: head.start]) and self._headline_move(text, span, spans):
             # A wrap's list of movers ("…, 인텔 '18A 고객 확보' 9% 급등·애플 WWDC 실망에 2%↓").
             return "subject"
+        if is_title and _ENDS_STORY.match(rest):
+            return "subject"  # "공매도 리포트에 또 맞은 앱러빈…": the story ends on whom it is about
         return "passing"
 
     def about_market_abroad(self, headline: str) -> bool:
@@ -532,15 +539,25 @@ class FrameReader:
         others = [s.start for s in spans if s.start > span.end and s.key != span.key]
         topic = HEADLINE_TOPIC.match(text)
         is_topic = topic is not None and span.start < topic.end()
-        if self._leads_headline(text, span):
+        first_named = all(s.start >= span.start for s in spans if s.key != span.key)
+        if self._leads_headline(text, span) or (
+            first_named and not any(word in text[end:] for word in self._others_moved)
+        ):
             # The topic's move may come in a later story, unless another company opens that story
-            # (its partners and customers inside the topic's own story do not count).
+            # (its partners and customers inside the topic's own story do not count); so may the
+            # move of the first company a headline names ("공매도 리포트에 또 맞은 앱러빈…의혹에 12%↓").
             others = [o for o in others if o >= end and _SEGMENT_START.search(text[:o])]
             end = len(text)
         end = min([end, *others])
         move = self._headline_move_pattern.search(text, span.end, end)
         if move is None:
             return 0.0
+        if (
+            not is_topic
+            and move.start() > story_bounds(text, span.start)[1]
+            and self._subject_before(text, move.start())
+        ):
+            return 0.0  # "테슬라 로보택시 기대에…모비스 5%↑": a name the tracker does not know moved
         if self._over_a_period(text[span.end : move.start()]):
             return 0.0  # "엔비디아 담았더니…올 들어 70% 급등": a run over the year, not the day's news
         cause = self._cause.search(text, span.end, move.start()) if self._cause is not None else None
@@ -549,6 +566,14 @@ class FrameReader:
             # name does after the news is that name's move.
             return 0.0
         return self._share_move_sign(move.group("move"))
+
+    @staticmethod
+    def _subject_before(text: str, position: int) -> bool:
+        """The word right before a move (past 주가, 시간외 and the size) is a bare noun: the subject of
+        the move, not a cause ("의혹에 12%↓") or the end of a quote."""
+        before = _MOVE_FILLER.sub("", _SIZE_TAIL.sub("", text[:position])).rstrip(" ")
+        last = before.split(" ")[-1] if before else ""
+        return bool(_WORD.fullmatch(last)) and morphology.ends_in_noun(last)
 
     def _move_sign(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
         """+1/-1 when the words right after the name (or its list) say which way it moved: a signed
@@ -591,8 +616,9 @@ class FrameReader:
         return end is not None and span.start < end
 
     def _mover(self, after: str) -> bool:
-        """The words after the name (or its list) report its share move."""
-        return self._mover_ko is not None and self._mover_ko.match(after) is not None
+        """The words after the name (or its list) report its share move; the list may go on with names
+        the tracker does not know ("올스테이트·트래블러스도 약세")."""
+        return self._mover_ko is not None and self._mover_ko.match(_UNLINKED_LIST.sub("", after, count=1)) is not None
 
     def _other_subject_before(self, text: str, head: NamedSpan, spans: list[NamedSpan]) -> bool:
         """Another company earlier in the same story is marked as its subject (이/가/은/는)."""
