@@ -60,6 +60,9 @@ BATCH_NOTES = {
     "wo": "110 items, an economic daily's markets desk; first read with the tracker of 73cd5c5 (every pick judged), then tuned on",
     "wp": "100 items, a New York correspondent and a tech desk (40 articles); first read with the tracker of 18f94ba (every pick judged), then tuned on",
     "wq": "110 headlines, a morning briefing desk and a wire feed; first read with the tracker of ee0f433 (every pick judged), then tuned on",
+    "wr": "110 items, a securities section in a volatile month; drawn after 9fe8351 and read once with it (every pick judged)",
+    "ws": "95 items (35 articles), a business TV desk and a wire's Korean service; drawn after 9fe8351 and read once with it (every pick judged)",
+    "wt": "110 headlines, a retail investor's app feed; drawn after 9fe8351 and read once with it (every pick judged)",
 }
 
 
