@@ -143,6 +143,21 @@ class _EntityEvent:
         return main.event if main else None
 
 
+def _follow_the_reported_move(event: _EntityEvent, head: Sentence) -> None:
+    """The headline reports which way the company's shares went: body sentences that read the other
+    way tell what the market looked past ("'깜짝 실적'에도 시간외 4%↓" over a body that details the
+    beat), so they do not turn the pick around."""
+    moves = [frame.polarity for _, frame, sentence in event.frames if sentence is head and frame.moved]
+    if not moves:
+        return
+    sign = math.copysign(1.0, moves[0])
+    kept = [wfs for wfs in event.frames if wfs[2] is head or wfs[1].polarity * sign > 0]
+    if len(kept) < len(event.frames):
+        event.frames = kept
+        event.polarity = sum(weight * frame.polarity for weight, frame, _ in kept)
+        event.sentences = [sentence for _, _, sentence in kept]
+
+
 def _headline_matches(sentences: list[Sentence], patterns: tuple[re.Pattern[str], ...]) -> bool:
     """The headline (or, for a bare headline, the first sentence) matches one of the patterns."""
     return bool(sentences) and any(p.search(sentences[0].text) for p in patterns)
@@ -401,6 +416,8 @@ class Tracker:
         for event in events.values():
             if event.named_sentences >= 3:
                 event.central = True
+            if head is not None:
+                _follow_the_reported_move(event, head)
         return events
 
     def _group_in_headline(self, key: tuple[str, str], head: Sentence, language: str, us_only: bool = False) -> bool:

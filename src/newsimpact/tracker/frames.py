@@ -31,7 +31,9 @@ _OPENING = re.compile(r"^(?:\s*[\[【<][^\]】>\s]{1,6}[\]】>])*[\s\[\]()<>【�
 """What may stand before a headline's first word: a desk tag ("[종합]", "[속보]"), brackets, quotes."""
 _LATER_STORY_FACTOR = 0.6
 _QUESTION_FACTOR = 0.5
-_SHARES_CLAUSE_EN = re.compile(r"[;,—–]\s*(?:its\s+|the\s+)?(?:shares|stock)(?=\s)", re.IGNORECASE)
+_SHARES_CLAUSE_EN = re.compile(
+    r"[;,—–]\s*(?:but\s+|yet\s+|though\s+|and\s+)?(?:its\s+|the\s+)?(?:shares|stock)(?=\s)", re.IGNORECASE
+)
 _SENDS_SHARES_EN = re.compile(
     r"\b(?:send|sends|sending|sent|push|pushes|pushing|pushed|drive|drives|driving|drove|knock|knocks|knocked|"
     r"lift|lifts|lifted|sink|sinks|sank|pull|pulls|pulled|drag|drags|dragged)\s+(?:its\s+|the\s+)?"
@@ -237,6 +239,8 @@ class FrameReader:
         story = story_bounds(text, span.start) if language == "ko" else (0, len(text))
         clause = self._clause(text, span.start)
         clause = (max(clause[0], story[0]), min(clause[1], story[1]))
+        if language == "en":
+            clause = self._own_part(text, span, spans, clause, language)  # "Coca-Cola beats …; PepsiCo trims"
         # No event word inside a company's name ("Union Pacific" is no strike).
         unnamed = _without_names(text, spans)
         event = self.event_type(unnamed[clause[0] : clause[1]], language) or self.event_type(
@@ -269,12 +273,17 @@ class FrameReader:
             # headline's topic or the first company it names.
             following = [s.start for s in spans if s.start > story[1]]
             decisive = self._decisive(text[own_part[0] : min([len(text), *following])], language)
-        if decisive is not None:
-            event = decisive[0]
         # English wire copy lists the movers ("shares of X, Y and Z fell"): each of them moved.
         english_move = (
             self._english_move(text, span, spans) if language == "en" and role in ("subject", "example") else None
         )
+        if decisive is not None and english_move is not None and decisive[1].polarity * english_move[0] < 0:
+            # "Nvidia's forecast tops estimates, but shares slip 6%": the market's verdict is the move.
+            decisive, event, overruled = None, self._price_move, True
+        else:
+            overruled = False
+        if decisive is not None:
+            event = decisive[0]
         if language == "en":
             moved = role == "subject" and english_move is not None
         else:
@@ -285,7 +294,7 @@ class FrameReader:
             # share move of the company its story is about.
             headline_sign = self._headline_move(text, span, spans)
             moved = bool(headline_sign)
-        if moved and decisive is None:
+        if moved and decisive is None and not overruled:
             # A mover's event is told in its own part, up to the next company's name: in English after
             # its name ("rose after its earnings beat"; "…glut persists; J.B. Hunt slips" is the move
             # itself), in Korean from its name ("3M 소송 충당금 추가에 5%↓·JP모건 1분기 호실적에 2%↑":
@@ -293,6 +302,12 @@ class FrameReader:
             following = [s.start for s in spans if s.start > span.end and s.key != span.key]
             if language == "en":
                 event = self.event_type(unnamed[span.end : min([len(text), *following])], language)
+                if english_move is not None and event is not None:
+                    # "Nvidia's forecast tops estimates, but shares slip 6%": the event told before the
+                    # move reads the other way, so the move is the news.
+                    told = text[span.end : max(span.end, text.lower().find(english_move[1][0], span.end))]
+                    if self._polarity.sentence(told, language).score * english_move[0] < 0:
+                        event = self._price_move
             else:
                 event = self.event_type(unnamed[span.start : min([story[1], *following])], language) or event
         if moved and event is None:
@@ -540,14 +555,13 @@ class FrameReader:
         topic = HEADLINE_TOPIC.match(text)
         is_topic = topic is not None and span.start < topic.end()
         first_named = all(s.start >= span.start for s in spans if s.key != span.key)
-        if self._leads_headline(text, span) or (
-            first_named and not any(word in text[end:] for word in self._others_moved)
-        ):
+        if self._leads_headline(text, span):
             # The topic's move may come in a later story, unless another company opens that story
-            # (its partners and customers inside the topic's own story do not count); so may the
-            # move of the first company a headline names ("공매도 리포트에 또 맞은 앱러빈…의혹에 12%↓").
+            # (its partners and customers inside the topic's own story do not count).
             others = [o for o in others if o >= end and _SEGMENT_START.search(text[:o])]
             end = len(text)
+        elif first_named and not any(word in text[end:] for word in self._others_moved):
+            end = len(text)  # so may the first company's ("공매도 리포트에 또 맞은 앱러빈…의혹에 12%↓")
         end = min([end, *others])
         move = self._headline_move_pattern.search(text, span.end, end)
         if move is None:
@@ -777,7 +791,8 @@ class FrameReader:
             # "Novo Nordisk slashes its outlook …; Lilly shares rise": what comes before a semicolon or
             # a dash is another clause's news.
             breaks = [m.end() for m in _EN_CLAUSE_BREAK.finditer(text, clause[0], span.start)]
-            return (breaks[-1] if breaks else clause[0]), clause[1]
+            after = _EN_CLAUSE_BREAK.search(text, span.end, clause[1])
+            return (breaks[-1] if breaks else clause[0]), (after.start() if after else clause[1])
         head, tail = self._list_group(text, span, spans, language)
         others = [s for s in spans if s.key != span.key and clause[0] <= s.start < clause[1]]
         outside = [s for s in others if not head.start <= s.start <= tail.start]
