@@ -63,6 +63,9 @@ BATCH_NOTES = {
     "wr": "110 items, a securities section in a volatile month; drawn after 9fe8351 and read once with it (every pick judged)",
     "ws": "95 items (35 articles), a business TV desk and a wire's Korean service; drawn after 9fe8351 and read once with it (every pick judged)",
     "wt": "110 headlines, a retail investor's app feed; drawn after 9fe8351 and read once with it (every pick judged)",
+    "wu": "120 headlines, a wire's global desk, writer asked to be strict on materiality; drawn after 5240697 and read once with it (every pick judged)",
+    "wv": "100 items (30 articles), an international section and a US stock column; drawn after 5240697 and read once with it (every pick judged)",
+    "ww": "110 headlines, a portal's finance tab; drawn after 5240697 and read once with it (every pick judged)",
 }
 
 
