@@ -144,10 +144,15 @@ class _EntityEvent:
 
 
 def _follow_the_reported_move(event: _EntityEvent, head: Sentence) -> None:
-    """The headline reports which way the company's shares went: body sentences that read the other
-    way tell what the market looked past ("'깜짝 실적'에도 시간외 4%↓" over a body that details the
-    beat), so they do not turn the pick around."""
-    moves = [frame.polarity for _, frame, sentence in event.frames if sentence is head and frame.moved]
+    """The headline reports which way the company's shares went, or settles its event ("파업 마침표"):
+    body sentences that read the other way tell what the market looked past ("'깜짝 실적'에도 시간외
+    4%↓" over a body that details the beat) or the story so far (the strike's costs), so they do not
+    turn the pick around."""
+    moves = [
+        frame.polarity
+        for _, frame, sentence in event.frames
+        if sentence is head and (frame.moved or frame.decisive is not None)
+    ]
     if not moves:
         return
     sign = math.copysign(1.0, moves[0])
@@ -276,7 +281,7 @@ class Tracker:
         # A report on the Korean session or the won (or, in English, a market abroad) cites US moves
         # that are a day old and priced.
         wrap = (
-            self._is_market_wrap(sentences)
+            self._is_market_wrap(sentences) or self._korean_movers_lead(sentences, entity_mentions)
             if language == "ko"
             else bool(sentences) and self.frames.about_market_abroad(sentences[0].text)
         )
@@ -629,6 +634,19 @@ class Tracker:
     def _is_market_wrap(self, sentences: list[Sentence]) -> bool:
         """The headline reports the Korean session or the won."""
         return _headline_matches(sentences, self._market_wrap)
+
+    def _korean_movers_lead(self, sentences: list[Sentence], mentions: list[EntityMention]) -> bool:
+        """The headline reports Korean companies' share moves ("마이크론 호실적에 삼성전자·SK하이닉스
+        '동반 신고가'"): a story of the Korean session, whose US causes moved the night before."""
+        if not sentences:
+            return False
+        head = sentences[0]
+        return any(
+            m.sentence == head
+            and m.ref.kind == "korean"
+            and self.frames.reports_move_after(head.text[m.end - head.start :])
+            for m in mentions
+        )
 
     @staticmethod
     def _korean_company_topic(head: Sentence, mentions: list[EntityMention]) -> bool:

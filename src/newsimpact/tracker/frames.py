@@ -42,6 +42,7 @@ _SENDS_SHARES_EN = re.compile(
 )
 """A later clause saying what the news did to the shares ("…, but a tariff hit sends shares lower")."""
 _WORD = re.compile(r"[가-힣A-Za-z]{2,}")
+_QUOTES_OUT = re.compile(r"[\"“”'‘’]")
 _UNLINKED_LIST = re.compile(
     r"^(?:[·,][가-힣A-Za-z&]{2,15}){1,3}(?=[도은는이가]|주가|株|[0-9]|[↑↓▲▼]|동반|일제히|나란히)"
 )
@@ -628,6 +629,11 @@ class FrameReader:
         """The name stands in the headline's "X, …" topic."""
         end = topic_end(text)
         return end is not None and span.start < end
+
+    def reports_move_after(self, rest: str) -> bool:
+        """The words after a name report its share move, past quotes and the rest of its list
+        ("·SK하이닉스 '동반 신고가'", " 5%↑")."""
+        return self._mover(_QUOTES_OUT.sub("", squash(_BRACKETED_ALIAS.sub("", rest, count=1)))[:40])
 
     def _mover(self, after: str) -> bool:
         """The words after the name (or its list) report its share move; the list may go on with names
