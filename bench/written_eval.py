@@ -66,6 +66,9 @@ BATCH_NOTES = {
     "wu": "120 headlines, a wire's global desk, writer asked to be strict on materiality; drawn after 5240697 and read once with it (every pick judged)",
     "wv": "100 items (30 articles), an international section and a US stock column; drawn after 5240697 and read once with it (every pick judged)",
     "ww": "110 headlines, a portal's finance tab; drawn after 5240697 and read once with it (every pick judged)",
+    "wx": "110 headlines, a securities daily's overseas page; drawn after 8522425 and read once with it (every pick judged)",
+    "wy": "100 items (30 articles), an online paper's global and industry sections; drawn after 8522425 and read once with it (every pick judged)",
+    "wz": "110 headlines, six weeks of what moved US stocks; drawn after 8522425 and read once with it (every pick judged)",
 }
 
 
