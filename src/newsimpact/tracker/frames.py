@@ -42,6 +42,8 @@ _SENDS_SHARES_EN = re.compile(
 )
 """A later clause saying what the news did to the shares ("…, but a tariff hit sends shares lower")."""
 _WORD = re.compile(r"[가-힣A-Za-z]{2,}")
+_SIDE_NOTE = re.compile(r"^[…\s.]*[가-힣A-Za-z]{1,6}(?:은|는)\s")
+_SHORT_CAUSE = re.compile(r"^(?:은|는)[가-힣A-Za-z0-9]{1,10}?(?:에|으로|로)(?=[가-힣↑↓])")
 _QUOTES_OUT = re.compile(r"[\"“”'‘’]")
 _UNLINKED_LIST = re.compile(
     r"^(?:[·,][가-힣A-Za-z&]{2,15}){1,3}(?=[도은는이가]|주가|株|[0-9]|[↑↓▲▼]|동반|일제히|나란히)"
@@ -212,7 +214,8 @@ class FrameReader:
                 r"\b(?:"
                 + "|".join(sorted(verbs, key=len, reverse=True))
                 + r"|hits?\s+(?:a\s+)?(?:record|new high|all-time high))"
-                + r"\b[^;.]{0,60}?\b(?:as|after|amid|following)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$"
+                + r"\b[^;.]{0,60}?\b(?:as|after|amid|following|on\s+(?:a\s+)?reports?(?:\s+that)?)"
+                + r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$"
             )
             if verbs
             else None
@@ -273,7 +276,10 @@ class FrameReader:
             # … 생산계약…총 270억달러": a later story that names no other company goes on about the
             # headline's topic or the first company it names.
             following = [s.start for s in spans if s.start > story[1]]
-            decisive = self._decisive(text[own_part[0] : min([len(text), *following])], language)
+            later_end = min([len(text), *following])
+            if not _SIDE_NOTE.match(text[story[1] : later_end]):
+                # ("…배당은 2.2% 인상" after weak results is a side note, not the news)
+                decisive = self._decisive(text[own_part[0] : later_end], language)
         # English wire copy lists the movers ("shares of X, Y and Z fell"): each of them moved.
         english_move = (
             self._english_move(text, span, spans) if language == "en" and role in ("subject", "example") else None
@@ -631,9 +637,10 @@ class FrameReader:
         return end is not None and span.start < end
 
     def reports_move_after(self, rest: str) -> bool:
-        """The words after a name report its share move, past quotes and the rest of its list
-        ("·SK하이닉스 '동반 신고가'", " 5%↑")."""
-        return self._mover(_QUOTES_OUT.sub("", squash(_BRACKETED_ALIAS.sub("", rest, count=1)))[:40])
+        """The words after a name report its share move, past quotes, the rest of its list and a short
+        cause ("·SK하이닉스 '동반 신고가'", " 5%↑", "는 외국인 매도에 '약세'")."""
+        after = _QUOTES_OUT.sub("", squash(_BRACKETED_ALIAS.sub("", rest, count=1)))[:40]
+        return self._mover(after) or self._mover(_SHORT_CAUSE.sub("", after, count=1))
 
     def _mover(self, after: str) -> bool:
         """The words after the name (or its list) report its share move; the list may go on with names
