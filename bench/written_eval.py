@@ -69,6 +69,9 @@ BATCH_NOTES = {
     "wx": "110 headlines, a securities daily's overseas page; drawn after 8522425 and read once with it (every pick judged)",
     "wy": "100 items (30 articles), an online paper's global and industry sections; drawn after 8522425 and read once with it (every pick judged)",
     "wz": "110 headlines, six weeks of what moved US stocks; drawn after 8522425 and read once with it (every pick judged)",
+    "xa": "110 headlines, a global-markets section; drawn after 3e6318a and read once with it (every pick judged)",
+    "xb": "100 items (35 articles), a news agency's world economy desk; drawn after 3e6318a and read once with it (every pick judged)",
+    "xc": "110 headlines, a brokerage app's notifications; drawn after 3e6318a and read once with it (every pick judged)",
 }
 
 
