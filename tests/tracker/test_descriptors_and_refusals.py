@@ -50,3 +50,31 @@ def test_a_company_that_only_describes_or_causes_another_is_not_shown(tracker: T
 )
 def test_refusals_and_side_notes(tracker: Tracker, text: str, ticker: str, direction: str) -> None:
     assert shown(tracker.track(headline(text))).get(ticker) == direction, text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("Union Pacific conductors extend strike into third week", "UNP"),
+        ("Morgan Stanley downgrades Nike to equal-weight", "NKE"),
+    ],
+)
+def test_english_decisive_phrases_start_at_a_word(tracker: Tracker, text: str, ticker: str) -> None:
+    """ "extend strike" holds no "end strike", "downgrades" no "upgrades"."""
+    assert shown(tracker.track(headline(text))).get(ticker) != "positive", text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("씨티그룹, 5년 만에 '동의명령' 족쇄 풀었다…연준 제재 해제", "C", "positive"),
+        ("Morgan Stanley lifts year-end S&P 500 target to 7,200", "MS", None),
+        ('"애플 대항마" 낫싱, 美 출시 첫날 완판', "AAPL", None),
+        ("일라이릴리 비만약 FDA 승인…노보노디스크 7% 급락", "LLY", "positive"),
+    ],
+)
+def test_sanctions_lifted_sources_and_comparisons(
+    tracker: Tracker, text: str, ticker: str, direction: str | None
+) -> None:
+    found = {p.ticker: p.direction for p in tracker.track(headline(text)).picks}
+    assert found.get(ticker) == direction, (text, found)

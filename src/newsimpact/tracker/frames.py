@@ -593,7 +593,7 @@ class FrameReader:
         """The word right before a move (past 주가, 시간외 and the size) is a bare noun: the subject of
         the move, not a cause ("의혹에 12%↓") or the end of a quote."""
         before = _MOVE_FILLER.sub("", _SIZE_TAIL.sub("", text[:position])).rstrip(" ")
-        last = before.split(" ")[-1] if before else ""
+        last = re.split(r"[\s…·,]+", before)[-1] if before else ""
         return bool(_WORD.fullmatch(last)) and morphology.ends_in_noun(last)
 
     def _move_sign(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
@@ -772,12 +772,14 @@ class FrameReader:
             lower = text.lower()
             found = []
             for e, d, p in self._decisive_en:
+                # A phrase starts at a word: "extends strike" holds no "ends strike", "downgrades" no "upgrades".
                 if "*" in p:  # "raises*price target": a few words may come between
-                    gapped = re.search(r".{0,30}?".join(re.escape(part) for part in p.split("*")), lower)
-                    if gapped:
-                        found.append((gapped.start(), e, d))
-                elif p in lower:
-                    found.append((lower.find(p), e, d))
+                    pattern = r"\b" + r".{0,30}?".join(re.escape(part) for part in p.split("*"))
+                else:
+                    pattern = r"\b" + re.escape(p)
+                match = re.search(pattern, lower)
+                if match:
+                    found.append((match.start(), e, d))
         else:
             squashed = squash_lower(text)
             found = []
