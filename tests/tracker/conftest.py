@@ -134,3 +134,11 @@ def small_kb(small_kb_dir: Path) -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def tracker(small_kb: KnowledgeBase) -> Tracker:
     return Tracker(small_kb)
+
+
+@pytest.fixture(scope="session")
+def shipped_tracker() -> Tracker:
+    """The tracker with the shipped knowledge, for tests of its rules on texts written here."""
+    from newsimpact.knowledge import load_knowledge
+
+    return Tracker(load_knowledge())

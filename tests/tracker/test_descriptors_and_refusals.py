@@ -8,22 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsimpact.article import Article
-from newsimpact.knowledge import load_knowledge
-from newsimpact.tracker import Tracker, TrackerReport
+from newsimpact.tracker import Tracker
+
+from .texts import headline, shown
 
 
 @pytest.fixture(scope="module")
-def tracker() -> Tracker:
-    return Tracker(load_knowledge())
-
-
-def headline(text: str) -> Article:
-    return Article(title="", paragraphs=[text], language="en" if text.isascii() else "ko")
-
-
-def shown(report: TrackerReport) -> dict[str, str]:
-    return {p.ticker: p.direction for p in report.picks if not p.low_confidence}
+def tracker(shipped_tracker: Tracker) -> Tracker:
+    return shipped_tracker
 
 
 @pytest.mark.parametrize(

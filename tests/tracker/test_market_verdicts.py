@@ -9,25 +9,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsimpact.article import Article
-from newsimpact.knowledge import load_knowledge
-from newsimpact.tracker import Tracker, TrackerReport
+from newsimpact.tracker import Tracker
+
+from .texts import headline as article
+from .texts import shown
 
 
 @pytest.fixture(scope="module")
-def tracker() -> Tracker:
-    return Tracker(load_knowledge())
-
-
-def article(title: str, *body: str) -> Article:
-    language = "en" if title.isascii() else "ko"
-    if body:
-        return Article(title=title, paragraphs=list(body), language=language)
-    return Article(title="", paragraphs=[title], language=language)
-
-
-def shown(report: TrackerReport) -> dict[str, str]:
-    return {p.ticker: p.direction for p in report.picks if not p.low_confidence}
+def tracker(shipped_tracker: Tracker) -> Tracker:
+    return shipped_tracker
 
 
 def test_the_headlines_reported_move_is_not_turned_around_by_the_body(tracker: Tracker) -> None:

@@ -7,22 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsimpact.article import Article
-from newsimpact.knowledge import load_knowledge
-from newsimpact.tracker import Tracker, TrackerReport
+from newsimpact.tracker import Tracker
+
+from .texts import headline, picks
 
 
 @pytest.fixture(scope="module")
-def tracker() -> Tracker:
-    return Tracker(load_knowledge())
-
-
-def headline(text: str) -> Article:
-    return Article(title="", paragraphs=[text], language="ko")
-
-
-def picks(report: TrackerReport) -> dict[str, str]:
-    return {p.ticker: p.direction for p in report.picks}
+def tracker(shipped_tracker: Tracker) -> Tracker:
+    return shipped_tracker
 
 
 @pytest.mark.parametrize(

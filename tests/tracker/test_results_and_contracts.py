@@ -8,24 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsimpact.article import Article
-from newsimpact.knowledge import load_knowledge
-from newsimpact.tracker import Tracker, TrackerReport
+from newsimpact.tracker import Tracker
+
+from .texts import ko, picks
 
 
 @pytest.fixture(scope="module")
-def tracker() -> Tracker:
-    return Tracker(load_knowledge())
-
-
-def ko(text: str, *body: str) -> Article:
-    if body:
-        return Article(title=text, paragraphs=list(body), language="ko")
-    return Article(title="", paragraphs=[text], language="ko")
-
-
-def picks(report: TrackerReport, shown_only: bool = False) -> dict[str, str]:
-    return {p.ticker: p.direction for p in report.picks if not (shown_only and p.low_confidence)}
+def tracker(shipped_tracker: Tracker) -> Tracker:
+    return shipped_tracker
 
 
 @pytest.mark.parametrize(
