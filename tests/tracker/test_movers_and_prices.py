@@ -17,9 +17,6 @@ def tracker(shipped_tracker: Tracker) -> Tracker:
     return shipped_tracker
 
 
-
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
