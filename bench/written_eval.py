@@ -72,6 +72,9 @@ BATCH_NOTES = {
     "xa": "110 headlines, a global-markets section; drawn after 3e6318a and read once with it (every pick judged)",
     "xb": "100 items (35 articles), a news agency's world economy desk; drawn after 3e6318a and read once with it (every pick judged)",
     "xc": "110 headlines, a brokerage app's notifications; drawn after 3e6318a and read once with it (every pick judged)",
+    "ya": "110 headlines, a financial daily's overseas desk; drawn after 53be0c5 (the final tracker) and read once with it (every pick judged)",
+    "yb": "100 items (35 articles), an economic daily's global section; drawn after 53be0c5 and read once with it (every pick judged)",
+    "yc": "110 headlines, a newsletter's ticker and wires; drawn after 53be0c5 and read once with it (every pick judged)",
 }
 
 
