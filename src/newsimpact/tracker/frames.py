@@ -64,7 +64,6 @@ _SIZE_IN_BRACKETS = re.compile(r"\([+\-−▲▼↑↓]?[0-9][0-9.,]*%\)")
 """A move's size in brackets after a name ("화이자(-4.1%)", "록히드마틴(5.2%)과"): no alias, and no
 break in a list of movers."""
 _BRACKETED_ALIAS = re.compile(r"^\([^()\s]{1,12}\)")
-_CONCESSION_KO = re.compile(r"(?:에도|에도\s*불구하고)(?=[\s,…\"'”’]|$)")
 _CONCESSION_EN = re.compile(r"\b(?:despite|in spite of)\b[^,;]*?(?=\bas\b|[,;]|$)", re.IGNORECASE)
 _EN_SUBJECT_AFTER = re.compile(r"^(?:'s)?\s*(?:shares|stock|\(|inc\b|corp\b|co\b)")
 
@@ -243,8 +242,9 @@ class FrameReader:
         story = story_bounds(text, span.start) if language == "ko" else (0, len(text))
         clause = self._clause(text, span.start)
         clause = (max(clause[0], story[0]), min(clause[1], story[1]))
+        own_part = self._own_part(text, span, spans, clause, language)
         if language == "en":
-            clause = self._own_part(text, span, spans, clause, language)  # "Coca-Cola beats …; PepsiCo trims"
+            clause = own_part  # "Coca-Cola beats …; PepsiCo trims": English events are the name's own part's
         # No event word inside a company's name ("Union Pacific" is no strike).
         unnamed = _without_names(text, spans)
         event = self.event_type(unnamed[clause[0] : clause[1]], language) or self.event_type(
@@ -268,7 +268,6 @@ class FrameReader:
             if not self._over_a_period(rest) and not any(word in rest for word in self._others_moved):
                 told_later = later
                 event = event or self.event_type(unnamed[story[1] : later], language)
-        own_part = self._own_part(text, span, spans, clause, language)
         decisive = self._decisive(text[own_part[0] : own_part[1]], language)
         first_named = all(s.start >= span.start for s in spans if s.key != span.key)
         if decisive is None and language == "ko" and is_title and (self._is_topic(text, span) or first_named):
@@ -284,11 +283,10 @@ class FrameReader:
         english_move = (
             self._english_move(text, span, spans) if language == "en" and role in ("subject", "example") else None
         )
-        if decisive is not None and english_move is not None and decisive[1].polarity * english_move[0] < 0:
-            # "Nvidia's forecast tops estimates, but shares slip 6%": the market's verdict is the move.
-            decisive, event, overruled = None, self._price_move, True
-        else:
-            overruled = False
+        # "Nvidia's forecast tops estimates, but shares slip 6%": the market's verdict is the move.
+        overruled = decisive is not None and english_move is not None and decisive[1].polarity * english_move[0] < 0
+        if overruled:
+            decisive, event = None, self._price_move
         if decisive is not None:
             event = decisive[0]
         if language == "en":
@@ -429,9 +427,10 @@ class FrameReader:
         """The event the text reports; one it only concedes ("호실적에도 … 하락", "despite a beat") is
         not it."""
         if language == "ko":
-            conceded = list(_CONCESSION_KO.finditer(text))
-            if conceded:
-                return self._event_type(text[conceded[-1].end() :], language)
+            # The polarity lexicon's concession endings (에도, 음에도 … 불구하고).
+            rest = self._polarity.after_concessions(text)
+            if rest is not None:
+                return self._event_type(text[rest:], language)
         elif _CONCESSION_EN.search(text):
             return self._event_type(_CONCESSION_EN.sub(" ", text), language)
         return self._event_type(text, language)

@@ -196,6 +196,14 @@ class PolarityScorer:
             total += cue.score * weight
         return SentencePolarity(total, tuple(cues))
 
+    def after_concessions(self, text: str) -> int | None:
+        """Where the words after the text's last concession begin ("호실적에도 주가 하락" -> "주가 하락"),
+        or None when it concedes nothing."""
+        if self._concession is None:
+            return None
+        ends = [match.end() for match in self._concession.finditer(text)]
+        return ends[-1] if ends else None
+
     def _conceded(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """The span a concession concedes in the mention's part of the sentence: from the mention (or the
         part's start, when the concession comes first) to the concession's end."""
