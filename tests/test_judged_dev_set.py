@@ -37,7 +37,7 @@ DRAW_TRACKERS = {
     "fresh3": "main-2026-11-30-r5final",
 }
 FRESH_TRACKER = DRAW_TRACKERS["fresh"]
-LATER_READS = {"main-2026-11-30-s3", "main-2026-11-30-s4"}
+LATER_READS = {"main-2026-11-30-s3", "main-2026-11-30-s4", "main-2026-11-30-s5"}
 """Trackers of later sessions whose new picks on a draw were read afterwards (the draw is then no
 longer clean for them; judged_eval says so)."""
 ROLES = {

@@ -407,7 +407,7 @@ class FrameReader:
             polarity *= _LATER_STORY_FACTOR
         if language == "ko" and role == "subject" and self._origin_ko:
             after = squash(text[span.end : span.end + 12])
-            if any(p.match(after) for p in self._origin_ko):
+            if any(p.match(after) for p in self._origin_ko) or (is_title and self._move_moved_others(text, span)):
                 polarity *= self._origin_factor  # the origin of news felt by others, not its own news told
         event_sign = self._event_sign(event, text[story[0] : story[1]], language)
         return Frame(
@@ -545,7 +545,7 @@ class FrameReader:
         clause ends with the size of a share move ("데본에너지는 … 낮추겠다고 밝히면서 6.2% 급락했다")."""
         tail = self._list_group(text, span, spans, "ko")[1]
         rest = _BRACKETED_ALIAS.sub("", text[tail.end :], count=1)
-        after = squash(rest)[:40]
+        after = _QUOTES_OUT.sub("", squash(rest))[:40]  # "월마트는 '신고가'": quoted, still its move
         if self._mover(after) or _SIZE_AFTER_KO.match(after) or _SIZE_AFTER_KO.match(squash(text[tail.end :])):
             return True
         clause = squash(text[tail.end : max(clause_end, tail.end)])
@@ -564,7 +564,17 @@ class FrameReader:
         if self._leads_headline(text, span):
             # The topic's move may come in a later story, unless another company opens that story
             # (its partners and customers inside the topic's own story do not count).
-            others = [o for o in others if o >= end and _SEGMENT_START.search(text[:o])]
+            # A second subject in its own story ("월마트는 '신고가' 타깃은 '21% 폭락'") has its own move.
+            others = [
+                s.start
+                for s in spans
+                if s.start > span.end
+                and s.key != span.key
+                and (
+                    (s.start >= end and _SEGMENT_START.search(text[: s.start]))
+                    or (s.start < end and self._parallel(text[s.end : s.end + 4]))
+                )
+            ]
             end = len(text)
         elif first_named and not any(word in text[end:] for word in self._others_moved):
             end = len(text)  # so may the first company's ("공매도 리포트에 또 맞은 앱러빈…의혹에 12%↓")
@@ -587,6 +597,20 @@ class FrameReader:
             return 0.0
         return self._share_move_sign(move.group("move"))
 
+    def _move_moved_others(self, text: str, span: NamedSpan) -> bool:
+        """The name's share move ends its story as the cause of what the next story says moved ("간밤
+        테슬라 8% 급등에…국내 2차전지株 동반 강세"): a move already in its price, told for its effect
+        on others."""
+        end = story_bounds(text, span.start)[1]
+        if end >= len(text):
+            return False
+        move = self._headline_move_pattern.search(text, span.end, end)
+        if move is None:
+            return False
+        tail = squash(text[move.end() : end])
+        rest = squash(text[end:])
+        return tail in ("에", "으로", "로", "에도") and any(word in rest for word in self._others_moved)
+
     @staticmethod
     def _subject_before(text: str, position: int) -> bool:
         """The word right before a move (past 주가, 시간외 and the size) is a bare noun: the subject of
@@ -603,7 +627,7 @@ class FrameReader:
         if sign:
             return 1.0 if sign in "+▲↑" else -1.0
         tail = self._list_group(text, span, spans, "ko")[1]
-        after = squash(_BRACKETED_ALIAS.sub("", text[tail.end :], count=1))[:40]
+        after = _QUOTES_OUT.sub("", squash(_BRACKETED_ALIAS.sub("", text[tail.end :], count=1)))[:40]
         moved = self._mover_ko.match(after) if self._mover_ko is not None else None
         if moved is None:
             return 0.0
