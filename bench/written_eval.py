@@ -75,6 +75,8 @@ BATCH_NOTES = {
     "ya": "110 headlines, a financial daily's overseas desk; drawn after 53be0c5 (the final tracker) and read once with it (every pick judged)",
     "yb": "100 items (35 articles), an economic daily's global section; drawn after 53be0c5 and read once with it (every pick judged)",
     "yc": "110 headlines, a newsletter's ticker and wires; drawn after 53be0c5 and read once with it (every pick judged)",
+    "za": "120 headlines, a portal's overseas-stocks tab; first read with the tracker of e90b072 (every pick judged), then tuned on",
+    "zc": "120 headlines, a broker's morning briefing and a wire's flashes; first read with the tracker of e90b072 (every pick judged), then tuned on",
 }
 
 

@@ -420,6 +420,12 @@ class RoleRules(_Frozen):
     lost_customer_ko: tuple[str, ...] = ()
     """Words that say a supplier lost this business (대신 자체 칩, 공급 중단): bad for the supplier."""
     lost_customer_en: tuple[str, ...] = ()
+    index_join_after_ko: str = ""
+    """A regular expression right after a Korean name (or its list, space-stripped) saying it joins
+    an index ("S&P500 편입", "S&P500 입성"): the name is the subject of the change, even a broker
+    whose sentence also holds opinion words (편입, 기대)."""
+    index_provider_sub_industries: tuple[str, ...] = ()
+    """Companies whose names are indexes (MSCI, S&P Global): "MSCI 신규 편입" is not MSCI joining one."""
     origin_after_ko: tuple[str, ...] = ()
     """Regular expressions right after a Korean name (space-stripped) that make it the origin of news
     the sentence reports as moving others ("엔비디아發 훈풍에 반도체株 강세"): its own event is not

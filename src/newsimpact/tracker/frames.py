@@ -31,6 +31,7 @@ _OPENING = re.compile(r"^(?:\s*[\[【<][^\]】>\s]{1,6}[\]】>])*[\s\[\]()<>【�
 """What may stand before a headline's first word: a desk tag ("[종합]", "[속보]"), brackets, quotes."""
 _LATER_STORY_FACTOR = 0.6
 _QUESTION_FACTOR = 0.5
+_NAMED_HOUSE_FACTOR = 1.5
 _SHARES_CLAUSE_EN = re.compile(
     r"[;,—–]\s*(?:but\s+|yet\s+|though\s+|and\s+)?(?:its\s+|the\s+)?(?:shares|stock)(?=\s)", re.IGNORECASE
 )
@@ -61,6 +62,8 @@ _REPORTED_MOVE = 1.2
 _SIZE_AFTER_KO = re.compile(r"^(?:주가|株)?(?:가|이|는|은|도)?(?:각각|일제히)?\(?(?P<sign>[+\-−▲▼↑↓])?[0-9][0-9.,]*%")
 """A Korean name followed by the size of its move ("코노코필립스가 4.8%, 옥시덴탈이 5.6% 떨어졌다")."""
 _SIZE_IN_BRACKETS = re.compile(r"\([+\-−▲▼↑↓]?[0-9][0-9.,]*%\)")
+_BARE_SIZE = re.compile(r"^\s*[+\-−]?[0-9][0-9.,]*\s?%(?:대|씩|가량|안팎)?(?=\s*[·ㆍ])")
+"""A size between two names of a Korean list that share one move word ("엔비디아 4%·브로드컴 5%↓")."""
 """A move's size in brackets after a name ("화이자(-4.1%)", "록히드마틴(5.2%)과"): no alias, and no
 break in a list of movers."""
 _BRACKETED_ALIAS = re.compile(r"^\([^()\s]{1,12}\)")
@@ -118,6 +121,7 @@ class FrameReader:
         self._subject_particles = tuple(sorted(roles.subject_particles_ko, key=len, reverse=True))
         self._suffixes = frozenset(kb.linking.korean_suffixes) | frozenset(roles.subject_particles_ko)
         self._source_sub_industries = frozenset(roles.source_sub_industries)
+        self._index_providers = frozenset(roles.index_provider_sub_industries)
         self._opinion_ko = tuple(squash(w) for w in roles.opinion_words_ko)
         self._opinion_en = tuple(w.lower() for w in roles.opinion_words_en)
         self._own_ko = tuple(squash(w) for w in roles.own_news_ko)
@@ -173,6 +177,7 @@ class FrameReader:
         }
         self._small_factor = lexicon.small_amount_factor
         self._origin_ko = [re.compile(p) for p in roles.origin_after_ko]
+        self._joins_index = re.compile(roles.index_join_after_ko) if roles.index_join_after_ko else None
         self._origin_factor = roles.origin_factor
         self._mover_ko = re.compile(roles.mover_after_ko) if roles.mover_after_ko else None
         self._price_move = next((e for e in self._events if e.id == "price_move"), None)
@@ -270,13 +275,17 @@ class FrameReader:
                 event = event or self.event_type(unnamed[story[1] : later], language)
         decisive = self._decisive(text[own_part[0] : own_part[1]], language)
         first_named = all(s.start >= span.start for s in spans if s.key != span.key)
-        if decisive is None and language == "ko" and is_title and (self._is_topic(text, span) or first_named):
+        called = language == "ko" and is_title and role == "subject" and self._called_by_source(text, span, spans)
+        if decisive is None and language == "ko" and is_title and (self._is_topic(text, span) or first_named or called):
             # "J&J, 탈크 소송 항소심서 뒤집기…9억6천만달러 배상 평결 파기", "美 국방부, 록히드마틴과
             # … 생산계약…총 270억달러": a later story that names no other company goes on about the
             # headline's topic or the first company it names.
             following = [s.start for s in spans if s.start > story[1]]
             later_end = min([len(text), *following])
-            if not _SIDE_NOTE.match(text[story[1] : later_end]):
+            # Not when another company's part follows its own in its story ("버크셔, … 셔윈윌리엄스 신규
+            # 편입": what is said there is the other's).
+            crowded = any(own_part[1] <= s.start < story[1] and s.key != span.key for s in spans)
+            if not crowded and not _SIDE_NOTE.match(text[story[1] : later_end]):
                 # ("…배당은 2.2% 인상" after weak results is a side note, not the news)
                 decisive = self._decisive(text[own_part[0] : later_end], language)
         # English wire copy lists the movers ("shares of X, Y and Z fell"): each of them moved.
@@ -370,6 +379,8 @@ class FrameReader:
             # ranking or tender is seldom material for a large company (kept under the display threshold:
             # on the written set 4 of 5 such picks were judged wrong).
             polarity, cues = -0.65, ()
+        if called and decisive is not None:
+            polarity *= _NAMED_HOUSE_FACTOR  # a call a named Wall Street house makes, not a local desk's
         polarity *= self._dampening(text, language)
         if polarity and asks(text, span.start):
             polarity *= _QUESTION_FACTOR  # "테슬라 어디까지 오르나": asked, not reported
@@ -462,6 +473,8 @@ class FrameReader:
         squashed = squash(text)
         if any(role == "target" and pattern.search(after) for pattern, role in self._after_ko):
             return "target"  # "워너브러더스디스커버리 인수가 … 상향": a broadcaster bought is no news source
+        if self._joins_index is not None and self._joins_index.match(after) and not self._index_provider(span):
+            return "subject"  # "로빈후드·앱러빈, S&P500 입성": a broker joining an index is no source
         if self._source_like(span) and (
             after.startswith(_QUOTES)
             or (any(w in squashed for w in self._opinion_ko) and not any(w in squashed for w in self._own_ko))
@@ -476,6 +489,8 @@ class FrameReader:
         for pattern, role in self._after_ko:
             if pattern.search(after):
                 return role
+        if is_title and self._called_by_source(text, head, spans):
+            return "subject"  # 'JP모건 "마이크론, …"…목표가 상향', "BofA, 애플 '매수' 상향": the call's company
         topic = HEADLINE_TOPIC.match(text) if is_title else None
         if topic is not None and head.start >= topic.end() and _inside_double_quotes(text, head.start):
             # "퀄컴, … "애플 모뎀 매출 공백 메운다" 7%↑": a company inside the topic's quoted words is
@@ -508,6 +523,19 @@ class FrameReader:
         if is_title and _ENDS_STORY.match(rest):
             return "subject"  # "공매도 리포트에 또 맞은 앱러빈…": the story ends on whom it is about
         return "passing"
+
+    def _called_by_source(self, text: str, head: NamedSpan, spans: list[NamedSpan]) -> bool:
+        """A headline that opens with a broker or bank and its call names this company first: in its
+        quote (`JP모건 "마이크론 … 아니다"…목표가 상향`) or right after its topic comma (`BofA, 애플
+        '매수' 상향`)."""
+        opening = _OPENING.match(text).end()  # type: ignore[union-attr]
+        first = min(spans, key=lambda s: s.start)
+        if first.key == head.key or first.start > opening + 1 or not self._source_like(first):
+            return False
+        after = _BRACKETED_ALIAS.sub("", text[first.end :], count=1).lstrip(" ")
+        called = after.startswith(_QUOTES) or after.startswith((",", "，"))
+        following = [s for s in spans if s.start > first.end and s.key != first.key]
+        return called and min(following, key=lambda s: s.start).start == head.start
 
     def about_market_abroad(self, headline: str) -> bool:
         """An English headline about a market abroad ("KOSPI closes at a record as …"): like a Korean
@@ -736,6 +764,10 @@ class FrameReader:
             return "source"
         return "subject"
 
+    def _index_provider(self, span: NamedSpan) -> bool:
+        company = self._kb.companies.get(span.key) if span.kind == "sp500" else None
+        return company is not None and company.sub_industry in self._index_providers
+
     def _source_like(self, span: NamedSpan) -> bool:
         if span.kind != "sp500":
             return False
@@ -755,6 +787,7 @@ class FrameReader:
             between = _SIZE_IN_BRACKETS.sub("", text[left.end : right.start])
             if language == "en":
                 return bool(_LIST_JOINERS_EN.match(between))
+            between = _BARE_SIZE.sub("", between, count=1)
             joiner = squash(between)
             return joiner in _LIST_JOINERS_KO and not (is_title and joiner in (",", "，"))
 

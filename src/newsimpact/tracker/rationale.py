@@ -18,9 +18,16 @@ _MOVE_KO = {(True, 1): "상승", (True, -1): "하락", (False, 1): "확대", (Fa
 _MOVE_EN = {(True, 1): "rising", (True, -1): "falling", (False, 1): "intensifying", (False, -1): "easing"}
 
 
+_INVERTED = re.compile(r"^(?P<last>[^()]+?)\s+\((?P<first>[A-Z][A-Za-z.]*)\)$")
+"""An index listing's inverted name ("Lilly (Eli)")."""
+
+
 def short_name(name: str) -> str:
-    """The name as a reader says it: "Tesla, Inc." -> "Tesla", "Fox Corporation (Class B)" -> "Fox"."""
-    return _LEGAL_FORM.sub("", name).strip() or name
+    """The name as a reader says it: "Tesla, Inc." -> "Tesla", "Fox Corporation (Class B)" -> "Fox",
+    "Merck & Co." -> "Merck", "Lilly (Eli)" -> "Eli Lilly"."""
+    short = _LEGAL_FORM.sub("", name).strip().rstrip("&").strip() or name
+    inverted = _INVERTED.match(short)
+    return f"{inverted['first']} {inverted['last']}" if inverted else short
 
 
 def event_line(fallback: EventLines, frame: Frame, direction: int, name_ko: str, name_en: str) -> tuple[str, str]:
