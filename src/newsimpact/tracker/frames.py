@@ -62,10 +62,10 @@ _REPORTED_MOVE = 1.2
 _SIZE_AFTER_KO = re.compile(r"^(?:주가|株)?(?:가|이|는|은|도)?(?:각각|일제히)?\(?(?P<sign>[+\-−▲▼↑↓])?[0-9][0-9.,]*%")
 """A Korean name followed by the size of its move ("코노코필립스가 4.8%, 옥시덴탈이 5.6% 떨어졌다")."""
 _SIZE_IN_BRACKETS = re.compile(r"\([+\-−▲▼↑↓]?[0-9][0-9.,]*%\)")
-_BARE_SIZE = re.compile(r"^\s*[+\-−]?[0-9][0-9.,]*\s?%(?:대|씩|가량|안팎)?(?=\s*[·ㆍ])")
-"""A size between two names of a Korean list that share one move word ("엔비디아 4%·브로드컴 5%↓")."""
 """A move's size in brackets after a name ("화이자(-4.1%)", "록히드마틴(5.2%)과"): no alias, and no
 break in a list of movers."""
+_BARE_SIZE = re.compile(r"^\s*[+\-−]?[0-9][0-9.,]*\s?%(?:대|씩|가량|안팎)?(?=\s*[·ㆍ])")
+"""A size between two names of a Korean list that share one move word ("엔비디아 4%·브로드컴 5%↓")."""
 _BRACKETED_ALIAS = re.compile(r"^\([^()\s]{1,12}\)")
 _CONCESSION_EN = re.compile(r"\b(?:despite|in spite of)\b[^,;]*?(?=\bas\b|[,;]|$)", re.IGNORECASE)
 _EN_SUBJECT_AFTER = re.compile(r"^(?:'s)?\s*(?:shares|stock|\(|inc\b|corp\b|co\b)")
@@ -534,8 +534,8 @@ class FrameReader:
             return False
         after = _BRACKETED_ALIAS.sub("", text[first.end :], count=1).lstrip(" ")
         called = after.startswith(_QUOTES) or after.startswith((",", "，"))
-        following = [s for s in spans if s.start > first.end and s.key != first.key]
-        return called and min(following, key=lambda s: s.start).start == head.start
+        following = [s.start for s in spans if s.start > first.end and s.key != first.key]
+        return called and bool(following) and min(following) == head.start
 
     def about_market_abroad(self, headline: str) -> bool:
         """An English headline about a market abroad ("KOSPI closes at a record as …"): like a Korean
