@@ -77,6 +77,7 @@ BATCH_NOTES = {
     "yc": "110 headlines, a newsletter's ticker and wires; drawn after 53be0c5 and read once with it (every pick judged)",
     "za": "120 headlines, a portal's overseas-stocks tab; first read with the tracker of e90b072 (every pick judged), then tuned on",
     "zc": "120 headlines, a broker's morning briefing and a wire's flashes; first read with the tracker of e90b072 (every pick judged), then tuned on",
+    "zg": "120 headlines, a portal's real-time feed and a broker's app alerts, varied headline grammar; first read with the tracker of a6698b9 (every pick judged), then tuned on",
 }
 
 

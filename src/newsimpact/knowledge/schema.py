@@ -434,6 +434,9 @@ class RoleRules(_Frozen):
     mover_after_ko: str = ""
     """A regular expression right after a Korean name (space-stripped) that reports its share move
     ("테슬라 7% 급락", "노스롭 4%↑"): the name is the subject, wherever it stands in the headline."""
+    fortunes_ko: UpDown = UpDown()
+    """Words right after a name in a Korean headline that say it won or lost ("델타 웃고 유나이티드
+    울고"): which way the news went for it."""
     share_moves_ko: UpDown = UpDown()
     """Korean share-move words after a mover ("4%↑", "급락"): which way it moved."""
     period_moves_ko: tuple[str, ...] = ()

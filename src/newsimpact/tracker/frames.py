@@ -181,6 +181,7 @@ class FrameReader:
         self._origin_factor = roles.origin_factor
         self._mover_ko = re.compile(roles.mover_after_ko) if roles.mover_after_ko else None
         self._price_move = next((e for e in self._events if e.id == "price_move"), None)
+        self._fortunes = {w: 1.0 for w in roles.fortunes_ko.up} | {w: -1.0 for w in roles.fortunes_ko.down}
         self._up_moves = tuple(roles.share_moves_ko.up)
         self._down_moves = tuple(roles.share_moves_ko.down)
         moves = "|".join(re.escape(w) for w in sorted((*self._up_moves, *self._down_moves), key=len, reverse=True))
@@ -324,6 +325,9 @@ class FrameReader:
                         event = self._price_move
             else:
                 event = self.event_type(unnamed[span.start : min([story[1], *following])], language) or event
+        fortune = self._fortune(text, span, spans) if language == "ko" and is_title and role == "subject" else 0.0
+        if fortune and event is None:
+            event = self.event_type(unnamed, language) or self._price_move
         if moved and event is None:
             event = self._price_move
         polarity: float = 0.0
@@ -356,7 +360,8 @@ class FrameReader:
                 polarity, cues = towards.score, tuple(c.term for c in towards.cues)
                 if event is not None and not moved:
                     polarity *= event.mood_factor
-            sign = headline_sign or (self._move_sign(text, span, spans) if moved and language == "ko" else 0.0)
+            moved_sign = self._move_sign(text, span, spans) if moved and language == "ko" else 0.0
+            sign = headline_sign or moved_sign or fortune
             if sign:
                 # "화이자(-4.1%)", "애플 3% 하락·엔비디아 4%↑": the words after the name say which way.
                 polarity = sign * max(abs(polarity), _REPORTED_MOVE)
@@ -475,13 +480,15 @@ class FrameReader:
             return "target"  # "워너브러더스디스커버리 인수가 … 상향": a broadcaster bought is no news source
         if self._joins_index is not None and self._joins_index.match(after) and not self._index_provider(span):
             return "subject"  # "로빈후드·앱러빈, S&P500 입성": a broker joining an index is no source
+        if self._mover(after):
+            return "subject"  # "아폴로·아레스·KKR 일제히 7%대 급락": a broker's own move is its news
+        if is_title and _QUOTES_OUT.sub("", after).startswith(tuple(self._fortunes)):
+            return "subject"  # "델타 웃고 유나이티드 울고": the headline's verdict on each
         if self._source_like(span) and (
             after.startswith(_QUOTES)
             or (any(w in squashed for w in self._opinion_ko) and not any(w in squashed for w in self._own_ko))
         ):
             return "source"
-        if self._mover(after):
-            return "subject"
         before = squash(text[max(0, head.start - 20) : head.start])
         for pattern, role in self._before_ko:
             if pattern.search(before):
@@ -624,6 +631,13 @@ class FrameReader:
             # name does after the news is that name's move.
             return 0.0
         return self._share_move_sign(move.group("move"))
+
+    def _fortune(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
+        """+1/-1 when the words right after the name (or its list) say it won or lost ("델타 웃고
+        유나이티드 울고"), else 0."""
+        tail = self._list_group(text, span, spans, "ko")[1]
+        after = _QUOTES_OUT.sub("", squash(_BRACKETED_ALIAS.sub("", text[tail.end :], count=1)))
+        return next((sign for word, sign in self._fortunes.items() if after.startswith(word)), 0.0)
 
     def _move_moved_others(self, text: str, span: NamedSpan) -> bool:
         """The name's share move ends its story as the cause of what the next story says moved ("간밤

@@ -1,0 +1,46 @@
+"""Winners and losers, brokers that move, signed sizes, go-aheads and supply deals (issue 9; texts
+written here, after misses on the written blind set): "X 웃고 Y 울고" is the headline's verdict on
+each; a broker or asset manager with its own sized move is its subject, not a source; "+7.4% 급등"
+is a move; a regulator's go-ahead ("clears") and a signed deal to supply a hyperscaler are good news;
+a US carmaker's sales in Korea are not material."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsimpact.tracker import Tracker
+
+from .texts import headline, shown
+
+
+@pytest.fixture(scope="module")
+def tracker(shipped_tracker: Tracker) -> Tracker:
+    return shipped_tracker
+
+
+@pytest.mark.parametrize(
+    ("text", "moves"),
+    [
+        ("넷플릭스 웃고 디즈니 울고…스트리밍 2분기 가입자 '극과 극'", {"NFLX": "positive", "DIS": "negative"}),
+        ("코카콜라 울고 펩시코 웃고…2분기 실적 엇갈려", {"KO": "negative", "PEP": "positive"}),
+        ("사모대출 부실 공포에…블랙스톤·칼라일 일제히 6%대 급락", {"BX": "negative"}),
+        ("[해외주식 알림] 관심종목 오라클(ORCL) +9.1% 급등 중", {"ORCL": "positive"}),
+        ("FAA clears Boeing to lift 787 output to 10 jets a month", {"BA": "positive"}),
+        ("Vistra signs 20-year deal to supply Amazon data centers from its Texas nuclear plant", {"VST": "positive"}),
+        ("Macau gaming revenue jumps 18%; Wynn shares rise", {"WYNN": "positive"}),
+    ],
+)
+def test_verdicts_moves_and_deals_are_shown(tracker: Tracker, text: str, moves: dict[str, str]) -> None:
+    found = shown(tracker.track(headline(text)))
+    assert {t: found.get(t) for t in moves} == moves, text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("포드, 6월 국내 판매 1,210대…수입차 10위권 재진입", "F"),
+        ("Vistra signs 20-year deal to supply Amazon data centers from its Texas nuclear plant", "AMZN"),
+    ],
+)
+def test_korean_sales_and_a_supply_deals_customer_are_not_shown(tracker: Tracker, text: str, ticker: str) -> None:
+    assert ticker not in shown(tracker.track(headline(text))), text
