@@ -44,3 +44,34 @@ def test_verdicts_moves_and_deals_are_shown(tracker: Tracker, text: str, moves: 
 )
 def test_korean_sales_and_a_supply_deals_customer_are_not_shown(tracker: Tracker, text: str, ticker: str) -> None:
     assert ticker not in shown(tracker.track(headline(text))), text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("Samsung Biologics to buy Pfizer's Irish vaccine plant for $280 million", "PFE"),
+        ("한미약품, 머크서 기술료 500억원 수령…신약 임상 순항", "MRK"),
+    ],
+)
+def test_a_seller_of_a_plant_and_a_payer_of_fees_are_not_shown(tracker: Tracker, text: str, ticker: str) -> None:
+    assert ticker not in shown(tracker.track(headline(text))), text
+
+
+def test_a_strike_at_a_companys_plants_is_still_its_news(tracker: Tracker) -> None:
+    text = "Strike at Boeing's Seattle plants enters third week"
+    assert shown(tracker.track(headline(text))).get("BA") == "negative", text
+
+
+def test_the_acquirer_does_not_take_the_targets_move(tracker: Tracker) -> None:
+    text = '셰브론, 셰일업체 옥시덴탈 인수 협상…"주당 70달러" 옥시덴탈 12% 급등'
+    found = shown(tracker.track(headline(text)))
+    assert found.get("CVX") != "positive" and found.get("OXY") == "positive", text
+
+
+def test_an_asian_market_report_keeps_a_us_recap_tentative(tracker: Tracker) -> None:
+    article = headline(
+        "Asian shares slip ahead of U.S. jobs data; Nikkei down 0.5%",
+        "TOKYO, May 2 - Asian stock markets edged lower on Friday as investors waited for U.S. payrolls.",
+        "On Wall Street overnight, Microsoft slipped after its cloud forecast disappointed investors.",
+    )
+    assert "MSFT" not in shown(tracker.track(article))

@@ -420,6 +420,10 @@ class RoleRules(_Frozen):
     lost_customer_ko: tuple[str, ...] = ()
     """Words that say a supplier lost this business (대신 자체 칩, 공급 중단): bad for the supplier."""
     lost_customer_en: tuple[str, ...] = ()
+    asset_buy_before_en: str = ""
+    """A buyer's verb right before an English name ("to buy"): with `asset_after_en` after it, the name
+    sells an asset ("to buy Eli Lilly's New Jersey plant") and is named in passing, not a target."""
+    asset_after_en: str = ""
     index_join_after_ko: str = ""
     """A regular expression right after a Korean name (or its list, space-stripped) saying it joins
     an index ("S&P500 편입", "S&P500 입성"): the name is the subject of the change, even a broker

@@ -178,6 +178,8 @@ class FrameReader:
         self._small_factor = lexicon.small_amount_factor
         self._origin_ko = [re.compile(p) for p in roles.origin_after_ko]
         self._joins_index = re.compile(roles.index_join_after_ko) if roles.index_join_after_ko else None
+        self._asset_buy_before = re.compile(roles.asset_buy_before_en) if roles.asset_buy_before_en else None
+        self._asset_after = re.compile(roles.asset_after_en) if roles.asset_after_en else None
         self._origin_factor = roles.origin_factor
         self._mover_ko = re.compile(roles.mover_after_ko) if roles.mover_after_ko else None
         self._price_move = next((e for e in self._events if e.id == "price_move"), None)
@@ -608,6 +610,8 @@ class FrameReader:
                 and (
                     (s.start >= end and _SEGMENT_START.search(text[: s.start]))
                     or (s.start < end and self._parallel(text[s.end : s.end + 4]))
+                    # "…'기업가치 600억달러' 데이터독 17% 폭등": a company with its own move has it.
+                    or self.reports_move_after(text[s.end :])
                 )
             ]
             end = len(text)
@@ -761,6 +765,13 @@ class FrameReader:
             # "LG Innotek rises 6% as Apple expands orders": the company after "as" is the cause of
             # another's move, not the news.
             return "passing"
+        if (
+            self._asset_buy_before is not None
+            and self._asset_after is not None
+            and self._asset_buy_before.search(before)
+            and self._asset_after.match(after)
+        ):
+            return "passing"  # "to buy Eli Lilly's New Jersey plant": the seller of an asset
         if _EN_SUBJECT_AFTER.match(after):
             return "subject"
         # What follows the name first: "acquisition of Intel NAND business" sells a unit of Intel's.
