@@ -75,3 +75,8 @@ def test_an_asian_market_report_keeps_a_us_recap_tentative(tracker: Tracker) -> 
         "On Wall Street overnight, Microsoft slipped after its cloud forecast disappointed investors.",
     )
     assert "MSFT" not in shown(tracker.track(article))
+
+
+def test_a_product_in_a_headline_about_another_company_is_not_its_makers_news(tracker: Tracker) -> None:
+    text = "알테오젠, 머크서 기술료 수령…'키트루다 큐렉스' 매출 확대에 9%↑"
+    assert "MRK" not in shown(tracker.track(headline(text))), text

@@ -370,7 +370,10 @@ class Tracker:
         for mention in mentions:
             by_sentence[mention.sentence].append(mention)
         for sentence, group in by_sentence.items():
-            spans = [NamedSpan(m.ref.key, m.ref.kind, m.start - sentence.start, m.end - sentence.start) for m in group]
+            spans = [
+                NamedSpan(m.ref.key, m.ref.kind, m.start - sentence.start, m.end - sentence.start, m.ref.by_name)
+                for m in group
+            ]
             # One company named twice in a sentence counts once: its first reading, unless a later one
             # reports its share move ("구글에 … 매각 명령…알파벳 시간외 3%↓").
             best: dict[tuple[str, str], tuple[Frame | None, EntityMention, NamedSpan]] = {}

@@ -79,6 +79,8 @@ class NamedSpan:
     kind: str  # "sp500" | "korean"
     start: int
     end: int
+    by_name: bool = True
+    """Named by the company's name, not by a product or brand of its ("키트루다", "아이폰")."""
 
 
 @dataclass(frozen=True)
@@ -482,6 +484,15 @@ class FrameReader:
             return "target"  # "워너브러더스디스커버리 인수가 … 상향": a broadcaster bought is no news source
         if self._joins_index is not None and self._joins_index.match(after) and not self._index_provider(span):
             return "subject"  # "로빈후드·앱러빈, S&P500 입성": a broker joining an index is no source
+        topic_stop = topic_end(text) if is_title else None
+        if (
+            not span.by_name
+            and topic_stop is not None
+            and any(s.start < topic_stop for s in spans if s.key != span.key)
+        ):
+            # "알테오젠, 머크서 … '키트루다 큐렉스' 매출 본격화에 8%↑": a product named in a headline
+            # about another company is what that company's news is about, not news of its maker.
+            return "passing"
         if self._mover(after):
             return "subject"  # "아폴로·아레스·KKR 일제히 7%대 급락": a broker's own move is its news
         if is_title and _QUOTES_OUT.sub("", after).startswith(tuple(self._fortunes)):
