@@ -80,3 +80,13 @@ def test_an_asian_market_report_keeps_a_us_recap_tentative(tracker: Tracker) -> 
 def test_a_product_in_a_headline_about_another_company_is_not_its_makers_news(tracker: Tracker) -> None:
     text = "알테오젠, 머크서 기술료 수령…'키트루다 큐렉스' 매출 확대에 9%↑"
     assert "MRK" not in shown(tracker.track(headline(text))), text
+
+
+def test_a_story_told_for_its_aftermath_on_another_company_is_background(tracker: Tracker) -> None:
+    text = "포드 전기픽업 감산 여파…SK온 합작 '블루오벌SK' 美 공장 일시 가동중단"
+    assert "F" not in shown(tracker.track(headline(text))), text
+
+
+def test_a_companys_own_move_after_its_aftermath_is_still_its_news(tracker: Tracker) -> None:
+    text = "테슬라, 모델Y 리콜 여파에 6% 급락"
+    assert shown(tracker.track(headline(text))).get("TSLA") == "negative", text

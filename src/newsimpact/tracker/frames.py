@@ -57,6 +57,8 @@ _SEGMENT_START = re.compile(r"(?:^|[,，·…])\s*$")
 """What precedes a name that opens a part of a headline (start, comma, middle dot, ellipsis)."""
 _WORD_CHARS = re.compile(r"[^가-힣A-Za-z0-9]|\([^()]*\)")
 """What is not a word (spaces, quotes, brackets with what they hold): for the length of a short story."""
+_AFTERMATH = ("여파", "불똥", "후폭풍")
+"""Words that end a headline story told for what it did to others ("GM 전기차 감산 여파…")."""
 _REPORTED_MOVE = 1.2
 """The least weight of a share move the text reports with its size or verb."""
 _SIZE_AFTER_KO = re.compile(r"^(?:주가|株)?(?:가|이|는|은|도)?(?:각각|일제히)?\(?(?P<sign>[+\-−▲▼↑↓])?[0-9][0-9.,]*%")
@@ -427,7 +429,8 @@ class FrameReader:
             polarity *= _LATER_STORY_FACTOR
         if language == "ko" and role == "subject" and self._origin_ko:
             after = squash(text[span.end : span.end + 12])
-            if any(p.match(after) for p in self._origin_ko) or (is_title and self._move_moved_others(text, span)):
+            told_as_cause = is_title and self._told_as_cause_of_others(text, span, spans)
+            if told_as_cause or any(p.match(after) for p in self._origin_ko):
                 polarity *= self._origin_factor  # the origin of news felt by others, not its own news told
         event_sign = self._event_sign(event, text[story[0] : story[1]], language)
         return Frame(
@@ -654,18 +657,21 @@ class FrameReader:
         after = _QUOTES_OUT.sub("", squash(_BRACKETED_ALIAS.sub("", text[tail.end :], count=1)))
         return next((sign for word, sign in self._fortunes.items() if after.startswith(word)), 0.0)
 
-    def _move_moved_others(self, text: str, span: NamedSpan) -> bool:
-        """The name's share move ends its story as the cause of what the next story says moved ("간밤
-        테슬라 8% 급등에…국내 2차전지株 동반 강세"): a move already in its price, told for its effect
-        on others."""
+    def _told_as_cause_of_others(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> bool:
+        """The name's story ends as the cause of what the next story says of others: its share move
+        ("간밤 테슬라 8% 급등에…국내 2차전지株 동반 강세": already in its price) or its news's aftermath
+        ("GM 전기차 감산 여파…LG엔솔 합작 공장 가동중단": told for its effect on another company)."""
         end = story_bounds(text, span.start)[1]
         if end >= len(text):
             return False
+        rest = squash(text[end:])
+        others = any(s.start >= end and s.key != span.key for s in spans)
+        if squash(text[span.end : end]).endswith(_AFTERMATH):
+            return others or any(word in rest for word in self._others_moved)
         move = self._headline_move_pattern.search(text, span.end, end)
         if move is None:
             return False
         tail = squash(text[move.end() : end])
-        rest = squash(text[end:])
         return tail in ("에", "으로", "로", "에도") and any(word in rest for word in self._others_moved)
 
     @staticmethod
