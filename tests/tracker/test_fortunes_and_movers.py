@@ -90,3 +90,21 @@ def test_a_story_told_for_its_aftermath_on_another_company_is_background(tracker
 def test_a_companys_own_move_after_its_aftermath_is_still_its_news(tracker: Tracker) -> None:
     text = "테슬라, 모델Y 리콜 여파에 6% 급락"
     assert shown(tracker.track(headline(text))).get("TSLA") == "negative", text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("세일즈포스, 실적은 '서프라이즈'인데 주가는 7%↓…\"AI 매출 증명 부족\"", "CRM", "negative"),
+        ("넷플릭스, 광고 매출 60%↑에도 '성장 둔화' 우려…시간외 5% 하락", "NFLX", "negative"),
+    ],
+)
+def test_the_share_move_not_a_growth_figure_before_a_cause_ending_decides(
+    tracker: Tracker, text: str, ticker: str, direction: str
+) -> None:
+    assert shown(tracker.track(headline(text))).get(ticker) == direction, text
+
+
+def test_a_customers_volume_share_won_by_a_supplier_is_not_its_news(tracker: Tracker) -> None:
+    text = "SK하이닉스, 엔비디아 HBM4 물량 70% 확보…마이크론과 격차"
+    assert "NVDA" not in shown(tracker.track(headline(text))), text

@@ -57,6 +57,8 @@ _SEGMENT_START = re.compile(r"(?:^|[,，·…])\s*$")
 """What precedes a name that opens a part of a headline (start, comma, middle dot, ellipsis)."""
 _WORD_CHARS = re.compile(r"[^가-힣A-Za-z0-9]|\([^()]*\)")
 """What is not a word (spaces, quotes, brackets with what they hold): for the length of a short story."""
+_CAUSE_AFTER = re.compile(r"\s*에(?![가-힣])|\s*(?:에도|에는)")
+"""A cause ending right after a sized figure: the figure is a reason, not the share move."""
 _AFTERMATH = ("여파", "불똥", "후폭풍")
 """Words that end a headline story told for what it did to others ("GM 전기차 감산 여파…")."""
 _REPORTED_MOVE = 1.2
@@ -310,11 +312,12 @@ class FrameReader:
         else:
             moved = role == "subject" and self._moved_ko(text, span, spans, clause[1])
         headline_sign = 0.0
-        if not moved and role == "subject" and language == "ko" and is_title:
+        if role == "subject" and language == "ko" and is_title:
             # "팔란티어, … 계약…주가 9%↑", "인텔 '18A 고객 확보' 9% 급등": the headline reports the
-            # share move of the company its story is about.
+            # share move of the company its story is about (and which way it went, when its clause ends
+            # with the move: "어도비, 실적은 '서프라이즈'인데 주가는 6%↓").
             headline_sign = self._headline_move(text, span, spans)
-            moved = bool(headline_sign)
+            moved = moved or bool(headline_sign)
         if moved and decisive is None and not overruled:
             # A mover's event is told in its own part, up to the next company's name: in English after
             # its name ("rose after its earnings beat"; "…glut persists; J.B. Hunt slips" is the move
@@ -632,7 +635,10 @@ class FrameReader:
         elif first_named and not any(word in text[end:] for word in self._others_moved):
             end = len(text)  # so may the first company's ("공매도 리포트에 또 맞은 앱러빈…의혹에 12%↓")
         end = min([end, *others])
-        move = self._headline_move_pattern.search(text, span.end, end)
+        # A size followed by a cause ending ("정부 매출 52%↑에도", "클라우드 38%↑에") is what caused the
+        # move, not the move.
+        moves = self._headline_move_pattern.finditer(text, span.end, end)
+        move = next((m for m in moves if not _CAUSE_AFTER.match(text, m.end())), None)
         if move is None:
             return 0.0
         if (
