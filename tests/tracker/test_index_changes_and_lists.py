@@ -49,3 +49,19 @@ def test_index_changes_listed_movers_and_outlooks_are_shown(tracker: Tracker, te
 )
 def test_index_providers_etf_holdings_and_buyers_are_not_joining(tracker: Tracker, text: str, ticker: str) -> None:
     assert shown(tracker.track(headline(text))).get(ticker) != "positive", text
+
+
+@pytest.mark.parametrize(
+    ("text", "moves"),
+    [
+        ('유나이티드항공, 유가 급등에 3분기 EPS 가이던스 하향…"연료비 부담"', {"UAL": "negative"}),
+        ("Micron slides 6% after memory maker's forecast disappoints", {"MU": "negative"}),
+        ("美 지역은행發 신용 공포…리전스 6%·키코프 5% 급락", {"RF": "negative", "KEY": "negative"}),
+        ("Moody's puts Citizens and Huntington on review for downgrade over office loans", {"CFG": "negative"}),
+        ("허리케인 북상에 제너럭 8% 급등", {"GNRC": "positive"}),
+        ("카니발·노르웨이지안, 카리브해 노선 취소에 나란히 4%대↓", {"CCL": "negative"}),
+    ],
+)
+def test_outlooks_and_names_in_their_context(tracker: Tracker, text: str, moves: dict[str, str]) -> None:
+    found = shown(tracker.track(headline(text)))
+    assert {t: found.get(t) for t in moves} == moves, text
