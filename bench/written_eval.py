@@ -81,6 +81,7 @@ BATCH_NOTES = {
     "zh": "100 items (40 articles), a business daily's international and markets pages and a wire's Asia desk; first read with the tracker of 0ed7fcf (every pick judged), then tuned on",
     "zi": "50 full articles, several newsrooms and wires, companies in many roles; first read with the tracker of bdf5a9b (every pick judged), then tuned on",
     "zj": "120 headlines, five weeks of market stress and rallies, companies as causes, victims and beneficiaries; first read with the tracker of ab20f56 (every pick judged), then tuned on",
+    "zk": "50 full articles, analysis and company pieces naming S&P 500 companies in many roles; first read with the tracker of 1748f2c (every pick judged), then tuned on",
 }
 
 

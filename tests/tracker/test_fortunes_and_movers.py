@@ -10,7 +10,7 @@ import pytest
 
 from newsimpact.tracker import Tracker
 
-from .texts import headline, shown
+from .texts import headline, picks, shown
 
 
 @pytest.fixture(scope="module")
@@ -108,3 +108,24 @@ def test_the_share_move_not_a_growth_figure_before_a_cause_ending_decides(
 def test_a_customers_volume_share_won_by_a_supplier_is_not_its_news(tracker: Tracker) -> None:
     text = "SK하이닉스, 엔비디아 HBM4 물량 70% 확보…마이크론과 격차"
     assert "NVDA" not in shown(tracker.track(headline(text))), text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        (
+            "Samsung Heavy said it won an order to supply three LNG carriers to ExxonMobil, its biggest deal this year",
+            "XOM",
+        ),
+        ("NextEra adds gas-fired units to its Florida fleet", "NEE"),
+        ("[뉴욕증시] 물가 안도에 상승…인텔, 애플 칩 위탁생산 수주 보도에 8%↑", "AAPL"),
+    ],
+)
+def test_the_buyer_and_a_compound_word_are_not_the_news(tracker: Tracker, text: str, ticker: str) -> None:
+    assert ticker not in shown(tracker.track(headline(text))), text
+
+
+def test_the_one_passed_over_lost_the_contest(tracker: Tracker) -> None:
+    text = "Poland picks Airbus over Boeing for $3 billion tanker deal"
+    assert shown(tracker.track(headline(text))).get("BA") != "positive", text
+    assert picks(tracker.track(headline(text))).get("BA") in (None, "negative"), text

@@ -151,7 +151,7 @@ class FrameReader:
             (
                 e,
                 re.compile(
-                    r"\b(?:" + "|".join(re.escape(t.lower()) for t in e.triggers_en) + r")(?:s|es|d|ed|ing)?\b",
+                    r"(?<![\w-])(?:" + "|".join(re.escape(t.lower()) for t in e.triggers_en) + r")(?:s|es|d|ed|ing)?\b",
                     re.IGNORECASE,
                 ),
             )
@@ -543,12 +543,34 @@ class FrameReader:
             return "subject"  # the sentence opens with the name ("보잉 737 맥스 추락")
         if self._opens_later_story(text, head.start):
             return "subject"  # it opens the headline's next story ("LG화학 급락…GM 볼트 리콜 비용")
-        if is_title and _SEGMENT_START.search(text[: head.start]) and self._headline_move(text, span, spans):
-            # A wrap's list of movers ("…, 인텔 '18A 고객 확보' 9% 급등·애플 WWDC 실망에 2%↓").
+        if (
+            is_title
+            and _SEGMENT_START.search(text[: head.start])
+            and not self._after_a_story_topic(text, head, spans)
+            and self._headline_move(text, span, spans)
+        ):
+            # A wrap's list of movers ("…, 인텔 '18A 고객 확보' 9% 급등·애플 WWDC 실망에 2%↓"), not a
+            # name after a later story's topic ("…인텔, 애플 칩 수주 보도에 9%↑": Intel's move).
             return "subject"
         if is_title and _ENDS_STORY.match(rest):
             return "subject"  # "공매도 리포트에 또 맞은 앱러빈…": the story ends on whom it is about
         return "passing"
+
+    @staticmethod
+    def _after_a_story_topic(text: str, head: NamedSpan, spans: list[NamedSpan]) -> bool:
+        """The name follows a comma that closes another company's name opening a headline story ("…인텔,
+        애플 …"): that company is the story's topic."""
+        before = text[: head.start].rstrip(" ")
+        if not before.endswith((",", "，")):
+            return False
+        comma = len(before) - 1
+        story_start = story_bounds(text, head.start)[0]
+        return any(
+            s.end == comma
+            and s.key != head.key
+            and s.start <= story_start + _OPENING.match(text[story_start:]).end() + 1  # type: ignore[union-attr]
+            for s in spans
+        )
 
     def _called_by_source(self, text: str, head: NamedSpan, spans: list[NamedSpan]) -> bool:
         """A headline that opens with a broker or bank and its call names this company first: in its

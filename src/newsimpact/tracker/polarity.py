@@ -109,7 +109,8 @@ class PolarityScorer:
                 r"(?:\S+\s+){0,3}?" if w == "*" else re.escape(w) + tail + r"\s+" for w in term.term.lower().split()
             ]
             parts.append("".join(words).removesuffix(r"\s+"))
-        pattern = re.compile(r"\b(?:" + "|".join(f"({p})" for p in parts) + r")", re.IGNORECASE)
+        # Not right after a hyphen: "gas-fired capacity" holds no "fired".
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(f"({p})" for p in parts) + r")", re.IGNORECASE)
         return pattern, [t.score for t in terms]
 
     # -- cues ---------------------------------------------------------------------------------
