@@ -129,3 +129,14 @@ def test_the_one_passed_over_lost_the_contest(tracker: Tracker) -> None:
     text = "Poland picks Airbus over Boeing for $3 billion tanker deal"
     assert shown(tracker.track(headline(text))).get("BA") != "positive", text
     assert picks(tracker.track(headline(text))).get("BA") in (None, "negative"), text
+
+
+def test_a_buyers_order_and_a_move_inside_the_noise_are_not_shown(tracker: Tracker) -> None:
+    article = headline(
+        "[뉴욕증시] 물가 지표 안도에 상승…인텔, 애플 칩 위탁생산 보도에 8%↑",
+        "뉴욕증시 3대 지수가 물가 지표에 대한 안도감 속에 일제히 올랐다.",
+        "애플이 2028년부터 보급형 칩 일부를 인텔의 18A 공정에서 생산하는 계약 체결을 앞두고 있다는 보도가 나왔다.",
+        "애플 주가는 0.3% 올라 시장과 비슷한 흐름을 보였다.",
+    )
+    found = shown(tracker.track(article))
+    assert found.get("INTC") == "positive" and "AAPL" not in found

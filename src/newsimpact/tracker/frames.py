@@ -32,6 +32,10 @@ _OPENING = re.compile(r"^(?:\s*[\[【<][^\]】>\s]{1,6}[\]】>])*[\s\[\]()<>【�
 _LATER_STORY_FACTOR = 0.6
 _QUESTION_FACTOR = 0.5
 _NAMED_HOUSE_FACTOR = 1.5
+_BUYER_FACTOR = 0.3
+_TINY_MOVE_KO = re.compile(r"^(?:주가|株)?(?:가|는|은|도|이)?(?:시간외|장중|장초반)?(?:에서)?[+\-−]?0(?:\.[0-9]+)?%")
+"""A Korean name's own move of under 1% ("주가는 0.4% 올라"): not news of its own."""
+_TINY_SIZE = re.compile(r"^0(?:\.[0-9]+)?\s?%")
 _SHARES_CLAUSE_EN = re.compile(
     r"[;,—–]\s*(?:but\s+|yet\s+|though\s+|and\s+)?(?:its\s+|the\s+)?(?:shares|stock)(?=\s)", re.IGNORECASE
 )
@@ -395,6 +399,15 @@ class FrameReader:
             polarity, cues = -0.65, ()
         if called and decisive is not None:
             polarity *= _NAMED_HOUSE_FACTOR  # a call a named Wall Street house makes, not a local desk's
+        if (
+            role == "subject"
+            and event is not None
+            and event.id == "order"
+            and decisive is None
+            and self._orders_from_a_supplier(text, is_title, span, spans, clause, language)
+        ):
+            # "애플이 … 인텔의 18A 공정에서 생산하는 계약": the buyer's order is its supplier's news.
+            polarity *= _BUYER_FACTOR
         polarity *= self._dampening(text, language)
         if polarity and asks(text, span.start):
             polarity *= _QUESTION_FACTOR  # "테슬라 어디까지 오르나": asked, not reported
@@ -556,6 +569,17 @@ class FrameReader:
             return "subject"  # "공매도 리포트에 또 맞은 앱러빈…": the story ends on whom it is about
         return "passing"
 
+    def _orders_from_a_supplier(
+        self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan], clause: tuple[int, int], language: str
+    ) -> bool:
+        """Another company in the name's clause is the supplier it buys from or orders from."""
+        return any(
+            other.key != span.key
+            and clause[0] <= other.start < clause[1]
+            and self.role(text, is_title, other, spans, language) == "supplier"
+            for other in spans
+        )
+
     @staticmethod
     def _after_a_story_topic(text: str, head: NamedSpan, spans: list[NamedSpan]) -> bool:
         """The name follows a comma that closes another company's name opening a headline story ("…인텔,
@@ -622,6 +646,8 @@ class FrameReader:
         tail = self._list_group(text, span, spans, "ko")[1]
         rest = _BRACKETED_ALIAS.sub("", text[tail.end :], count=1)
         after = _QUOTES_OUT.sub("", squash(rest))[:40]  # "월마트는 '신고가'": quoted, still its move
+        if _TINY_MOVE_KO.match(after):
+            return False  # "애플 주가는 0.4% 올라 시장과 비슷한 흐름": within the market's noise
         if self._mover(after) or _SIZE_AFTER_KO.match(after) or _SIZE_AFTER_KO.match(squash(text[tail.end :])):
             return True
         clause = squash(text[tail.end : max(clause_end, tail.end)])
@@ -660,7 +686,9 @@ class FrameReader:
         # A size followed by a cause ending ("정부 매출 52%↑에도", "클라우드 38%↑에") is what caused the
         # move, not the move.
         moves = self._headline_move_pattern.finditer(text, span.end, end)
-        move = next((m for m in moves if not _CAUSE_AFTER.match(text, m.end())), None)
+        move = next(
+            (m for m in moves if not _CAUSE_AFTER.match(text, m.end()) and not _TINY_SIZE.match(m.group(0))), None
+        )
         if move is None:
             return 0.0
         if (
