@@ -82,6 +82,7 @@ BATCH_NOTES = {
     "zi": "50 full articles, several newsrooms and wires, companies in many roles; first read with the tracker of bdf5a9b (every pick judged), then tuned on",
     "zj": "120 headlines, five weeks of market stress and rallies, companies as causes, victims and beneficiaries; first read with the tracker of ab20f56 (every pick judged), then tuned on",
     "zk": "50 full articles, analysis and company pieces naming S&P 500 companies in many roles; first read with the tracker of 1748f2c (every pick judged), then tuned on",
+    "zl": "120 headlines, ordinary weeks on the overseas-stock and industry desks; first read with the tracker of 259febe (every pick judged), then tuned on",
     "zm": "40 full articles, several newsrooms, a reporting season; first read with the tracker of 37ad182 (every pick judged), then tuned on",
 }
 

@@ -11,7 +11,7 @@ import pytest
 
 from newsimpact.tracker import Tracker
 
-from .texts import headline, shown
+from .texts import headline, picks, shown
 
 
 @pytest.fixture(scope="module")
@@ -64,4 +64,20 @@ def test_index_providers_etf_holdings_and_buyers_are_not_joining(tracker: Tracke
 )
 def test_outlooks_and_names_in_their_context(tracker: Tracker, text: str, moves: dict[str, str]) -> None:
     found = shown(tracker.track(headline(text)))
+    assert {t: found.get(t) for t in moves} == moves, text
+
+
+@pytest.mark.parametrize(
+    ("text", "moves"),
+    [
+        ("Mondelez, Hershey clear U.S. antitrust review; deal expected to close next month", {"HSY": "positive"}),
+        ("디어, 농기계 수요 회복 시점 2028년으로 늦춰", {"DE": "negative"}),
+        ("다든, 올리브가든 동일점포 매출 4%↑…연간 가이던스 상향", {"DRI": "positive"}),
+        ("Delta raises second-quarter revenue outlook on strong premium demand", {"DAL": "positive"}),
+    ],
+)
+def test_a_review_cleared_a_recovery_put_off_and_names_in_context(
+    tracker: Tracker, text: str, moves: dict[str, str]
+) -> None:
+    found = picks(tracker.track(headline(text)))
     assert {t: found.get(t) for t in moves} == moves, text
