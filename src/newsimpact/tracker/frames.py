@@ -114,6 +114,18 @@ def _without_names(text: str, spans: list[NamedSpan]) -> str:
     return text
 
 
+def _words_after(rest: str) -> str:
+    """The words after a name, space-stripped, past a bracketed alias ("제너럴모터스(GM)는") and without
+    quotes ("월마트는 '신고가'")."""
+    return _QUOTES_OUT.sub("", squash(_BRACKETED_ALIAS.sub("", rest, count=1)))
+
+
+def _opens_story(text: str, start: int) -> bool:
+    """The name at `start` opens its headline story (past a desk tag, brackets or quotes)."""
+    segment = story_bounds(text, start)[0]
+    return start <= segment + _OPENING.match(text[segment:]).end() + 1  # type: ignore[union-attr]
+
+
 def _inside_double_quotes(text: str, position: int) -> bool:
     """An odd number of double quotes stands before `position`."""
     return sum(text[:position].count(q) for q in ('"', "“", "”")) % 2 == 1
@@ -194,6 +206,7 @@ class FrameReader:
         self._mover_ko = re.compile(roles.mover_after_ko) if roles.mover_after_ko else None
         self._price_move = next((e for e in self._events if e.id == "price_move"), None)
         self._fortunes = {w: 1.0 for w in roles.fortunes_ko.up} | {w: -1.0 for w in roles.fortunes_ko.down}
+        self._fortune_words = tuple(self._fortunes)
         self._up_moves = tuple(roles.share_moves_ko.up)
         self._down_moves = tuple(roles.share_moves_ko.down)
         moves = "|".join(re.escape(w) for w in sorted((*self._up_moves, *self._down_moves), key=len, reverse=True))
@@ -514,7 +527,7 @@ class FrameReader:
             return "passing"
         if self._mover(after):
             return "subject"  # "아폴로·아레스·KKR 일제히 7%대 급락": a broker's own move is its news
-        if is_title and _QUOTES_OUT.sub("", after).startswith(tuple(self._fortunes)):
+        if is_title and _QUOTES_OUT.sub("", after).startswith(self._fortune_words):
             return "subject"  # "델타 웃고 유나이티드 울고": the headline's verdict on each
         if self._source_like(span) and (
             after.startswith(_QUOTES)
@@ -588,13 +601,7 @@ class FrameReader:
         if not before.endswith((",", "，")):
             return False
         comma = len(before) - 1
-        story_start = story_bounds(text, head.start)[0]
-        return any(
-            s.end == comma
-            and s.key != head.key
-            and s.start <= story_start + _OPENING.match(text[story_start:]).end() + 1  # type: ignore[union-attr]
-            for s in spans
-        )
+        return any(s.end == comma and s.key != head.key and _opens_story(text, s.start) for s in spans)
 
     def _called_by_source(self, text: str, head: NamedSpan, spans: list[NamedSpan]) -> bool:
         """A headline that opens with a broker or bank and its call names this company first: in its
@@ -645,7 +652,7 @@ class FrameReader:
         clause ends with the size of a share move ("데본에너지는 … 낮추겠다고 밝히면서 6.2% 급락했다")."""
         tail = self._list_group(text, span, spans, "ko")[1]
         rest = _BRACKETED_ALIAS.sub("", text[tail.end :], count=1)
-        after = _QUOTES_OUT.sub("", squash(rest))[:40]  # "월마트는 '신고가'": quoted, still its move
+        after = _words_after(rest)[:40]  # "월마트는 '신고가'": quoted, still its move
         if _TINY_MOVE_KO.match(after):
             return False  # "애플 주가는 0.4% 올라 시장과 비슷한 흐름": within the market's noise
         if self._mover(after) or _SIZE_AFTER_KO.match(after) or _SIZE_AFTER_KO.match(squash(text[tail.end :])):
@@ -710,7 +717,7 @@ class FrameReader:
         """+1/-1 when the words right after the name (or its list) say it won or lost ("델타 웃고
         유나이티드 울고"), else 0."""
         tail = self._list_group(text, span, spans, "ko")[1]
-        after = _QUOTES_OUT.sub("", squash(_BRACKETED_ALIAS.sub("", text[tail.end :], count=1)))
+        after = _words_after(text[tail.end :])
         return next((sign for word, sign in self._fortunes.items() if after.startswith(word)), 0.0)
 
     def _told_as_cause_of_others(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> bool:
@@ -746,7 +753,7 @@ class FrameReader:
         if sign:
             return 1.0 if sign in "+▲↑" else -1.0
         tail = self._list_group(text, span, spans, "ko")[1]
-        after = _QUOTES_OUT.sub("", squash(_BRACKETED_ALIAS.sub("", text[tail.end :], count=1)))[:40]
+        after = _words_after(text[tail.end :])[:40]
         moved = self._mover_ko.match(after) if self._mover_ko is not None else None
         if moved is None:
             return 0.0
@@ -781,7 +788,7 @@ class FrameReader:
     def reports_move_after(self, rest: str) -> bool:
         """The words after a name report its share move, past quotes, the rest of its list and a short
         cause ("·SK하이닉스 '동반 신고가'", " 5%↑", "는 외국인 매도에 '약세'")."""
-        after = _QUOTES_OUT.sub("", squash(_BRACKETED_ALIAS.sub("", rest, count=1)))[:40]
+        after = _words_after(rest)[:40]
         return self._mover(after) or self._mover(_SHORT_CAUSE.sub("", after, count=1))
 
     def _mover(self, after: str) -> bool:
@@ -803,8 +810,7 @@ class FrameReader:
     @staticmethod
     def _opens_later_story(text: str, start: int) -> bool:
         """The name opens a story after a headline's "…" (a second story, or the cause of the first)."""
-        segment = story_bounds(text, start)[0]
-        return bool(segment) and start <= segment + _OPENING.match(text[segment:]).end() + 1  # type: ignore[union-attr]
+        return bool(story_bounds(text, start)[0]) and _opens_story(text, start)
 
     def _bare_role(self, after: str) -> Role:
         return "subject" if self._subject_marked(after) else "passing"
