@@ -88,6 +88,8 @@ BATCH_NOTES = {
     "zk": "50 full articles, analysis and company pieces naming S&P 500 companies in many roles; first read with the tracker of 1748f2c (every pick judged), then tuned on",
     "zl": "120 headlines, ordinary weeks on the overseas-stock and industry desks; first read with the tracker of 259febe (every pick judged), then tuned on",
     "zm": "40 full articles, several newsrooms, a reporting season; first read with the tracker of 37ad182 (every pick judged), then tuned on",
+    "zq": "80 headlines and 30 articles from sectors less covered before: utilities, insurers, REITs, rails, payments, casinos, defense, chemicals, media, staples (session 6); first read with the session-6 tracker before its as-clause, seller's-buyer, anniversary and alias rules (the commit that added this batch; every pick judged), then tuned on",
+    "zo": "40 full articles of Korean economic sites' length and structure (session 6); first read with the session-6 tracker before its as-clause, seller's-buyer, anniversary and alias rules (the commit that added this batch; every pick judged), then tuned on",
 }
 
 

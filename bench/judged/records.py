@@ -14,6 +14,7 @@ import random
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ REPO = Path(__file__).resolve().parents[2]
 EVAL_DEV = Path(os.environ.get("NEWSIMPACT_EVAL_DEV", REPO.parent / "shared" / "eval-dev"))
 SEED_PAGE = Path(os.environ.get("NEWSIMPACT_SEED_PAGE", REPO.parent / "shared" / "seeds" / "newspim_article_page.txt"))
 JUDGED = Path(__file__).resolve().parent
+_KST = timezone(timedelta(hours=9))
 
 # Record kinds, reported apart: a headline is one short line; an article has a body of paragraphs.
 HEADLINE_SOURCES = ("ko_fin_headlines_unlabeled", "ko_fin_headlines_labeled", "ko_us_mentions", "ko_non_market")
@@ -60,22 +62,39 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def headline_article(text: str) -> Article:
-    """Same shape as bench/tracker_eval.py: one paragraph holding the text, no title."""
-    return Article(title="", paragraphs=[text], language=detect_language(text))
+def headline_article(text: str, published: datetime | None = None) -> Article:
+    """Same shape as bench/tracker_eval.py: one paragraph holding the text, no title (dated when the file is)."""
+    return Article(title="", paragraphs=[text], language=detect_language(text), published=published)
+
+
+def published_of(row: dict[str, Any]) -> datetime | None:
+    """The record's publication date, as its page would give it (a day alone is read as 09:00 KST)."""
+    raw = str(row.get("date") or "").strip()
+    if not raw:
+        return None
+    try:
+        moment = datetime.fromisoformat(raw if " " in raw or "T" in raw else raw + "T09:00:00")
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=_KST)
 
 
 def full_article(row: dict[str, Any]) -> Article:
     """ko_articles_full: title plus the body's paragraphs (split on the blank lines the README documents)."""
     title = row.get("title") or ""
     paragraphs = [p.strip() for p in row["text"].split("\n\n") if p.strip()]
-    return Article(title=title, paragraphs=paragraphs, language=detect_language(title + " " + row["text"]))
+    return Article(
+        title=title,
+        paragraphs=paragraphs,
+        language=detect_language(title + " " + row["text"]),
+        published=published_of(row),
+    )
 
 
 def wikinews_article(row: dict[str, Any]) -> Article:
-    """Same shape as bench/plausibility.py."""
+    """Same shape as bench/plausibility.py, dated as the page is."""
     paragraphs = [p for p in row["text"].split("\n") if p.strip()]
-    return Article(title=row.get("title", ""), paragraphs=paragraphs, language="ko")
+    return Article(title=row.get("title", ""), paragraphs=paragraphs, language="ko", published=published_of(row))
 
 
 def load_source(source: str, ids: set[str] | None = None) -> Iterator[Record]:
@@ -100,7 +119,7 @@ def load_source(source: str, ids: set[str] | None = None) -> Iterator[Record]:
         elif source == "ko_wikinews":
             article = wikinews_article(row)
         else:
-            article = headline_article(row["text"])
+            article = headline_article(row["text"], published_of(row))
         yield Record(source, row["id"], article, row=row, split=split_of(row["id"]))
 
 

@@ -387,6 +387,11 @@ class EventLexicon(_Frozen):
     vehicles: 1만2천대, 3,400대): it weighs `small_recall_factor`."""
     small_recall_en: str = ""
     small_recall_factor: float = Field(default=1.0, gt=0.0, le=1.0)
+    anniversary_ko: str = ""
+    """A regular expression for an event counted in years since ("탈선 사고 2년…", "참사 10주년"): the
+    text looks back, so what it tells weighs `anniversary_factor`."""
+    anniversary_en: str = ""
+    anniversary_factor: float = Field(default=1.0, gt=0.0, le=1.0)
     """The line for a clear direction with no typed event ("주가 급등" with no reason given)."""
 
 
@@ -435,6 +440,18 @@ class RoleRules(_Frozen):
     the sentence reports as moving others ("엔비디아發 훈풍에 반도체株 강세"): its own event is not
     told, only felt by others, so its frame counts for `origin_factor`."""
     origin_factor: float = Field(default=1.0, gt=0.0, le=1.0)
+    customer_flow_after_en: str = ""
+    """A regular expression right after an English name, told after "as"/"amid"/"with" behind another
+    company's news, that names that company's business with it ("Qualcomm guides lower as Apple modem
+    revenue fades", "UPS trims outlook as Amazon deliveries shrink"): the name is the customer."""
+    preview_after_ko: str = ""
+    """A regular expression right after a Korean name (or its list, space-stripped) saying its results
+    are still to come ("실적 D-1", "내일 2분기 실적", "실적 발표 앞두고"): the words around it are
+    expectations, not what happened, so its frame counts for `preview_factor` unless its share move is
+    reported."""
+    preview_after_en: str = ""
+    """The same in English, right after the name ("'s earnings preview", "to report results tomorrow")."""
+    preview_factor: float = Field(default=1.0, gt=0.0, le=1.0)
     mover_after_ko: str = ""
     """A regular expression right after a Korean name (space-stripped) that reports its share move
     ("테슬라 7% 급락", "노스롭 4%↑"): the name is the subject, wherever it stands in the headline."""

@@ -44,6 +44,10 @@ _BRAND_ONLY_FACTOR = 0.5
 _MOOD_LED_CAP = 1.2
 """calibrate(1.2) = 0.55: a Korean pick whose typed event is weaker than the mood words beside it
 stays under the display threshold."""
+_DAMPED_STORY_CAP = 2.4
+"""A plain headline event (weight 2.0 x polarity 1.2): when the headline's story is damped as less
+material (retail flows, a small recall, an ETF listing), the article's sum for a company may not weigh
+more than that damped headline event would, however many body sentences retell the company's year."""
 _SUB_INDUSTRY_TICKERS = 2
 _RELATIONS_PER_SOURCE = 2
 _THEME_SHARE = 0.15
@@ -421,11 +425,14 @@ class Tracker:
             event = events[("sp500", ticker)]
             event.named_sentences += 1
             self._add_frame(event, frame, sentence, year, headline_factor)
+        cap = _DAMPED_STORY_CAP * headline_factor
         for event in events.values():
             if event.named_sentences >= 3:
                 event.central = True
             if head is not None:
                 _follow_the_reported_move(event, head)
+            if headline_factor < 1.0 and abs(event.polarity) > cap:
+                event.polarity = math.copysign(cap, event.polarity)
         return events
 
     def _group_in_headline(self, key: tuple[str, str], head: Sentence, language: str, us_only: bool = False) -> bool:

@@ -35,6 +35,11 @@ _NAMED_HOUSE_FACTOR = 1.5
 _BUYER_FACTOR = 0.3
 _TINY_MOVE_KO = re.compile(r"^(?:주가|株)?(?:가|는|은|도|이)?(?:시간외|장중|장초반)?(?:에서)?[+\-−]?0(?:\.[0-9]+)?%")
 """A Korean name's own move of under 1% ("주가는 0.4% 올라"): not news of its own."""
+# An amount, or a range or change of amounts, that may stand between the words of a phrase or before
+# the word that undoes it ("자사주 매입 20억~25억달러로 축소", "… 100억달러에서 50억달러로 축소").
+_AMOUNT_KO = r"[0-9][0-9,.~∼\-조억만천]*(?:달러|원|유로|엔|주|%)?(?:에서|으로|로)?"
+_EN_CAUSE_CLAUSE = re.compile(r",?\s(?:as|amid)\s")
+_EN_CUSTOMER_CLAUSE = re.compile(r"\b(?:as|amid|with)\s+(?:the\s+)?$")
 _TINY_SIZE = re.compile(r"^0(?:\.[0-9]+)?\s?%")
 _SHARES_CLAUSE_EN = re.compile(
     r"[;,—–]\s*(?:but\s+|yet\s+|though\s+|and\s+)?(?:its\s+|the\s+)?(?:shares|stock)(?=\s)", re.IGNORECASE
@@ -198,11 +203,24 @@ class FrameReader:
             "en": re.compile(lexicon.small_recall_en, re.IGNORECASE) if lexicon.small_recall_en else None,
         }
         self._small_factor = lexicon.small_amount_factor
+        self._anniversary = {
+            "ko": re.compile(lexicon.anniversary_ko) if lexicon.anniversary_ko else None,
+            "en": re.compile(lexicon.anniversary_en, re.IGNORECASE) if lexicon.anniversary_en else None,
+        }
+        self._anniversary_factor = lexicon.anniversary_factor
         self._origin_ko = [re.compile(p) for p in roles.origin_after_ko]
         self._joins_index = re.compile(roles.index_join_after_ko) if roles.index_join_after_ko else None
         self._asset_buy_before = re.compile(roles.asset_buy_before_en) if roles.asset_buy_before_en else None
         self._asset_after = re.compile(roles.asset_after_en) if roles.asset_after_en else None
         self._origin_factor = roles.origin_factor
+        self._customer_flow_en = (
+            re.compile(roles.customer_flow_after_en, re.IGNORECASE) if roles.customer_flow_after_en else None
+        )
+        self._preview = {
+            "ko": re.compile(roles.preview_after_ko) if roles.preview_after_ko else None,
+            "en": re.compile(roles.preview_after_en, re.IGNORECASE) if roles.preview_after_en else None,
+        }
+        self._preview_factor = roles.preview_factor
         self._mover_ko = re.compile(roles.mover_after_ko) if roles.mover_after_ko else None
         self._price_move = next((e for e in self._events if e.id == "price_move"), None)
         self._fortunes = {w: 1.0 for w in roles.fortunes_ko.up} | {w: -1.0 for w in roles.fortunes_ko.down}
@@ -216,7 +234,9 @@ class FrameReader:
         )
         self._sized_move = re.compile(r"[0-9][0-9.,]*%(?:대|넘게|이상|가량|안팎|씩)?(?:" + moves + ")")
         denied = "|".join(re.escape(w) for w in roles.denied_after_ko)
-        self._denied_after = re.compile(r"(?:은|는|이|가|도|을|를)?(?:" + denied + ")") if denied else None
+        self._denied_after = (
+            re.compile(r"(?:" + _AMOUNT_KO + r"){0,2}(?:은|는|이|가|도|을|를)?(?:" + denied + ")") if denied else None
+        )
         abroad = "|".join(re.escape(w) for w in sorted(roles.foreign_market_subjects_en, key=len, reverse=True))
         self._foreign_market_en = re.compile(r"^\W*(?:" + abroad + r")\b", re.IGNORECASE) if abroad else None
         subjects = "|".join(re.escape(w) for w in sorted(roles.market_subjects_en, key=len, reverse=True))
@@ -274,6 +294,11 @@ class FrameReader:
         clause = self._clause(text, span.start)
         clause = (max(clause[0], story[0]), min(clause[1], story[1]))
         own_part = self._own_part(text, span, spans, clause, language)
+        cause_cut = self._cause_cut_en(text, span, own_part) if language == "en" and role == "subject" else None
+        if cause_cut is not None:
+            # "CME logs record trading day as tariff turmoil sparks hedging rush": what happened to the
+            # company is told before its "as"; the cause after it does not turn it around.
+            own_part = (own_part[0], cause_cut)
         if language == "en":
             clause = own_part  # "Coca-Cola beats …; PepsiCo trims": English events are the name's own part's
         # No event word inside a company's name ("Union Pacific" is no strike).
@@ -368,6 +393,8 @@ class FrameReader:
                 lo, hi = self._segment(text, span, spans) if language == "ko" else (0, len(text))
                 if own_part[0] > lo:
                     lo = own_part[0]  # the words before it are the company named before it
+                if cause_cut is not None:
+                    hi = min(hi, cause_cut)
                 if language == "ko" and not is_title and self._nominative(text, span):
                     # "웨이퍼 가격이 치솟자 퀄컴이 공급처를 이원화": words before a subject-marked name
                     # belong to the clause before it; its own predicate follows it.
@@ -422,6 +449,8 @@ class FrameReader:
             # "애플이 … 인텔의 18A 공정에서 생산하는 계약": the buyer's order is its supplier's news.
             polarity *= _BUYER_FACTOR
         polarity *= self._dampening(text, language)
+        if polarity and not moved and self._previewed(text, span, spans, language):
+            polarity *= self._preview_factor  # "테슬라 실적 D-1…'판매 부진 vs 로보택시'": expected, not told
         if polarity and asks(text, span.start):
             polarity *= _QUESTION_FACTOR  # "테슬라 어디까지 오르나": asked, not reported
         if (
@@ -502,7 +531,7 @@ class FrameReader:
     def role(self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan], language: str) -> Role:
         head, tail = self._list_group(text, span, spans, language, is_title)
         if language == "en":
-            return self._role_en(text, head, tail, span)
+            return self._role_en(text, head, tail, span, spans)
         return self._role_ko(text, is_title, head, tail, span, spans)
 
     def _role_ko(
@@ -581,6 +610,27 @@ class FrameReader:
         if is_title and _ENDS_STORY.match(rest):
             return "subject"  # "공매도 리포트에 또 맞은 앱러빈…": the story ends on whom it is about
         return "passing"
+
+    def _cause_cut_en(self, text: str, span: NamedSpan, own_part: tuple[int, int]) -> int | None:
+        """Where an English name's own news ends at an "as"/"amid" clause giving its cause, when the words
+        between the name and it already say what happened ("logs record trading day as …")."""
+        cause = _EN_CAUSE_CLAUSE.search(text, span.end, own_part[1])
+        if cause is None:
+            return None
+        told = text[span.end : cause.start()]
+        if self._polarity.sentence(told, "en").score or self._decisive(told, "en") is not None:
+            return cause.start()
+        return None
+
+    def _previewed(self, text: str, span: NamedSpan, spans: list[NamedSpan], language: str) -> bool:
+        """The words right after the name (or its list) say its results are still to come."""
+        pattern = self._preview["en" if language == "en" else "ko"]
+        if pattern is None:
+            return False
+        if language == "en":
+            return pattern.match(text[span.end :]) is not None
+        tail = self._list_group(text, span, spans, "ko")[1]
+        return pattern.match(squash(_BRACKETED_ALIAS.sub("", text[tail.end :], count=1))) is not None
 
     def _orders_from_a_supplier(
         self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan], clause: tuple[int, int], language: str
@@ -831,7 +881,7 @@ class FrameReader:
                         reachable[j] = True
         return reachable[-1]
 
-    def _role_en(self, text: str, head: NamedSpan, tail: NamedSpan, span: NamedSpan) -> Role:
+    def _role_en(self, text: str, head: NamedSpan, tail: NamedSpan, span: NamedSpan, spans: list[NamedSpan]) -> Role:
         lower = text.lower()
         after = lower[tail.end : tail.end + 60]
         before = lower[max(0, head.start - 40) : head.start]
@@ -844,6 +894,13 @@ class FrameReader:
             # "LG Innotek rises 6% as Apple expands orders": the company after "as" is the cause of
             # another's move, not the news.
             return "passing"
+        if (
+            self._customer_flow_en is not None
+            and _EN_CUSTOMER_CLAUSE.search(before)
+            and self._customer_flow_en.match(after)
+            and any(s.start < head.start and s.key != span.key for s in spans)
+        ):
+            return "counterparty"  # "… as Apple modem revenue fades": the other company's business with it
         if (
             self._asset_buy_before is not None
             and self._asset_after is not None
@@ -982,7 +1039,7 @@ class FrameReader:
     @staticmethod
     @lru_cache(maxsize=256)
     def _gapped(phrase: str) -> re.Pattern[str]:
-        return re.compile(".{0,8}?".join(re.escape(part) for part in phrase.split("*")))
+        return re.compile((".{0,8}?(?:" + _AMOUNT_KO + "){0,2}").join(re.escape(part) for part in phrase.split("*")))
 
     def _supplier_polarity(self, text: str, language: str) -> tuple[float, tuple[str, ...]]:
         """A supplier named in the subject's deal moves only on a lost customer or a material order."""
@@ -1000,6 +1057,9 @@ class FrameReader:
 
     def _dampening(self, text: str, language: str) -> float:
         factor = 1.0
+        anniversary = self._anniversary["en" if language == "en" else "ko"]
+        if anniversary is not None and anniversary.search(text):
+            factor = self._anniversary_factor  # "탈선 사고 2년…": a look back, not the day's news
         if language == "en":
             lower = text.lower()
             for phrase, weight in self._dampeners_en:
