@@ -181,3 +181,20 @@ def test_short_names_and_a_companys_own_assets_are_its_news(
 )
 def test_a_mountain_and_a_unit_sold_are_not_picks(tracker: Tracker, text: str) -> None:
     assert shown(tracker.track(headline(text))) == {}, text
+
+
+def test_another_operators_aircraft_accident_keeps_the_maker_tentative(tracker: Tracker) -> None:
+    article = ko(
+        "김해공항서 여객기 추락…승객 30여명 부상",
+        "아시아나 항공 보잉 767기가 김해공항 활주로에 내려앉던 중 추락해 화재가 났다.",
+        "항공 당국은 조종 과실과 기상 여건을 함께 조사하고 있다.",
+    )
+    assert "BA" not in shown(tracker.track(article))
+
+
+def test_a_headline_naming_the_makers_model_keeps_it_the_subject(tracker: Tracker) -> None:
+    article = ko(
+        "보잉 787 또 추락…각국 운항 중단 확산",
+        "에어인디아 보잉 787 여객기가 이륙 직후 추락해 탑승자 대부분이 숨졌다.",
+    )
+    assert shown(tracker.track(article)).get("BA") == "negative"

@@ -444,6 +444,12 @@ class RoleRules(_Frozen):
     """A regular expression right after an English name, told after "as"/"amid"/"with" behind another
     company's news, that names that company's business with it ("Qualcomm guides lower as Apple modem
     revenue fades", "UPS trims outlook as Amazon deliveries shrink"): the name is the customer."""
+    operated_model_after_ko: str = ""
+    """A regular expression right after a maker's Korean name (space-stripped) naming its model ("보잉
+    777기", "에어버스 A321"): when another company's name stands right before the maker's ("아시아나항공
+    보잉 777기가 추락"), the accident is that operator's, and in a body sentence the maker's frame weighs
+    `operated_by_other_factor` (a headline naming the maker keeps it as the story's subject)."""
+    operated_by_other_factor: float = Field(default=1.0, gt=0.0, le=1.0)
     preview_after_ko: str = ""
     """A regular expression right after a Korean name (or its list, space-stripped) saying its results
     are still to come ("실적 D-1", "내일 2분기 실적", "실적 발표 앞두고"): the words around it are

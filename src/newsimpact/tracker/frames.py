@@ -221,6 +221,8 @@ class FrameReader:
             "en": re.compile(roles.preview_after_en, re.IGNORECASE) if roles.preview_after_en else None,
         }
         self._preview_factor = roles.preview_factor
+        self._operated_model = re.compile(roles.operated_model_after_ko) if roles.operated_model_after_ko else None
+        self._operated_factor = roles.operated_by_other_factor
         self._mover_ko = re.compile(roles.mover_after_ko) if roles.mover_after_ko else None
         self._price_move = next((e for e in self._events if e.id == "price_move"), None)
         self._fortunes = {w: 1.0 for w in roles.fortunes_ko.up} | {w: -1.0 for w in roles.fortunes_ko.down}
@@ -451,6 +453,15 @@ class FrameReader:
         polarity *= self._dampening(text, language)
         if polarity and not moved and self._previewed(text, span, spans, language):
             polarity *= self._preview_factor  # "테슬라 실적 D-1…'판매 부진 vs 로보택시'": expected, not told
+        if (
+            polarity
+            and language == "ko"
+            and not is_title
+            and event is not None
+            and event.id == "recall_accident"
+            and self._operated_by_other(text, span, spans)
+        ):
+            polarity *= self._operated_factor  # "아시아나 항공 보잉 777기가 추락": the operator's accident
         if polarity and asks(text, span.start):
             polarity *= _QUESTION_FACTOR  # "테슬라 어디까지 오르나": asked, not reported
         if (
@@ -621,6 +632,15 @@ class FrameReader:
         if self._polarity.sentence(told, "en").score or self._decisive(told, "en") is not None:
             return cause.start()
         return None
+
+    def _operated_by_other(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> bool:
+        """The maker is named by its model right after another company's name (the aircraft's operator)."""
+        if self._operated_model is None or not self._operated_model.match(squash(text[span.end : span.end + 20])):
+            return False
+        return any(
+            other.key != span.key and other.end <= span.start and text[other.end : span.start].strip() in ("", "의")
+            for other in spans
+        )
 
     def _previewed(self, text: str, span: NamedSpan, spans: list[NamedSpan], language: str) -> bool:
         """The words right after the name (or its list) say its results are still to come."""
