@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from service_fakes import ARTICLE_HTML
@@ -108,3 +109,17 @@ def test_pending_analysis_page(client: TestClient) -> None:
     html = client.get(f"/articles/{r.json()['id']}").text
     assert 'data-analysis-state="queued"' in html
     assert "기사를 분석하고 있어요" in html
+
+
+def test_a_card_names_the_company_as_a_reader_says_it(
+    client: TestClient, app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import service_fakes
+
+    listing = dict(service_fakes.COMPANIES)
+    listing["인텔"] = ("INTC", "Intel Corporation", "Information Technology", "정보기술", "negative", 0.64)
+    monkeypatch.setattr(service_fakes, "COMPANIES", listing)
+    article_id = ingest(client, app)
+    html = client.get(f"/articles/{article_id}").text
+    card = re.search(r'<span class="pick-name">인텔 <span class="pick-en" lang="en">([^<]*)</span>', html)
+    assert card is not None and card.group(1) == "Intel"

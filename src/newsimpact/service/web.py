@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 
 from newsimpact.article import Article
 from newsimpact.store import StoredPick, normalize_ticker
+from newsimpact.tracker.rationale import short_name
 from newsimpact.tracker.report import TITLE_PARAGRAPH, Evidence, Pick, TrackerReport
 from newsimpact.translate.translation import Translation
 
@@ -28,6 +29,8 @@ router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(FsPath(__file__).parent / "templates"))
 templates.env.globals["format_time"] = format_time
 templates.env.globals["urlencode"] = urlencode
+# A card names a company as a reader says it ("Eli Lilly"), not by its index listing ("Lilly (Eli)").
+templates.env.filters["reader_name"] = short_name
 
 UI_COOKIE = "newsimpact_ui"
 
