@@ -198,3 +198,47 @@ def test_a_headline_naming_the_makers_model_keeps_it_the_subject(tracker: Tracke
         "에어인디아 보잉 787 여객기가 이륙 직후 추락해 탑승자 대부분이 숨졌다.",
     )
     assert shown(tracker.track(article)).get("BA") == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("애플 수주 두 달…LG이노텍, '카메라 고객 다변화' 속도전", "AAPL"),
+        ("LG이노텍, 애플의 차세대 카메라 모듈 물량을 따낸 것으로 확인", "AAPL"),
+    ],
+)
+def test_an_order_won_from_a_customer_is_not_its_news(tracker: Tracker, text: str, ticker: str) -> None:
+    assert ticker not in shown(tracker.track(headline(text))), text
+
+
+def test_an_opinion_column_is_not_news(tracker: Tracker) -> None:
+    article = ko(
+        "[시론] 마이크로소프트는 왜 배당을 늘리나…주주환원의 빈칸",
+        "마이크로소프트는 올해 분기 배당을 10% 인상했다.",
+        "마이크로소프트는 자사주 매입 규모도 600억달러로 늘렸다.",
+        "한국 기업도 주주환원의 원칙을 분명히 세워야 한다.",
+    )
+    assert "MSFT" not in shown(tracker.track(article))
+
+
+def test_a_deal_finally_closed_is_not_news(tracker: Tracker) -> None:
+    article = ko(
+        "시스코, 스플렁크 인수 최종 완료…발표 8개월 만에 통합 착수",
+        "시스코가 데이터 분석 업체 스플렁크 인수를 최종 완료했다고 밝혔다.",
+        "인수 규모는 280억달러로 시스코 역사상 최대다.",
+        "시스코는 보안 소프트웨어 사업을 키울 계획이다.",
+    )
+    assert "CSCO" not in shown(tracker.track(article))
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("노스롭그루먼, 美 공군 차세대 폭격기 사업 따냈다…경쟁사 '탈락'", "NOC", "positive"),
+        ("보잉 수주 잔고 사상 최대…737 증산 탄력", "BA", "positive"),
+    ],
+)
+def test_a_programme_won_and_a_makers_own_backlog_are_its_news(
+    tracker: Tracker, text: str, ticker: str, direction: str
+) -> None:
+    assert shown(tracker.track(headline(text))).get(ticker) == direction, text
