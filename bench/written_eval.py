@@ -89,6 +89,7 @@ BATCH_NOTES = {
     "zl": "120 headlines, ordinary weeks on the overseas-stock and industry desks; first read with the tracker of 259febe (every pick judged), then tuned on",
     "zm": "40 full articles, several newsrooms, a reporting season; first read with the tracker of 37ad182 (every pick judged), then tuned on",
     "zq": "80 headlines and 30 articles from sectors less covered before: utilities, insurers, REITs, rails, payments, casinos, defense, chemicals, media, staples (session 6); first read with the session-6 tracker before its as-clause, seller's-buyer, anniversary and alias rules (the commit that added this batch; every pick judged), then tuned on",
+    "zs": "120 headlines whose grammar hides who the news is about and which way it goes: opposite fates, causes, customers, sources, concessions, negations, hedges, previews, tiny moves (session 6); first read with the tracker of df214e2 (every pick judged), then tuned on",
     "zr": "40 full articles where the US company is often not the subject: supplier calls, profiles, columns, old or expected events, proposed rules (session 6; its writer glimpsed the first items of ZQ, a tuned batch); first read with the tracker of 9ff7967 (every pick judged), then tuned on",
     "zo": "40 full articles of Korean economic sites' length and structure (session 6); first read with the session-6 tracker before its as-clause, seller's-buyer, anniversary and alias rules (the commit that added this batch; every pick judged), then tuned on",
 }

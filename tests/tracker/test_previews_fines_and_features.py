@@ -242,3 +242,25 @@ def test_a_programme_won_and_a_makers_own_backlog_are_its_news(
     tracker: Tracker, text: str, ticker: str, direction: str
 ) -> None:
     assert shown(tracker.track(headline(text))).get(ticker) == direction, text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("애플 '아이폰 배터리 결함 없다…교체 대상 아냐'", "AAPL"),
+        ("Target denies report it will close 200 stores next year", "TGT"),
+        ("JP모건, 벌금 9억달러 합의…'충당금 이미 반영' 주가 강보합", "JPM"),
+    ],
+)
+def test_a_denial_and_a_fine_already_in_the_price_are_not_shown(tracker: Tracker, text: str, ticker: str) -> None:
+    assert ticker not in shown(tracker.track(headline(text))), text
+
+
+def test_a_denial_the_market_did_not_believe_is_still_news(tracker: Tracker) -> None:
+    text = "존슨앤드존슨 '탈크 발암 보도 사실무근' 반박했지만…주가 8% 급락"
+    assert shown(tracker.track(headline(text))).get("JNJ") == "negative", text
+
+
+def test_a_wrap_that_closed_flat_keeps_its_movers(tracker: Tracker) -> None:
+    text = "[간밤 미국 증시] 고용지표 앞두고 약보합…유가 급락에 엑손모빌 3%↓"
+    assert shown(tracker.track(headline(text))).get("XOM") == "negative", text

@@ -450,6 +450,12 @@ class RoleRules(_Frozen):
     보잉 777기가 추락"), the accident is that operator's, and in a body sentence the maker's frame weighs
     `operated_by_other_factor` (a headline naming the maker keeps it as the story's subject)."""
     operated_by_other_factor: float = Field(default=1.0, gt=0.0, le=1.0)
+    denial_after_ko: str = ""
+    """A regular expression right after a Korean name (or its list) for its own quoted denial ("테슬라
+    '서스펜션 결함 없다…리콜 대상 아냐'"): a denial is no event, so the frame weighs `denial_factor`
+    unless the share move is reported ("…반박했지만 주가 10% 폭락")."""
+    denial_after_en: str = ""
+    denial_factor: float = Field(default=1.0, gt=0.0, le=1.0)
     preview_after_ko: str = ""
     """A regular expression right after a Korean name (or its list, space-stripped) saying its results
     are still to come ("실적 D-1", "내일 2분기 실적", "실적 발표 앞두고"): the words around it are

@@ -221,6 +221,11 @@ class FrameReader:
             "en": re.compile(roles.preview_after_en, re.IGNORECASE) if roles.preview_after_en else None,
         }
         self._preview_factor = roles.preview_factor
+        self._denial = {
+            "ko": re.compile(roles.denial_after_ko) if roles.denial_after_ko else None,
+            "en": re.compile(roles.denial_after_en, re.IGNORECASE) if roles.denial_after_en else None,
+        }
+        self._denial_factor = roles.denial_factor
         self._operated_model = re.compile(roles.operated_model_after_ko) if roles.operated_model_after_ko else None
         self._operated_factor = roles.operated_by_other_factor
         self._mover_ko = re.compile(roles.mover_after_ko) if roles.mover_after_ko else None
@@ -451,6 +456,8 @@ class FrameReader:
             # "애플이 … 인텔의 18A 공정에서 생산하는 계약": the buyer's order is its supplier's news.
             polarity *= _BUYER_FACTOR
         polarity *= self._dampening(text, language)
+        if polarity and not moved and self._after_name(self._denial, text, span, spans, language):
+            polarity *= self._denial_factor  # "테슬라 '결함 없다…리콜 대상 아냐'": a denial, no event
         if polarity and not moved and self._previewed(text, span, spans, language):
             polarity *= self._preview_factor  # "테슬라 실적 D-1…'판매 부진 vs 로보택시'": expected, not told
         if (
@@ -644,7 +651,18 @@ class FrameReader:
 
     def _previewed(self, text: str, span: NamedSpan, spans: list[NamedSpan], language: str) -> bool:
         """The words right after the name (or its list) say its results are still to come."""
-        pattern = self._preview["en" if language == "en" else "ko"]
+        return self._after_name(self._preview, text, span, spans, language)
+
+    def _after_name(
+        self,
+        patterns: dict[str, re.Pattern[str] | None],
+        text: str,
+        span: NamedSpan,
+        spans: list[NamedSpan],
+        language: str,
+    ) -> bool:
+        """The language's pattern matches right after the name (Korean: after its list, space-stripped)."""
+        pattern = patterns["en" if language == "en" else "ko"]
         if pattern is None:
             return False
         if language == "en":
