@@ -264,3 +264,20 @@ def test_a_denial_the_market_did_not_believe_is_still_news(tracker: Tracker) -> 
 def test_a_wrap_that_closed_flat_keeps_its_movers(tracker: Tracker) -> None:
     text = "[간밤 미국 증시] 고용지표 앞두고 약보합…유가 급락에 엑손모빌 3%↓"
     assert shown(tracker.track(headline(text))).get("XOM") == "negative", text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("Breakingviews: Target's turnaround plan needs more than price cuts", "TGT"),
+        ("Analysis: Why Intel's foundry bet keeps getting costlier", "INTC"),
+        ("월마트, 2분기 미국 동일점포 매출 4.5%↑…시장 예상 부합", "WMT"),
+    ],
+)
+def test_a_wire_analysis_and_results_as_expected_are_not_shown(tracker: Tracker, text: str, ticker: str) -> None:
+    assert ticker not in shown(tracker.track(headline(text))), text
+
+
+def test_results_as_expected_conceded_before_a_move_are_not_the_news(tracker: Tracker) -> None:
+    text = "어도비, 분기 매출 예상 부합에도 시간외 7%↓…'AI 수익화 더뎌'"
+    assert shown(tracker.track(headline(text))).get("ADBE") == "negative", text

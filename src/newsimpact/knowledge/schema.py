@@ -364,6 +364,9 @@ class Dampener(_Frozen):
 
     phrase: str = Field(min_length=2)
     factor: float = Field(gt=0.0, lt=1.0)
+    concedable: bool = False
+    """A concession sets it aside (Korean): "매출 예상 부합에도 시간외 6%↓" reports the fall, not the
+    in-line sales. Off by default: "…내년에도 오를까" is no concession of what came before."""
 
 
 class EventLexicon(_Frozen):

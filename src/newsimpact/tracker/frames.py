@@ -180,7 +180,7 @@ class FrameReader:
         ]
         self._decisive_ko = [(e, d, squash_lower(d.phrase)) for e in self._events for d in e.decisive_ko]
         self._decisive_en = [(e, d, d.phrase.lower()) for e in self._events for d in e.decisive_en]
-        self._dampeners_ko = [(squash(d.phrase), d.factor) for d in lexicon.dampeners_ko]
+        self._dampeners_ko = [(squash(d.phrase), d.factor, d.concedable) for d in lexicon.dampeners_ko]
         self._dampeners_en = [(d.phrase.lower(), d.factor) for d in lexicon.dampeners_en]
         self._local_money = re.compile(lexicon.local_money_ko) if lexicon.local_money_ko else None
         self._local_factor = lexicon.local_money_factor
@@ -1105,7 +1105,9 @@ class FrameReader:
                     factor = min(factor, weight)
         else:
             squashed = squash(text)
-            for phrase, weight in self._dampeners_ko:
-                if phrase in squashed:
+            # What a clause concedes is not what the text reports ("매출 예상 부합에도 시간외 6%↓").
+            unconceded = squash(text[self._polarity.after_concessions(text) or 0 :])
+            for phrase, weight, concedable in self._dampeners_ko:
+                if phrase in (unconceded if concedable else squashed):
                     factor = min(factor, weight)
         return factor
