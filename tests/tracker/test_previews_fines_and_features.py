@@ -281,3 +281,13 @@ def test_a_wire_analysis_and_results_as_expected_are_not_shown(tracker: Tracker,
 def test_results_as_expected_conceded_before_a_move_are_not_the_news(tracker: Tracker) -> None:
     text = "어도비, 분기 매출 예상 부합에도 시간외 7%↓…'AI 수익화 더뎌'"
     assert shown(tracker.track(headline(text))).get("ADBE") == "negative", text
+
+
+def test_a_peers_move_under_one_percent_in_the_body_is_not_shown(tracker: Tracker) -> None:
+    article = ko(
+        "앨버말, 리튬 가격 반등에 분기 실적 예상 웃돌아…주가 7% 급등",
+        "미국 리튬 생산업체 앨버말이 시장 예상을 웃도는 분기 실적을 내놨다.",
+        "같은 날 화학업체 다우는 유럽 수요 부진 우려에 따른 제품 가격 약세로 0.6% 내렸다.",
+    )
+    found = shown(tracker.track(article))
+    assert found.get("ALB") == "positive" and "DOW" not in found

@@ -40,6 +40,7 @@ _TINY_MOVE_KO = re.compile(r"^(?:주가|株)?(?:가|는|은|도|이)?(?:시간�
 _AMOUNT_KO = r"[0-9][0-9,.~∼\-조억만천]*(?:달러|원|유로|엔|주|%)?(?:에서|으로|로)?"
 _EN_CAUSE_CLAUSE = re.compile(r",?\s(?:as|amid)\s")
 _EN_CUSTOMER_CLAUSE = re.compile(r"\b(?:as|amid|with)\s+(?:the\s+)?$")
+_TINY_MOVE_FACTOR = 0.3
 _TINY_SIZE = re.compile(r"^0(?:\.[0-9]+)?\s?%")
 _SHARES_CLAUSE_EN = re.compile(
     r"[;,—–]\s*(?:but\s+|yet\s+|though\s+|and\s+)?(?:its\s+|the\s+)?(?:shares|stock)(?=\s)", re.IGNORECASE
@@ -469,6 +470,8 @@ class FrameReader:
             and self._operated_by_other(text, span, spans)
         ):
             polarity *= self._operated_factor  # "아시아나 항공 보잉 777기가 추락": the operator's accident
+        if polarity and language == "ko" and role == "subject" and self._tiny_own_move(text, span, spans, clause):
+            polarity *= _TINY_MOVE_FACTOR  # "프리포트맥모란은 … 구리값 약세로 0.8% 내렸다": within the noise
         if polarity and asks(text, span.start):
             polarity *= _QUESTION_FACTOR  # "테슬라 어디까지 오르나": asked, not reported
         if (
@@ -648,6 +651,13 @@ class FrameReader:
             other.key != span.key and other.end <= span.start and text[other.end : span.start].strip() in ("", "의")
             for other in spans
         )
+
+    def _tiny_own_move(self, text: str, span: NamedSpan, spans: list[NamedSpan], clause: tuple[int, int]) -> bool:
+        """Every sized share move in the name's own clause (up to the next company) is under 1%."""
+        following = [s.start for s in spans if s.start > span.end and s.key != span.key]
+        own = squash(text[span.end : min([max(clause[1], span.end), *following])])
+        sizes = [m.group(0) for m in self._sized_move.finditer(own)]
+        return bool(sizes) and all(_TINY_SIZE.match(size) for size in sizes)
 
     def _previewed(self, text: str, span: NamedSpan, spans: list[NamedSpan], language: str) -> bool:
         """The words right after the name (or its list) say its results are still to come."""
