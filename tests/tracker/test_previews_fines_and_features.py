@@ -291,3 +291,42 @@ def test_a_peers_move_under_one_percent_in_the_body_is_not_shown(tracker: Tracke
     )
     found = shown(tracker.track(article))
     assert found.get("ALB") == "positive" and "DOW" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "moves"),
+    [
+        ("Delta cuts quarterly profit outlook on weaker fares; shares drop 6%", {"DAL": "negative"}),
+        ("카니발, 2분기 순손실 12억달러로 확대…'신규 항로 운항 연기'", {"CCL": "negative"}),
+        ("Carnival lifts forecast on record bookings; Norwegian climbs in sympathy", {"NCLH": "positive"}),
+        ("Microsoft, Nvidia lead S&P 500 to record close; utilities lag", {"MSFT": "positive", "NVDA": "positive"}),
+        ("T모바일, 후불 가입자 순증 예상 상회…버라이즌은 순감에 4% 하락", {"TMUS": "positive", "VZ": "negative"}),
+    ],
+)
+def test_names_in_context_leaders_and_each_ones_own_clause(tracker: Tracker, text: str, moves: dict[str, str]) -> None:
+    found = shown(tracker.track(headline(text)))
+    assert {t: found.get(t) for t in moves} == moves, text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("일라이릴리 '먹는 비만약 체중 12% 감소'…노보 이어 두 번째 성공", "NVO"),
+        ("AMD, 엔비디아에 이어 시총 1조달러 돌파", "NVDA"),
+        ("Delta variant cases climb in Mekong Delta provinces", "DAL"),
+    ],
+)
+def test_the_one_followed_and_a_delta_that_is_no_airline_are_not_picks(
+    tracker: Tracker, text: str, ticker: str
+) -> None:
+    assert ticker not in shown(tracker.track(headline(text))), text
+
+
+def test_each_of_two_peers_sharing_one_predicate_keeps_its_move(tracker: Tracker) -> None:
+    article = ko(
+        "국제유가 이틀 새 9% 급락…美 정유·석유株 약세",
+        "국제유가가 공급 과잉 우려에 이틀 연속 급락했다.",
+        "엑손모빌은 2.8%, 셰브론은 2.1% 내렸다.",
+    )
+    found = shown(tracker.track(article))
+    assert found.get("XOM") == "negative" and found.get("CVX") == "negative"

@@ -38,6 +38,13 @@ _TINY_MOVE_KO = re.compile(r"^(?:주가|株)?(?:가|는|은|도|이)?(?:시간�
 # An amount, or a range or change of amounts, that may stand between the words of a phrase or before
 # the word that undoes it ("자사주 매입 20억~25억달러로 축소", "… 100억달러에서 50억달러로 축소").
 _AMOUNT_KO = r"[0-9][0-9,.~∼\-조억만천]*(?:달러|원|유로|엔|주|%)?(?:에서|으로|로)?"
+_LEADS_EN = re.compile(
+    r"^\s*(?:lead|leads|led|leading)\s+(?:the\s+)?(?:(?:S&P 500|S&P|Nasdaq|Dow|Wall Street|U\.S\. stocks|stocks|"
+    r"market|markets|tech stocks|chip stocks|shares|indexes|index|sector)\s+)?(?P<way>higher|lower|up|down|gains|"
+    r"losses|declines|decline|rally|selloff|sell-off|slide|retreat|to (?:a\s+)?(?:record|all-time high|new high))",
+    re.IGNORECASE,
+)
+_LEADS_DOWN = ("lower", "down", "losses", "declines", "decline", "selloff", "sell-off", "slide", "retreat")
 _EN_CAUSE_CLAUSE = re.compile(r",?\s(?:as|amid)\s")
 _EN_CUSTOMER_CLAUSE = re.compile(r"\b(?:as|amid|with)\s+(?:the\s+)?$")
 _TINY_MOVE_FACTOR = 0.3
@@ -403,6 +410,16 @@ class FrameReader:
                     lo = own_part[0]  # the words before it are the company named before it
                 if cause_cut is not None:
                     hi = min(hi, cause_cut)
+                if language == "ko" and lo <= span.start < own_part[1] < hi:
+                    nxt = next((s for s in spans if s.start == own_part[1]), None)
+                    if (
+                        nxt is not None
+                        and self._parallel(text[nxt.end : nxt.end + 4])
+                        and self._polarity.sentence(text[span.end : own_part[1]], language).score
+                    ):
+                        # "버라이즌은 가입자 '깜짝 증가', AT&T는 순감": the next company's own clause is its
+                        # (not when they share one predicate: "엑손모빌은 3.0%, 셰브론은 2.3% 내렸다").
+                        hi = own_part[1]
                 if language == "ko" and not is_title and self._nominative(text, span):
                     # "웨이퍼 가격이 치솟자 퀄컴이 공급처를 이원화": words before a subject-marked name
                     # belong to the clause before it; its own predicate follows it.
@@ -725,6 +742,12 @@ class FrameReader:
             return None
         tail = self._list_group(text, span, spans, "en")[1]
         match = self._mover_en.match(text[tail.end : tail.end + 140].lower())
+        if match is None:
+            led = _LEADS_EN.match(text[tail.end : tail.end + 80])
+            if led is not None:
+                # "Apple, Alphabet lead S&P 500 to record close": the leaders moved the market's way.
+                way = led.group("way").lower()
+                return (-1.5 if way in _LEADS_DOWN else 1.5), (led.group(0).strip(),)
         if match is None and all(s.start >= span.start for s in spans):
             # "Estee Lauder to cut 7,000 jobs …; shares jump 9%": a later clause about "shares" with no
             # company of its own reports the move of the company the sentence opens with.
