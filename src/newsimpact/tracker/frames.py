@@ -48,6 +48,8 @@ _LEADS_DOWN = ("lower", "down", "losses", "declines", "decline", "selloff", "sel
 _EN_CAUSE_CLAUSE = re.compile(r",?\s(?:as|amid)\s")
 _EN_CUSTOMER_CLAUSE = re.compile(r"\b(?:as|amid|with)\s+(?:the\s+)?$")
 _TINY_MOVE_FACTOR = 0.3
+
+
 _TINY_SIZE = re.compile(r"^0(?:\.[0-9]+)?\s?%")
 _SHARES_CLAUSE_EN = re.compile(
     r"[;,—–]\s*(?:but\s+|yet\s+|though\s+|and\s+)?(?:its\s+|the\s+)?(?:shares|stock)(?=\s)", re.IGNORECASE
@@ -144,6 +146,11 @@ def _inside_double_quotes(text: str, position: int) -> bool:
     return sum(text[:position].count(q) for q in ('"', "“", "”")) % 2 == 1
 
 
+def _by_language(ko: str, en: str) -> dict[str, re.Pattern[str] | None]:
+    """A knowledge file's Korean and English regular expressions (English case-blind), None when unset."""
+    return {"ko": re.compile(ko) if ko else None, "en": re.compile(en, re.IGNORECASE) if en else None}
+
+
 class FrameReader:
     def __init__(self, kb: KnowledgeBase, polarity: PolarityScorer) -> None:
         self._kb = kb
@@ -192,10 +199,7 @@ class FrameReader:
         self._dampeners_en = [(d.phrase.lower(), d.factor) for d in lexicon.dampeners_en]
         self._local_money = re.compile(lexicon.local_money_ko) if lexicon.local_money_ko else None
         self._local_factor = lexicon.local_money_factor
-        self._small_amount = {
-            "ko": re.compile(lexicon.small_amount_ko) if lexicon.small_amount_ko else None,
-            "en": re.compile(lexicon.small_amount_en, re.IGNORECASE) if lexicon.small_amount_en else None,
-        }
+        self._small_amount = _by_language(lexicon.small_amount_ko, lexicon.small_amount_en)
         self._small_events = frozenset(lexicon.small_amount_events)
         self._small_recall_factor = lexicon.small_recall_factor
         held = "|".join(re.escape(squash(w)) for w in kb.movement.hedge.ko if len(squash(w)) >= 2)
@@ -206,15 +210,9 @@ class FrameReader:
         )
         held_en = "|".join(re.escape(w.lower()) for w in sorted(roles.deal_held_up_en, key=len, reverse=True))
         self._held_up_en = re.compile(r"\b(?:" + held_en + r")\b") if held_en else re.compile(r"(?!)")
-        self._small_recall = {
-            "ko": re.compile(lexicon.small_recall_ko) if lexicon.small_recall_ko else None,
-            "en": re.compile(lexicon.small_recall_en, re.IGNORECASE) if lexicon.small_recall_en else None,
-        }
+        self._small_recall = _by_language(lexicon.small_recall_ko, lexicon.small_recall_en)
         self._small_factor = lexicon.small_amount_factor
-        self._anniversary = {
-            "ko": re.compile(lexicon.anniversary_ko) if lexicon.anniversary_ko else None,
-            "en": re.compile(lexicon.anniversary_en, re.IGNORECASE) if lexicon.anniversary_en else None,
-        }
+        self._anniversary = _by_language(lexicon.anniversary_ko, lexicon.anniversary_en)
         self._anniversary_factor = lexicon.anniversary_factor
         self._origin_ko = [re.compile(p) for p in roles.origin_after_ko]
         self._joins_index = re.compile(roles.index_join_after_ko) if roles.index_join_after_ko else None
@@ -224,15 +222,9 @@ class FrameReader:
         self._customer_flow_en = (
             re.compile(roles.customer_flow_after_en, re.IGNORECASE) if roles.customer_flow_after_en else None
         )
-        self._preview = {
-            "ko": re.compile(roles.preview_after_ko) if roles.preview_after_ko else None,
-            "en": re.compile(roles.preview_after_en, re.IGNORECASE) if roles.preview_after_en else None,
-        }
+        self._preview = _by_language(roles.preview_after_ko, roles.preview_after_en)
         self._preview_factor = roles.preview_factor
-        self._denial = {
-            "ko": re.compile(roles.denial_after_ko) if roles.denial_after_ko else None,
-            "en": re.compile(roles.denial_after_en, re.IGNORECASE) if roles.denial_after_en else None,
-        }
+        self._denial = _by_language(roles.denial_after_ko, roles.denial_after_en)
         self._denial_factor = roles.denial_factor
         self._operated_model = re.compile(roles.operated_model_after_ko) if roles.operated_model_after_ko else None
         self._operated_factor = roles.operated_by_other_factor
@@ -476,7 +468,7 @@ class FrameReader:
         polarity *= self._dampening(text, language)
         if polarity and not moved and self._after_name(self._denial, text, span, spans, language):
             polarity *= self._denial_factor  # "테슬라 '결함 없다…리콜 대상 아냐'": a denial, no event
-        if polarity and not moved and self._previewed(text, span, spans, language):
+        if polarity and not moved and self._after_name(self._preview, text, span, spans, language):
             polarity *= self._preview_factor  # "테슬라 실적 D-1…'판매 부진 vs 로보택시'": expected, not told
         if (
             polarity
@@ -675,10 +667,6 @@ class FrameReader:
         own = squash(text[span.end : min([max(clause[1], span.end), *following])])
         sizes = [m.group(0) for m in self._sized_move.finditer(own)]
         return bool(sizes) and all(_TINY_SIZE.match(size) for size in sizes)
-
-    def _previewed(self, text: str, span: NamedSpan, spans: list[NamedSpan], language: str) -> bool:
-        """The words right after the name (or its list) say its results are still to come."""
-        return self._after_name(self._preview, text, span, spans, language)
 
     def _after_name(
         self,
