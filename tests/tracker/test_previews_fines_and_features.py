@@ -330,3 +330,25 @@ def test_each_of_two_peers_sharing_one_predicate_keeps_its_move(tracker: Tracker
     )
     found = shown(tracker.track(article))
     assert found.get("XOM") == "negative" and found.get("CVX") == "negative"
+
+
+def test_a_korean_stocks_move_on_a_price_is_not_a_us_theme_pick(tracker: Tracker) -> None:
+    text = "[특징주] S-Oil, 정제마진 반등 기대에 4%↑"
+    assert shown(tracker.track(headline(text))) == {}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("Lowe's beats on profit but comparable sales slip; shares end up 0.3%", "LOW"),
+        ("Equinix CEO says data-center leasing slowdown is over; shares barely moved", "EQIX"),
+    ],
+)
+def test_an_english_move_under_one_percent_is_not_news(tracker: Tracker, text: str, ticker: str) -> None:
+    assert ticker not in shown(tracker.track(headline(text))), text
+
+
+def test_a_lists_move_told_together_at_its_clauses_end_is_its_move(tracker: Tracker) -> None:
+    text = "GM·포드, 美 부품 관세 면제 연장 소식에 동반 강세"
+    found = shown(tracker.track(headline(text)))
+    assert found.get("GM") == "positive" and found.get("F") == "positive", text

@@ -300,11 +300,12 @@ class Tracker:
             note = language == "ko" and self._is_analyst_note(sentences)
             if not wrap:
                 candidates += self._relation_candidates(events, day, analyst_note=note)
-            # "S-Oil, 4분기 영업익…정제마진 회복에 반등": a Korean company's results cite the price as
-            # their past reason, like a broker's note on it; the price is not the story.
+            # "S-Oil, 4분기 영업익…정제마진 회복에 반등", "[특징주] S-Oil, 정제마진 상승 기대에 5%↑": a
+            # Korean company's results or share move cite the price as their reason, like a broker's
+            # note on it; the price is not the story.
             korean_topic = language == "ko" and self._korean_company_topic(sentences[0], entity_mentions)
             event = self.frames.event_type(sentences[0].text, language) if korean_topic else None
-            korean_topic = korean_topic and event is not None and event.id in ("earnings", "guidance")
+            korean_topic = korean_topic and event is not None and event.id in ("earnings", "guidance", "price_move")
             candidates += self._theme_candidates(
                 themes,
                 language,

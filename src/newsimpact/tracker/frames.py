@@ -47,7 +47,16 @@ _LEADS_EN = re.compile(
 _LEADS_DOWN = ("lower", "down", "losses", "declines", "decline", "selloff", "sell-off", "slide", "retreat")
 _EN_CAUSE_CLAUSE = re.compile(r",?\s(?:as|amid)\s")
 _EN_CUSTOMER_CLAUSE = re.compile(r"\b(?:as|amid|with)\s+(?:the\s+)?$")
+_JOINT_MOVE_KO = re.compile(r"(?:동반|일제히|나란히)(?:급등|급락|폭등|폭락|상승|하락|강세|약세|랠리|반등)")
+"""A list's share move told together at its clause's end ("비자·마스터카드, … 재추진에 동반 하락")."""
 _TINY_MOVE_FACTOR = 0.3
+_TINY_MOVE_EN = re.compile(
+    r"\b(?:shares|stock)\s+(?:(?:end|ended|close|closed|finish|finished|were|was|are|is|trade|traded)\s+)?"
+    r"(?:up|down|higher|lower|rose|fell|gained|slipped|dipped|edged\s+(?:up|down|higher|lower))\s+"
+    r"(?:just\s+|only\s+|about\s+)?0\.[0-9]+\s?%",
+    re.IGNORECASE,
+)
+"""An English sentence whose shares moved under 1% ("shares end down 0.4%"): the market looked past it."""
 
 
 _TINY_SIZE = re.compile(r"^0(?:\.[0-9]+)?\s?%")
@@ -767,7 +776,7 @@ class FrameReader:
         if self._mover(after) or _SIZE_AFTER_KO.match(after) or _SIZE_AFTER_KO.match(squash(text[tail.end :])):
             return True
         clause = squash(text[tail.end : max(clause_end, tail.end)])
-        sized = self._sized_move.search(clause)
+        sized = self._sized_move.search(clause) or _JOINT_MOVE_KO.search(clause)
         return self._subject_marked(rest) and sized is not None and not self._over_a_period(clause[: sized.start()])
 
     def _headline_move(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
@@ -1121,6 +1130,8 @@ class FrameReader:
             factor = self._anniversary_factor  # "탈선 사고 2년…": a look back, not the day's news
         if language == "en":
             lower = text.lower()
+            if _TINY_MOVE_EN.search(text):
+                factor = min(factor, _TINY_MOVE_FACTOR)
             for phrase, weight in self._dampeners_en:
                 if phrase in lower:
                     factor = min(factor, weight)
