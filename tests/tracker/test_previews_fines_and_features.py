@@ -352,3 +352,22 @@ def test_a_lists_move_told_together_at_its_clauses_end_is_its_move(tracker: Trac
     text = "GM·포드, 美 부품 관세 면제 연장 소식에 동반 강세"
     found = shown(tracker.track(headline(text)))
     assert found.get("GM") == "positive" and found.get("F") == "positive", text
+
+
+def test_a_bidder_turned_down_is_no_target(tracker: Tracker) -> None:
+    text = "리벨리온, 엔비디아 인수 제안 거절…'독자 상장 추진'"
+    assert "NVDA" not in shown(tracker.track(headline(text))), text
+
+
+def test_korean_chip_stocks_rising_before_a_us_report_are_not_its_move(tracker: Tracker) -> None:
+    article = ko(
+        "브로드컴 실적 D-1…반도체株 '기대감'에 동반 강세",
+        "브로드컴의 3분기 실적 발표를 하루 앞두고 국내 반도체주가 일제히 강세다.",
+        "SK하이닉스는 장중 2.8% 올랐다.",
+    )
+    assert "AVGO" not in shown(tracker.track(article))
+
+
+def test_an_after_hours_jump_that_moved_others_is_still_its_own(tracker: Tracker) -> None:
+    text = "오라클 클라우드 수주잔고 '폭증'…시간외 20%↑에 국내 전력기기株 동반 강세"
+    assert shown(tracker.track(headline(text))).get("ORCL") == "positive", text

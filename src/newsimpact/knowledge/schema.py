@@ -447,6 +447,9 @@ class RoleRules(_Frozen):
     """A regular expression right after an English name, told after "as"/"amid"/"with" behind another
     company's news, that names that company's business with it ("Qualcomm guides lower as Apple modem
     revenue fades", "UPS trims outlook as Amazon deliveries shrink"): the name is the customer."""
+    rejected_bid_after_ko: str = ""
+    """A regular expression right after a Korean name (space-stripped) saying its offer was turned down
+    ("메타 인수 제안 거절"): the bidder is named in passing, not a takeover target."""
     operated_model_after_ko: str = ""
     """A regular expression right after a maker's Korean name (space-stripped) naming its model ("보잉
     777기", "에어버스 A321"): when another company's name stands right before the maker's ("아시아나항공

@@ -49,6 +49,9 @@ _EN_CAUSE_CLAUSE = re.compile(r",?\s(?:as|amid)\s")
 _EN_CUSTOMER_CLAUSE = re.compile(r"\b(?:as|amid|with)\s+(?:the\s+)?$")
 _JOINT_MOVE_KO = re.compile(r"(?:동반|일제히|나란히)(?:급등|급락|폭등|폭락|상승|하락|강세|약세|랠리|반등)")
 """A list's share move told together at its clause's end ("비자·마스터카드, … 재추진에 동반 하락")."""
+_SHARES_BEFORE_KO = re.compile(r"(?:시간외|주가는?|장중|장외|프리마켓|개장전)\s?$")
+"""Words that make a size a share move even before a cause ending ("시간외 28%↑에 전력기기株 동반 강세")."""
+_GROUP_BEFORE_KO = re.compile(r"(?:주|株|업종|지수|증시|코스피|코스닥)(?:가|는|은|도|들이|들은|들도)?$")
 _TINY_MOVE_FACTOR = 0.3
 _TINY_MOVE_EN = re.compile(
     r"\b(?:shares|stock)\s+(?:(?:end|ended|close|closed|finish|finished|were|was|are|is|trade|traded)\s+)?"
@@ -235,6 +238,7 @@ class FrameReader:
         self._preview_factor = roles.preview_factor
         self._denial = _by_language(roles.denial_after_ko, roles.denial_after_en)
         self._denial_factor = roles.denial_factor
+        self._rejected_bid = re.compile(roles.rejected_bid_after_ko) if roles.rejected_bid_after_ko else None
         self._operated_model = re.compile(roles.operated_model_after_ko) if roles.operated_model_after_ko else None
         self._operated_factor = roles.operated_by_other_factor
         self._mover_ko = re.compile(roles.mover_after_ko) if roles.mover_after_ko else None
@@ -580,6 +584,8 @@ class FrameReader:
         rest = _BRACKETED_ALIAS.sub("", text[tail.end :], count=1)
         after = squash(rest[:40])
         squashed = squash(text)
+        if self._rejected_bid is not None and self._rejected_bid.match(after):
+            return "passing"  # "퓨리오사AI, 메타 인수 제안 거절": the bidder turned down is no target
         if any(role == "target" and pattern.search(after) for pattern, role in self._after_ko):
             return "target"  # "워너브러더스디스커버리 인수가 … 상향": a broadcaster bought is no news source
         if self._joins_index is not None and self._joins_index.match(after) and not self._index_provider(span):
@@ -776,7 +782,10 @@ class FrameReader:
         if self._mover(after) or _SIZE_AFTER_KO.match(after) or _SIZE_AFTER_KO.match(squash(text[tail.end :])):
             return True
         clause = squash(text[tail.end : max(clause_end, tail.end)])
-        sized = self._sized_move.search(clause) or _JOINT_MOVE_KO.search(clause)
+        sized = self._sized_move.search(clause)
+        joint = _JOINT_MOVE_KO.search(clause)
+        if sized is None and joint is not None and not _GROUP_BEFORE_KO.search(clause[: joint.start()]):
+            sized = joint  # not a group's ("… 국내 반도체주가 일제히 강세다")
         return self._subject_marked(rest) and sized is not None and not self._over_a_period(clause[: sized.start()])
 
     def _headline_move(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
@@ -812,7 +821,13 @@ class FrameReader:
         # move, not the move.
         moves = self._headline_move_pattern.finditer(text, span.end, end)
         move = next(
-            (m for m in moves if not _CAUSE_AFTER.match(text, m.end()) and not _TINY_SIZE.match(m.group(0))), None
+            (
+                m
+                for m in moves
+                if (not _CAUSE_AFTER.match(text, m.end()) or _SHARES_BEFORE_KO.search(text, 0, m.start()))
+                and not _TINY_SIZE.match(m.group(0))
+            ),
+            None,
         )
         if move is None:
             return 0.0
