@@ -14,7 +14,7 @@ import pytest
 from newsimpact.article import Article
 from newsimpact.tracker import Tracker
 
-from .texts import headline, ko, picks, shown
+from .texts import en, headline, ko, picks, shown
 
 
 @pytest.fixture(scope="module")
@@ -371,3 +371,36 @@ def test_korean_chip_stocks_rising_before_a_us_report_are_not_its_move(tracker: 
 def test_an_after_hours_jump_that_moved_others_is_still_its_own(tracker: Tracker) -> None:
     text = "오라클 클라우드 수주잔고 '폭증'…시간외 20%↑에 국내 전력기기株 동반 강세"
     assert shown(tracker.track(headline(text))).get("ORCL") == "positive", text
+
+
+def test_a_rating_agency_quoted_on_another_company_is_a_source(tracker: Tracker) -> None:
+    article = ko(
+        "무디스, 보잉 신용등급 'Baa3'로 강등…'현금흐름 회복 더뎌'",
+        "무디스는 보잉의 장기 신용등급을 한 단계 낮췄다.",
+        '무디스는 "생산 차질로 적자가 길어지고 있다"고 설명했다.',
+    )
+    found = shown(tracker.track(article))
+    assert "MCO" not in found and found.get("BA") == "negative"
+
+
+def test_a_verb_with_an_object_is_no_share_move(tracker: Tracker) -> None:
+    article = en(
+        "FDA approves Amgen's monthly obesity shot",
+        "The U.S. Food and Drug Administration approved Amgen's monthly injection for weight loss on Tuesday.",
+        "Pfizer dropped its own obesity pill in 2025 after a safety signal.",
+    )
+    assert "PFE" not in shown(tracker.track(article))
+
+
+def test_a_customer_whose_volume_suppliers_split_is_not_its_news(tracker: Tracker) -> None:
+    article = ko(
+        "애플 아이폰 카메라 물량, 韓 부품사가 70% 가져가…경쟁사 '비상'",
+        "애플이 차세대 아이폰에 들어갈 카메라 모듈 물량의 70%를 LG이노텍에 배정한 것으로 알려졌다.",
+        "다만 업계에서는 애플이 공급 안정성을 위해 복수 공급 체계를 유지하는 만큼, 삼성전기가 물량을 일부 회복할 가능성도 있다고 본다.",
+    )
+    assert "AAPL" not in shown(tracker.track(article))
+
+
+def test_a_plant_explosion_at_a_spelled_variant_is_found(tracker: Tracker) -> None:
+    text = "라이온델바셀 텍사스 공장 화재…생산 차질 우려에 주가 5%↓"
+    assert shown(tracker.track(headline(text))).get("LYB") == "negative", text

@@ -296,6 +296,8 @@ class FrameReader:
                 r"(?:(?:shares|stock)\s+)?(?:each\s+|both\s+|also\s+)?(?:("
                 + "|".join(sorted(verbs, key=len, reverse=True))
                 + r")(?![\w-])(?!\s+to\s+(?:comment|say|disclose|elaborate|provide|discuss|confirm|give|specify))"
+                # "Pfizer dropped its own daily pill": a verb with an object is no share move.
+                r"(?!\s+(?:its|their|his|her|plans?|bids?|offers?|approval|support|pursuit|development)\b)"
                 r"|(up|down|off|lost|lose|loses|shed|sheds|added|adds)"
                 r"(?=\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?[0-9]))"
             )
@@ -419,11 +421,12 @@ class FrameReader:
                     nxt = next((s for s in spans if s.start == own_part[1]), None)
                     if (
                         nxt is not None
-                        and self._parallel(text[nxt.end : nxt.end + 4])
+                        and (self._parallel(text[nxt.end : nxt.end + 4]) or self._nominative(text, nxt))
                         and self._polarity.sentence(text[span.end : own_part[1]], language).score
                     ):
-                        # "버라이즌은 가입자 '깜짝 증가', AT&T는 순감": the next company's own clause is its
-                        # (not when they share one predicate: "엑손모빌은 3.0%, 셰브론은 2.3% 내렸다").
+                        # "버라이즌은 가입자 '깜짝 증가', AT&T는 순감", "엔비디아가 공급 안정성을 위해 …, 마이크론이
+                        # … 회복할 가능성": the next subject's own clause is its (not when they share one
+                        # predicate: "엑손모빌은 3.0%, 셰브론은 2.3% 내렸다").
                         hi = own_part[1]
                 if language == "ko" and not is_title and self._nominative(text, span):
                     # "웨이퍼 가격이 치솟자 퀄컴이 공급처를 이원화": words before a subject-marked name
@@ -605,6 +608,7 @@ class FrameReader:
             return "subject"  # "델타 웃고 유나이티드 울고": the headline's verdict on each
         if self._source_like(span) and (
             after.startswith(_QUOTES)
+            or (after[:1] in ("은", "는", "이", "가") and after[1:].startswith(_QUOTES))  # 'S&P는 "…"고'
             or (any(w in squashed for w in self._opinion_ko) and not any(w in squashed for w in self._own_ko))
         ):
             return "source"
