@@ -404,3 +404,24 @@ def test_a_customer_whose_volume_suppliers_split_is_not_its_news(tracker: Tracke
 def test_a_plant_explosion_at_a_spelled_variant_is_found(tracker: Tracker) -> None:
     text = "라이온델바셀 텍사스 공장 화재…생산 차질 우려에 주가 5%↓"
     assert shown(tracker.track(headline(text))).get("LYB") == "negative", text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("AI 전력 수요에 GE베르노바 가스터빈 수주잔고 또 최대…주가 6%↑", "GEV", "positive"),
+        ("美 병원체인 HCA헬스케어 사이버 공격…응급실 마비에 주가 5%↓", "HCA", "negative"),
+        ("Hog futures jump on disease fears; Tyson slides 3%", "TSN", "negative"),
+        ("Drug stocks slide on Medicare price order; Pfizer, Bristol fall", "BMY", "negative"),
+        ("폭염에 에어컨 판매 급증…캐리어·트레인테크놀로지스 나란히 신고가", "CARR", "positive"),
+    ],
+)
+def test_the_only_named_company_with_a_headline_move_and_names_in_context(
+    tracker: Tracker, text: str, ticker: str, direction: str
+) -> None:
+    assert shown(tracker.track(headline(text))).get(ticker) == direction, text
+
+
+def test_bristol_the_city_is_no_drugmaker(tracker: Tracker) -> None:
+    text = "Bristol City fans celebrate promotion as England's football season ends"
+    assert shown(tracker.track(headline(text))) == {}, text

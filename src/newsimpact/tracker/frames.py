@@ -658,6 +658,10 @@ class FrameReader:
             return "subject"
         if is_title and _ENDS_STORY.match(rest):
             return "subject"  # "공매도 리포트에 또 맞은 앱러빈…": the story ends on whom it is about
+        if is_title and all(s.key == span.key for s in spans) and self._headline_move(text, span, spans):
+            # "…전력난에 GE베르노바 가스터빈 수주잔고 사상 최대…주가 8%↑": the only company the headline
+            # names, and the headline reports a share move: the move and its news are that company's.
+            return "subject"
         return "passing"
 
     def _cause_cut_en(self, text: str, span: NamedSpan, own_part: tuple[int, int]) -> int | None:
