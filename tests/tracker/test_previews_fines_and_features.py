@@ -425,3 +425,31 @@ def test_the_only_named_company_with_a_headline_move_and_names_in_context(
 def test_bristol_the_city_is_no_drugmaker(tracker: Tracker) -> None:
     text = "Bristol City fans celebrate promotion as England's football season ends"
     assert shown(tracker.track(headline(text))) == {}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("[속보] 인텔, 3분기 주당 0.12달러 손실…시장 예상보다 적자 폭 축소", "INTC", "positive"),
+        ("美 법무부, 구글 '크롬 매각' 요구 소송 항소 포기", "GOOGL", "positive"),
+    ],
+)
+def test_a_narrower_loss_and_a_regulator_backing_off_are_good_news(
+    tracker: Tracker, text: str, ticker: str, direction: str
+) -> None:
+    assert shown(tracker.track(headline(text))).get(ticker) == direction, text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("GM recalls about 250,000 SUVs to fix infotainment display software", "GM"),
+        ('NH투자증권 "마이크로소프트, 클라우드 성장 견조…매수 유지"', "MSFT"),
+        ("Samsung wins Nvidia as foundry customer for 2nm chips, sources say; shares jump 5%", "NVDA"),
+        ("美 7월 주택착공 5% 감소…모기지금리 하락에도 신규 착공 부진", "DHI"),
+    ],
+)
+def test_a_software_fix_a_restated_call_a_customer_won_and_a_conceded_driver_are_not_shown(
+    tracker: Tracker, text: str, ticker: str
+) -> None:
+    assert ticker not in shown(tracker.track(headline(text))), text

@@ -390,6 +390,10 @@ class EventLexicon(_Frozen):
     vehicles: 1만2천대, 3,400대): it weighs `small_recall_factor`."""
     small_recall_en: str = ""
     small_recall_factor: float = Field(default=1.0, gt=0.0, le=1.0)
+    rating_kept_ko: str = ""
+    """A regular expression for a broker keeping its rating or target unchanged ("…비중확대 유지"), with
+    no change told beside it: a view restated, weighing `rating_kept_factor`."""
+    rating_kept_factor: float = Field(default=1.0, gt=0.0, le=1.0)
     anniversary_ko: str = ""
     """A regular expression for an event counted in years since ("탈선 사고 2년…", "참사 10주년"): the
     text looks back, so what it tells weighs `anniversary_factor`."""
@@ -447,6 +451,9 @@ class RoleRules(_Frozen):
     """A regular expression right after an English name, told after "as"/"amid"/"with" behind another
     company's news, that names that company's business with it ("Qualcomm guides lower as Apple modem
     revenue fades", "UPS trims outlook as Amazon deliveries shrink"): the name is the customer."""
+    regulator_relief_ko: tuple[str, ...] = ()
+    """Words by which a regulator or prosecutor opening a Korean headline backs off ("美 FTC, 메타 … 소송
+    항소 포기"): relief for the company named after it, read as good news."""
     rejected_bid_after_ko: str = ""
     """A regular expression right after a Korean name (space-stripped) saying its offer was turned down
     ("메타 인수 제안 거절"): the bidder is named in passing, not a takeover target."""

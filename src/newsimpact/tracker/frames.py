@@ -52,6 +52,8 @@ _JOINT_MOVE_KO = re.compile(r"(?:동반|일제히|나란히)(?:급등|급락|폭
 _SHARES_BEFORE_KO = re.compile(r"(?:시간외|주가는?|장중|장외|프리마켓|개장전)\s?$")
 """Words that make a size a share move even before a cause ending ("시간외 28%↑에 전력기기株 동반 강세")."""
 _GROUP_BEFORE_KO = re.compile(r"(?:주|株|업종|지수|증시|코스피|코스닥)(?:가|는|은|도|들이|들은|들도)?$")
+_RELIEF = 1.2
+"""A regulator backing off from the company it pursued: good news of an ordinary size."""
 _TINY_MOVE_FACTOR = 0.3
 _TINY_MOVE_EN = re.compile(
     r"\b(?:shares|stock)\s+(?:(?:end|ended|close|closed|finish|finished|were|was|are|is|trade|traded)\s+)?"
@@ -226,6 +228,8 @@ class FrameReader:
         self._small_factor = lexicon.small_amount_factor
         self._anniversary = _by_language(lexicon.anniversary_ko, lexicon.anniversary_en)
         self._anniversary_factor = lexicon.anniversary_factor
+        self._rating_kept = re.compile(lexicon.rating_kept_ko, re.DOTALL) if lexicon.rating_kept_ko else None
+        self._rating_kept_factor = lexicon.rating_kept_factor
         self._origin_ko = [re.compile(p) for p in roles.origin_after_ko]
         self._joins_index = re.compile(roles.index_join_after_ko) if roles.index_join_after_ko else None
         self._asset_buy_before = re.compile(roles.asset_buy_before_en) if roles.asset_buy_before_en else None
@@ -238,6 +242,7 @@ class FrameReader:
         self._preview_factor = roles.preview_factor
         self._denial = _by_language(roles.denial_after_ko, roles.denial_after_en)
         self._denial_factor = roles.denial_factor
+        self._relief = tuple(squash(w) for w in roles.regulator_relief_ko)
         self._rejected_bid = re.compile(roles.rejected_bid_after_ko) if roles.rejected_bid_after_ko else None
         self._operated_model = re.compile(roles.operated_model_after_ko) if roles.operated_model_after_ko else None
         self._operated_factor = roles.operated_by_other_factor
@@ -470,6 +475,8 @@ class FrameReader:
             # ranking or tender is seldom material for a large company (kept under the display threshold:
             # on the written set 4 of 5 such picks were judged wrong).
             polarity, cues = -0.65, ()
+        if language == "ko" and role == "subject" and is_title and not moved and self._regulator_backs_off(text, span):
+            polarity, cues = _RELIEF, (next(w for w in self._relief if w in squash(text)),)
         if called and decisive is not None:
             polarity *= _NAMED_HOUSE_FACTOR  # a call a named Wall Street house makes, not a local desk's
         if (
@@ -674,6 +681,12 @@ class FrameReader:
         if self._polarity.sentence(told, "en").score or self._decisive(told, "en") is not None:
             return cause.start()
         return None
+
+    def _regulator_backs_off(self, text: str, span: NamedSpan) -> bool:
+        """A regulator opens the headline right before the name and backs off ("美 FTC, 메타 … 항소 포기")."""
+        before = squash(text[max(0, span.start - 20) : span.start])
+        regulator = any(role == "subject" and pattern.search(before) for pattern, role in self._before_ko)
+        return regulator and any(word in squash(text) for word in self._relief)
 
     def _operated_by_other(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> bool:
         """The maker is named by its model right after another company's name (the aircraft's operator)."""
@@ -1159,6 +1172,8 @@ class FrameReader:
                 if phrase in lower:
                     factor = min(factor, weight)
         else:
+            if self._rating_kept is not None and self._rating_kept.search(text):
+                factor = min(factor, self._rating_kept_factor)  # "…비중확대 유지": a view restated
             squashed = squash(text)
             # What a clause concedes is not what the text reports ("매출 예상 부합에도 시간외 6%↓").
             unconceded = squash(text[self._polarity.after_concessions(text) or 0 :])

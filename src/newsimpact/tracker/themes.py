@@ -56,6 +56,9 @@ _REVERSAL = re.compile(r"^[가-힣]{0,3}?다가|^[가-힣]{0,2}?(?:지만|으나
 """A first move undone by the next one: "넘었다가", "올랐지만", "올랐으나"."""
 
 
+_CONCEDED_MOVE = re.compile(r"^\s?(?:했|됐|되|하|한|된|했음|됐음)?(?:음)?(?:에도|에도불구|지만|는데도|인데도)")
+
+
 def _within(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     """The hit at [start, end) overlaps one of `words` in the text."""
     for word in words:
@@ -361,6 +364,10 @@ class ThemeDetector:
             sign = float(first.surface.payload)
             if self._polarity.negated(after, first.end, language):
                 sign = -sign
+            if language != "en" and _CONCEDED_MOVE.match(after[first.end : first.end + 8]):
+                # "주택착공 6.2% 감소…모기지금리 하락에도 단독주택 부진": the driver's move is conceded;
+                # the story is what happened despite it.
+                return 0.2 * sign, False
             if self._small(text[end : end + 24], theme):
                 return 0.3 * sign, False  # "국제유가 소폭 하락", "WTI 0.8%↓": noise, not news of the price
             return sign, True
