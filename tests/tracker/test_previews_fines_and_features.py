@@ -453,3 +453,23 @@ def test_a_software_fix_a_restated_call_a_customer_won_and_a_conceded_driver_are
     tracker: Tracker, text: str, ticker: str
 ) -> None:
     assert ticker not in shown(tracker.track(headline(text))), text
+
+
+def test_a_court_rejecting_a_breakup_is_good_news(tracker: Tracker) -> None:
+    text = "Judge rejects breakup of Meta's Instagram unit, orders data-sharing limits instead"
+    assert shown(tracker.track(headline(text))).get("META") == "positive", text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("S&P Global flash US services PMI rises to 54.2, highest in six months", "SPGI"),
+        ('삼성증권 "美 반도체 비중 확대 권고…엔비디아·브로드컴 최선호"', "AVGO"),
+        ("美 STB, 유니언퍼시픽-노퍽서던 합병 심사 일정 확정…내년 3월 결론", "NSC"),
+        ("나이키, 中 합작법인 지분 매각 완료…현지 파트너와 새 출발", "NKE"),
+    ],
+)
+def test_a_data_publisher_a_sector_call_a_review_step_and_a_completed_sale_are_not_shown(
+    tracker: Tracker, text: str, ticker: str
+) -> None:
+    assert ticker not in shown(tracker.track(headline(text))), text
