@@ -1,9 +1,10 @@
-"""Results still to come, small fines, retail-flow features, buyback cuts with their size, and a
-customer behind another company's outlook (issue 9; texts written here, after wrong picks on real dev
-articles and on the written blind set): an earnings preview's words are expectations; a fine of a few
-million dollars does not move a large company however often the article repeats it; a feature on
-Korean retail buying cannot add up to a pick by retelling the company's year; "자사주 매입 20억달러로
-축소" is a cut; "as Apple modem revenue fades" names Qualcomm's customer, not Apple's news."""
+"""Session 6 rules (issue 9; texts written here, after wrong or missed picks on real dev articles and
+the written blind set): results still to come are expectations; small fines, retail-flow features,
+columns, completed deals, restated broker calls and review steps are damped; buyback cuts with their
+size, narrower losses, a regulator backing off and a court rejecting a breakup read the right way;
+customers, bidders turned down, an aircraft's operator, a survey's publisher and the one followed are
+not the news; each company keeps its own clause and its own move (under 1% is noise); look-backs in
+years are history; aliases found in context."""
 
 from __future__ import annotations
 
