@@ -474,3 +474,17 @@ def test_a_data_publisher_a_sector_call_a_review_step_and_a_completed_sale_are_n
     tracker: Tracker, text: str, ticker: str
 ) -> None:
     assert ticker not in shown(tracker.track(headline(text))), text
+
+
+def test_a_fine_of_hundreds_of_millions_of_euros_is_small(tracker: Tracker) -> None:
+    text = "EU, 애플에 DMA 위반 과징금 4억5천만유로…'앱스토어 규정 위반'"
+    assert "AAPL" not in shown(tracker.track(headline(text))), text
+
+
+def test_a_month_end_recap_is_not_news(tracker: Tracker) -> None:
+    article = ko(
+        "[6월 결산] 뉴욕증시, AI 기대에 월간 3%↑…나스닥 두 달 연속 상승",
+        "뉴욕증시가 6월 한 달간 인공지능 기대에 힘입어 상승했다.",
+        "종목별로는 오라클이 클라우드 수주 호조로 한 달 새 25% 급등했고, 나이키는 실적 부진에 12% 급락했다.",
+    )
+    assert shown(tracker.track(article)) == {}
