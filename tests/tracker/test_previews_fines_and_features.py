@@ -488,3 +488,20 @@ def test_a_month_end_recap_is_not_news(tracker: Tracker) -> None:
         "종목별로는 오라클이 클라우드 수주 호조로 한 달 새 25% 급등했고, 나이키는 실적 부진에 12% 급락했다.",
     )
     assert shown(tracker.track(article)) == {}
+
+
+def test_a_houses_strategy_desk_raising_its_index_view_is_a_source(tracker: Tracker) -> None:
+    article = ko(
+        '모건스탠리 "S&P500 연말 7,400 간다"…기업 이익 전망 상향 반영',
+        "모건스탠리가 미국 S&P500지수의 연말 목표치를 7,000에서 7,400으로 올렸다.",
+        "모건스탠리 미국 주식전략팀은 보고서에서 올해 S&P500 주당순이익(EPS) 전망치를 280달러에서 290달러로 상향했다.",
+    )
+    assert "MS" not in shown(tracker.track(article))
+
+
+def test_a_patent_suit_won_under_a_short_name_is_good_news(tracker: Tracker) -> None:
+    article = ko(
+        "에드워즈, 애보트 상대 심장판막 특허소송 승소…배상액 8억달러",
+        "미국 심장판막 전문업체 에드워즈 라이프사이언시스가 경쟁사 애보트를 상대로 낸 특허 침해 소송에서 이겼다.",
+    )
+    assert shown(tracker.track(article)).get("EW") == "positive"
