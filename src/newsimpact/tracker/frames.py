@@ -62,8 +62,6 @@ _TINY_MOVE_EN = re.compile(
     re.IGNORECASE,
 )
 """An English sentence whose shares moved under 1% ("shares end down 0.4%"): the market looked past it."""
-
-
 _TINY_SIZE = re.compile(r"^0(?:\.[0-9]+)?\s?%")
 _SHARES_CLAUSE_EN = re.compile(
     r"[;,—–]\s*(?:but\s+|yet\s+|though\s+|and\s+)?(?:its\s+|the\s+)?(?:shares|stock)(?=\s)", re.IGNORECASE
@@ -475,8 +473,10 @@ class FrameReader:
             # ranking or tender is seldom material for a large company (kept under the display threshold:
             # on the written set 4 of 5 such picks were judged wrong).
             polarity, cues = -0.65, ()
-        if language == "ko" and role == "subject" and is_title and not moved and self._regulator_backs_off(text, span):
-            polarity, cues = _RELIEF, (next(w for w in self._relief if w in squash(text)),)
+        regulator_led = language == "ko" and role == "subject" and is_title and not moved
+        relief = self._regulator_relief(text, span) if regulator_led else None
+        if relief is not None:
+            polarity, cues = _RELIEF, (relief,)
         if called and decisive is not None:
             polarity *= _NAMED_HOUSE_FACTOR  # a call a named Wall Street house makes, not a local desk's
         if (
@@ -489,10 +489,12 @@ class FrameReader:
             # "애플이 … 인텔의 18A 공정에서 생산하는 계약": the buyer's order is its supplier's news.
             polarity *= _BUYER_FACTOR
         polarity *= self._dampening(text, language)
-        if polarity and not moved and self._after_name(self._denial, text, span, spans, language):
-            polarity *= self._denial_factor  # "테슬라 '결함 없다…리콜 대상 아냐'": a denial, no event
-        if polarity and not moved and self._after_name(self._preview, text, span, spans, language):
-            polarity *= self._preview_factor  # "테슬라 실적 D-1…'판매 부진 vs 로보택시'": expected, not told
+        if polarity and not moved:
+            after_name = self._after_name(text, span, spans, language)
+            if self._matches(self._denial, after_name, language):
+                polarity *= self._denial_factor  # "테슬라 '결함 없다…리콜 대상 아냐'": a denial, no event
+            if self._matches(self._preview, after_name, language):
+                polarity *= self._preview_factor  # "테슬라 실적 D-1…'판매 부진 vs 로보택시'": expected, not told
         if (
             polarity
             and language == "ko"
@@ -682,11 +684,14 @@ class FrameReader:
             return cause.start()
         return None
 
-    def _regulator_backs_off(self, text: str, span: NamedSpan) -> bool:
-        """A regulator opens the headline right before the name and backs off ("美 FTC, 메타 … 항소 포기")."""
+    def _regulator_relief(self, text: str, span: NamedSpan) -> str | None:
+        """The words by which a regulator opening the headline right before the name backs off ("美 FTC,
+        메타 … 항소 포기"), or None."""
         before = squash(text[max(0, span.start - 20) : span.start])
-        regulator = any(role == "subject" and pattern.search(before) for pattern, role in self._before_ko)
-        return regulator and any(word in squash(text) for word in self._relief)
+        if not any(role == "subject" and pattern.search(before) for pattern, role in self._before_ko):
+            return None
+        squashed = squash(text)
+        return next((word for word in self._relief if word in squashed), None)
 
     def _operated_by_other(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> bool:
         """The maker is named by its model right after another company's name (the aircraft's operator)."""
@@ -704,22 +709,18 @@ class FrameReader:
         sizes = [m.group(0) for m in self._sized_move.finditer(own)]
         return bool(sizes) and all(_TINY_SIZE.match(size) for size in sizes)
 
-    def _after_name(
-        self,
-        patterns: dict[str, re.Pattern[str] | None],
-        text: str,
-        span: NamedSpan,
-        spans: list[NamedSpan],
-        language: str,
-    ) -> bool:
-        """The language's pattern matches right after the name (Korean: after its list, space-stripped)."""
-        pattern = patterns["en" if language == "en" else "ko"]
-        if pattern is None:
-            return False
+    def _after_name(self, text: str, span: NamedSpan, spans: list[NamedSpan], language: str) -> str:
+        """The words right after the name (Korean: after its list and bracketed alias, space-stripped)."""
         if language == "en":
-            return pattern.match(text[span.end :]) is not None
+            return text[span.end :]
         tail = self._list_group(text, span, spans, "ko")[1]
-        return pattern.match(squash(_BRACKETED_ALIAS.sub("", text[tail.end :], count=1))) is not None
+        return squash(_BRACKETED_ALIAS.sub("", text[tail.end :], count=1))
+
+    @staticmethod
+    def _matches(patterns: dict[str, re.Pattern[str] | None], after_name: str, language: str) -> bool:
+        """The language's pattern (a knowledge file's pair) matches the words after the name."""
+        pattern = patterns["en" if language == "en" else "ko"]
+        return pattern is not None and pattern.match(after_name) is not None
 
     def _orders_from_a_supplier(
         self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan], clause: tuple[int, int], language: str
@@ -1175,9 +1176,15 @@ class FrameReader:
             if self._rating_kept is not None and self._rating_kept.search(text):
                 factor = min(factor, self._rating_kept_factor)  # "…비중확대 유지": a view restated
             squashed = squash(text)
-            # What a clause concedes is not what the text reports ("매출 예상 부합에도 시간외 6%↓").
-            unconceded = squash(text[self._polarity.after_concessions(text) or 0 :])
+            unconceded: str | None = None
             for phrase, weight, concedable in self._dampeners_ko:
-                if phrase in (unconceded if concedable else squashed):
-                    factor = min(factor, weight)
+                if phrase not in squashed:
+                    continue
+                if concedable:
+                    # What a clause concedes is not what the text reports ("매출 예상 부합에도 시간외 6%↓").
+                    if unconceded is None:
+                        unconceded = squash(text[self._polarity.after_concessions(text) or 0 :])
+                    if phrase not in unconceded:
+                        continue
+                factor = min(factor, weight)
         return factor
