@@ -457,6 +457,11 @@ class RoleRules(_Frozen):
     rejected_bid_after_ko: str = ""
     """A regular expression right after a Korean name (space-stripped) saying its offer was turned down
     ("메타 인수 제안 거절"): the bidder is named in passing, not a takeover target."""
+    cause_after_ko: str = ""
+    """A regular expression right after a Korean name (space-stripped) in a body sentence that makes it
+    part of the cause of what the sentence reports ("애플 신형 아이폰 출시 효과로 매출은 … 최대",
+    "전날 마이크론의 호실적 영향까지 겹치며 9% 급등"): what follows is another company's result, so the
+    name is named in passing. Headlines keep their own reading ("애플 악재에 코스피 하락")."""
     operated_model_after_ko: str = ""
     """A regular expression right after a maker's Korean name (space-stripped) naming its model ("보잉
     777기", "에어버스 A321"): when another company's name stands right before the maker's ("아시아나항공

@@ -241,6 +241,7 @@ class FrameReader:
         self._denial = _by_language(roles.denial_after_ko, roles.denial_after_en)
         self._denial_factor = roles.denial_factor
         self._relief = tuple(squash(w) for w in roles.regulator_relief_ko)
+        self._cause_after = re.compile(roles.cause_after_ko) if roles.cause_after_ko else None
         self._rejected_bid = re.compile(roles.rejected_bid_after_ko) if roles.rejected_bid_after_ko else None
         self._operated_model = re.compile(roles.operated_model_after_ko) if roles.operated_model_after_ko else None
         self._operated_factor = roles.operated_by_other_factor
@@ -594,10 +595,19 @@ class FrameReader:
     ) -> Role:
         # "제너럴모터스(GM)는", "삼성전자(005930)의": the bracketed code or short name repeats the name.
         rest = _BRACKETED_ALIAS.sub("", text[tail.end :], count=1)
-        after = squash(rest[:40])
+        after = squash(rest[:60])
         squashed = squash(text)
         if self._rejected_bid is not None and self._rejected_bid.match(after):
             return "passing"  # "퓨리오사AI, 메타 인수 제안 거절": the bidder turned down is no target
+        if (
+            not is_title
+            and self._cause_after is not None
+            and self._cause_after.match(after)
+            and (rest.lstrip(" ").startswith("의") or not self._subject_marked(rest))
+        ):
+            # "애플 신형 아이폰 출시 효과로 매출은 …": the result told is another's ("치폴레도 … 전망
+            # 하향 여파로 12% 떨어졌다" has its own particle: its own result).
+            return "passing"
         if any(role == "target" and pattern.search(after) for pattern, role in self._after_ko):
             return "target"  # "워너브러더스디스커버리 인수가 … 상향": a broadcaster bought is no news source
         if self._joins_index is not None and self._joins_index.match(after) and not self._index_provider(span):

@@ -35,6 +35,9 @@ class EntityRef:
     require_context: tuple[str, ...] = ()
     by_name: bool = True
     """Named as the company (name, short form, ticker), not through a brand, product or unit."""
+    reject_words: re.Pattern[str] | None = None
+    """The Latin-script reject-context words, matched on the spaced text from a word start: squashed,
+    "Visa said" would read as "visas" and "Charter offers" as "charter of"."""
 
 
 @dataclass(frozen=True)
@@ -60,15 +63,34 @@ def _boundary_for(surface: str) -> Boundary:
     return "korean" if is_hangul(surface[-1]) else "latin"
 
 
+def _latin_words(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for the Latin-script words: from a word start, a phrase of several words also to
+    a word end ("charter of" is not in "Charter offers")."""
+    parts = []
+    for word in words:
+        spaced = " ".join(word.lower().split())
+        body = r"\s+".join(re.escape(w) for w in spaced.split(" "))
+        parts.append(rf"(?<![a-z0-9]){body}" + (r"(?![a-z0-9])" if " " in spaced else ""))
+    return re.compile("|".join(parts)) if parts else None
+
+
+def _context_guards(words: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """Reject-context words: Hangul ones squashed (Korean spacing varies), Latin ones as words."""
+    latin = tuple(w for w in words if w.isascii())
+    return _squashed(tuple(w for w in words if not w.isascii())), _latin_words(latin)
+
+
 def _alias_ref(alias: Alias) -> EntityRef:
     """The company an alias row names, with the row's guards."""
+    reject_context, reject_words = _context_guards(alias.reject_context)
     return EntityRef(
         "sp500",
         alias.ticker,
         _squashed(alias.reject_within),
-        _squashed(alias.reject_context),
+        reject_context,
         _squashed(alias.require_context),
         by_name=alias.kind in ("name", "short", "ticker"),
+        reject_words=reject_words,
     )
 
 
@@ -100,7 +122,10 @@ class Linker:
             # "STX" alone is also a Korean trading house).
             surfaces.append(Surface(ticker, _alias_ref(alias), case_sensitive=True, boundary="latin"))
         for company in kb.korean_companies.values():
-            ref = EntityRef("korean", company.id, _squashed(company.reject_within), _squashed(company.reject_context))
+            reject_context, reject_words = _context_guards(company.reject_context)
+            ref = EntityRef(
+                "korean", company.id, _squashed(company.reject_within), reject_context, reject_words=reject_words
+            )
             for name in company.aliases:
                 exact = name.isascii() and (name.isupper() or len(name) <= 4)
                 surfaces.append(Surface(name, ref, case_sensitive=exact, boundary=_boundary_for(name), spaced=True))
@@ -155,5 +180,7 @@ class Linker:
                         return False
                     position = norm.lower.find(needle, position + 1, squashed_end + len(needle))
         if any(word in norm.lower for word in ref.reject_context):
+            return False
+        if ref.reject_words is not None and ref.reject_words.search(sentence.text.lower()):
             return False
         return not (ref.require_context and not any(word in article_text for word in ref.require_context))
