@@ -2,15 +2,22 @@
 written blind set): a company named inside the cause of another's result is not the news; whose order
 a Korean foundry won is the customer; the company a deal is for is taken over; 'CRL' beside an FDA
 decision is the regulator's letter, not Charles River; a Korean house's quoted call on a Korean
-company keeps its industry's US themes tentative."""
+company keeps its industry's US themes tentative; a guard word is not read across two words; a movers
+column whose topic is a US company is that company's news; a business word inside a company's name
+does not make a product named beside it the news; a recall fixed over the air, news already in guidance and an office move are
+no picks."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import pytest
 
 from newsimpact.tracker import Tracker
 
 from .texts import headline, ko, picks, shown
+
+_DAY = datetime(2025, 11, 14, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +122,71 @@ def test_a_guard_word_is_not_read_across_two_words(tracker: Tracker, text: str, 
 def test_guard_words_still_reject_what_they_name(tracker: Tracker, text: str) -> None:
     mentioned = {m.ticker for m in tracker.track(headline(text)).mentions}
     assert not mentioned & {"V", "TGT"}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("[특징주] 디어, 농기계 주문 회복에 연간 이익 전망 상향…장중 8% 급등", "DE", "positive"),
+        ("[특징주] 델타항공, 연료비 부담에 2분기 이익 전망 하향…시간외 6%↓", "DAL", "negative"),
+    ],
+)
+def test_a_movers_column_on_a_us_company_is_its_own_news(
+    tracker: Tracker, text: str, ticker: str, direction: str
+) -> None:
+    assert shown(tracker.track(headline(text))).get(ticker) == direction, text
+
+
+def test_a_movers_column_on_a_korean_stock_keeps_its_us_cause_tentative(tracker: Tracker) -> None:
+    text = "[특징주] 한미반도체, 엔비디아 호실적에 8% 급등"
+    assert "NVDA" not in shown(tracker.track(headline(text))), text
+
+
+def test_a_business_word_inside_a_name_does_not_make_a_product_the_news(tracker: Tracker) -> None:
+    # "CrowdStrike" holds "strike"; the sentence says nothing of Microsoft's business.
+    article = headline(
+        "CrowdStrike faces investor suit over botched update",
+        "CrowdStrike was sued by investors on Friday in a proposed class action, ten days after a faulty "
+        "update knocked millions of Windows computers offline.",
+        "The suit seeks unspecified damages for investors who bought shares before the outage.",
+        "Microsoft, whose operating system ran on the machines, said it was helping customers recover.",
+    )
+    assert "MSFT" not in shown(tracker.track(article))
+
+
+def test_a_recall_fixed_over_the_air_does_not_add_up_in_the_body(tracker: Tracker) -> None:
+    article = headline(
+        "Ford recalls 95,000 Mustang Mach-E SUVs over seat-belt chime software; fix via over-the-air update",
+        "Ford is recalling about 95,000 vehicles in the United States because a software error can stop the "
+        "seat-belt warning chime, the safety regulator said.",
+        "Ford said it was not aware of any crashes or injuries related to the issue.",
+        "The company recalled vehicles over a similar software issue in 2021.",
+    )
+    article = article.model_copy(update={"published": _DAY})
+    assert "F" not in shown(tracker.track(article))
+    tesla = headline(
+        "Tesla recalls 80,000 Model 3 cars over headlight software; fix via over-the-air update",
+        "Tesla is recalling about 80,000 vehicles because a software error can dim the headlights, the regulator said.",
+        "Tesla said it was not aware of any crashes or injuries related to the issue.",
+        "The automaker issued a similar software recall on headlights in 2021.",
+    ).model_copy(update={"published": _DAY})
+    assert "TSLA" not in shown(tracker.track(tesla))
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "ticker"),
+    [
+        (
+            "알테오젠, '키트루다' 피하주사 美 출시…로열티 수익 본격화",
+            "알테오젠이 기술을 이전한 키트루다 피하주사 제형이 미국에 출시됐다. 머크는 이미 올해 실적 전망에 "
+            "정맥주사 제형 매출 감소를 반영해 놓은 상태다.",
+            "MRK",
+        ),
+        ("Exxon to shut Irving offices by June, completing move to Houston campus", "", "XOM"),
+    ],
+)
+def test_news_already_in_guidance_or_an_office_move_is_no_pick(
+    tracker: Tracker, title: str, body: str, ticker: str
+) -> None:
+    article = headline(title, body) if body else headline(title)
+    assert ticker not in shown(tracker.track(article)), title

@@ -269,7 +269,12 @@ class LinkingRules(_Frozen):
     KOSPI/KOSDAQ session, the won): the US moves it cites as causes are a day old and priced, so it
     moves no S&P 500 company through a theme or a relation, and a named company only tentatively."""
 
-    @field_validator("analyst_note_ko", "korean_market_wrap_ko")
+    movers_column_ko: tuple[str, ...] = ()
+    """Regular expressions for a movers column's tag ("[특징주]"): mostly Korean stocks moving on a
+    cause (a US company's news a day old), read like a Korean market wrap, unless the headline's
+    "X, …" topic is an S&P 500 company ("[특징주] 나이키, CFO 사임에 시간외 4% 하락": its own move)."""
+
+    @field_validator("analyst_note_ko", "korean_market_wrap_ko", "movers_column_ko")
     @classmethod
     def _patterns_compile(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for pattern in value:
@@ -390,6 +395,10 @@ class EventLexicon(_Frozen):
     vehicles: 1만2천대, 3,400대): it weighs `small_recall_factor`."""
     small_recall_en: str = ""
     small_recall_factor: float = Field(default=1.0, gt=0.0, le=1.0)
+    remote_fix_ko: str = ""
+    """A recall fixed over the air ("무선 업데이트로 해결"): told in the headline, the whole story weighs
+    `small_recall_factor`, however many body sentences retell it."""
+    remote_fix_en: str = ""
     rating_kept_ko: str = ""
     """A regular expression for a broker keeping its rating or target unchanged ("…비중확대 유지"), with
     no change told beside it: a view restated, weighing `rating_kept_factor`."""

@@ -19,7 +19,7 @@ from newsimpact.config import TrackerSettings
 from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import Company, EventType, Exposure, Relation
 from newsimpact.tracker import confidence, rationale
-from newsimpact.tracker.frames import Frame, FrameReader, NamedSpan
+from newsimpact.tracker.frames import Frame, FrameReader, NamedSpan, without_names
 from newsimpact.tracker.korean import particle, topic_end
 from newsimpact.tracker.linking import EntityMention, Linker
 from newsimpact.tracker.polarity import PolarityScorer
@@ -253,6 +253,7 @@ class Tracker:
         self._us_strict = tuple(squash_lower(w) for w in rules.us_strict_context) or self._us_words
         self._analyst_note = tuple(re.compile(p) for p in rules.analyst_note_ko)
         self._market_wrap = tuple(re.compile(p) for p in rules.korean_market_wrap_ko)
+        self._movers_column = tuple(re.compile(p) for p in rules.movers_column_ko)
         self._reported_move_weight = next(
             (e.reported_weight or e.weight for e in kb.events.events if e.id == "price_move"), 1.0
         )
@@ -285,7 +286,9 @@ class Tracker:
         # A report on the Korean session or the won (or, in English, a market abroad) cites US moves
         # that are a day old and priced.
         wrap = (
-            self._is_market_wrap(sentences) or self._korean_movers_lead(sentences, entity_mentions)
+            self._is_market_wrap(sentences)
+            or self._korean_movers_lead(sentences, entity_mentions)
+            or self._korean_movers_column(sentences, entity_mentions)
             if language == "ko"
             else bool(sentences) and self.frames.about_market_abroad(sentences[0].text)
         )
@@ -391,9 +394,10 @@ class Tracker:
                 event.central |= is_head or sentence.paragraph <= 0
                 if self._is_citation(sentence.text, span.start, span.end):
                     frame = Frame("source", None, 0.0, ())
-                elif not mention.ref.by_name and not self._about_business([sentence]):
+                elif not mention.ref.by_name and not self._about_business_text(without_names(sentence.text, spans)):
                     # A brand named as a venue ("유튜브 채널", "CNN 보도") without business words in
-                    # its sentence: what happens there is not news about the company.
+                    # its sentence (outside the names: "CrowdStrike" is no strike): what happens there is
+                    # not news about the company.
                     frame = None
                 else:
                     frame = self.frames.read(sentence.text, is_head, span, spans, language)
@@ -660,11 +664,17 @@ class Tracker:
         )
 
     @staticmethod
-    def _korean_company_topic(head: Sentence, mentions: list[EntityMention]) -> bool:
-        """The headline's "X, …" topic is a Korean company."""
+    def _korean_company_topic(head: Sentence, mentions: list[EntityMention], kind: str = "korean") -> bool:
+        """The headline's "X, …" topic is a Korean company (or, with `kind`, an S&P 500 one)."""
         end = topic_end(head.text)
         return end is not None and any(
-            m.sentence == head and m.ref.kind == "korean" and m.start - head.start < end for m in mentions
+            m.sentence == head and m.ref.kind == kind and m.start - head.start < end for m in mentions
+        )
+
+    def _korean_movers_column(self, sentences: list[Sentence], mentions: list[EntityMention]) -> bool:
+        """A movers column ("[특징주]") on Korean stocks; one whose topic is a US company is its news."""
+        return _headline_matches(sentences, self._movers_column) and not self._korean_company_topic(
+            sentences[0], mentions, kind="sp500"
         )
 
     def _is_analyst_note(self, sentences: list[Sentence]) -> bool:
@@ -866,6 +876,10 @@ class Tracker:
     def _about_business(self, sentences: list[Sentence]) -> bool:
         text = _squashed_text(sentences)
         return any(word in text for word in self._business_words)
+
+    def _about_business_text(self, text: str) -> bool:
+        squashed = squash_lower(text)
+        return any(word in squashed for word in self._business_words)
 
     def _market_words_in(self, sentences: list[Sentence]) -> int:
         text = _squashed_text(sentences)

@@ -134,7 +134,7 @@ class Frame:
     (events.yaml `falls_*`: spending); 0 for the rest, whose direction is the polarity's."""
 
 
-def _without_names(text: str, spans: list[NamedSpan]) -> str:
+def without_names(text: str, spans: list[NamedSpan]) -> str:
     """The text with every company name blanked out, offsets kept."""
     for span in spans:
         text = text[: span.start] + "\u2591" * (span.end - span.start) + text[span.end :]
@@ -223,6 +223,7 @@ class FrameReader:
         held_en = "|".join(re.escape(w.lower()) for w in sorted(roles.deal_held_up_en, key=len, reverse=True))
         self._held_up_en = re.compile(r"\b(?:" + held_en + r")\b") if held_en else re.compile(r"(?!)")
         self._small_recall = _by_language(lexicon.small_recall_ko, lexicon.small_recall_en)
+        self._remote_fix = _by_language(lexicon.remote_fix_ko, lexicon.remote_fix_en)
         self._small_factor = lexicon.small_amount_factor
         self._anniversary = _by_language(lexicon.anniversary_ko, lexicon.anniversary_en)
         self._anniversary_factor = lexicon.anniversary_factor
@@ -328,7 +329,7 @@ class FrameReader:
         if language == "en":
             clause = own_part  # "Coca-Cola beats …; PepsiCo trims": English events are the name's own part's
         # No event word inside a company's name ("Union Pacific" is no strike).
-        unnamed = _without_names(text, spans)
+        unnamed = without_names(text, spans)
         event = self.event_type(unnamed[clause[0] : clause[1]], language) or self.event_type(
             unnamed[story[0] : story[1]], language
         )
@@ -1167,8 +1168,16 @@ class FrameReader:
         return (0.8, (material,)) if material else (0.0, ())
 
     def dampening(self, text: str, language: str) -> float:
-        """How much less material the events of a text are (a small recall, retail flows): 0..1."""
-        return self._dampening(text, language)
+        """How much less material the events of a text are (a small recall, retail flows): 0..1.
+
+        For a headline this is its story's weight: a recall fixed over the air counts too."""
+        factor = self._dampening(text, language)
+        remote = self._remote_fix["en" if language == "en" else "ko"]
+        if remote is not None and remote.search(text):
+            event = self.event_type(text, language)
+            if event is not None and event.id == "recall_accident":
+                factor = min(factor, self._small_recall_factor)
+        return factor
 
     def _dampening(self, text: str, language: str) -> float:
         factor = 1.0
