@@ -190,3 +190,18 @@ def test_news_already_in_guidance_or_an_office_move_is_no_pick(
 ) -> None:
     article = headline(title, body) if body else headline(title)
     assert ticker not in shown(tracker.track(article)), title
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("FDA 자문위, 길리어드 HIV 예방 주사제 '만장일치' 승인 권고", "GILD", "positive"),
+        ("FDA panel backs Regeneron's eye drug in 12-1 vote", "REGN", "positive"),
+        ("애플, 앱스토어 사업 '강제 분할' 면했다…美 법원 \"시정 조치로 충분\"", "AAPL", "positive"),
+        ("美 배심원단, 구글에 '위치정보 무단 수집' 책임 인정…배상 규모 수십억달러 전망", "GOOGL", "negative"),
+    ],
+)
+def test_panels_escapes_and_liability_read_the_right_way(
+    tracker: Tracker, text: str, ticker: str, direction: str
+) -> None:
+    assert shown(tracker.track(headline(text))).get(ticker) == direction, text
