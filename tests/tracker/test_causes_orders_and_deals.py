@@ -205,3 +205,19 @@ def test_panels_escapes_and_liability_read_the_right_way(
     tracker: Tracker, text: str, ticker: str, direction: str
 ) -> None:
     assert shown(tracker.track(headline(text))).get(ticker) == direction, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "엑슨모빌, 걸프만 정유공장 화재로 일부 설비 가동 중단…\"실적 영향 제한적\"",
+        "'美 고배당주' ETF 순자산 5천억원 돌파…버라이즌·펩시코 편입 비중 높아",
+    ],
+)
+def test_a_limited_impact_or_an_etfs_holdings_is_no_pick(tracker: Tracker, text: str) -> None:
+    assert not shown(tracker.track(headline(text))), text
+
+
+def test_a_price_rising_is_not_the_companys_move_when_it_cuts_its_outlook(tracker: Tracker) -> None:
+    text = "델, 메모리값 급등에 서버 마진 '압박'…연간 EPS 전망 하단으로 낮춰"
+    assert shown(tracker.track(headline(text))).get("DELL") == "negative", text
