@@ -210,7 +210,7 @@ def test_panels_escapes_and_liability_read_the_right_way(
 @pytest.mark.parametrize(
     "text",
     [
-        "엑슨모빌, 걸프만 정유공장 화재로 일부 설비 가동 중단…\"실적 영향 제한적\"",
+        '엑슨모빌, 걸프만 정유공장 화재로 일부 설비 가동 중단…"실적 영향 제한적"',
         "'美 고배당주' ETF 순자산 5천억원 돌파…버라이즌·펩시코 편입 비중 높아",
     ],
 )
