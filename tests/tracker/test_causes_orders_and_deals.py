@@ -221,3 +221,41 @@ def test_a_limited_impact_or_an_etfs_holdings_is_no_pick(tracker: Tracker, text:
 def test_a_price_rising_is_not_the_companys_move_when_it_cuts_its_outlook(tracker: Tracker) -> None:
     text = "델, 메모리값 급등에 서버 마진 '압박'…연간 EPS 전망 하단으로 낮춰"
     assert shown(tracker.track(headline(text))).get("DELL") == "negative", text
+
+
+def test_a_record_sized_deal_is_not_record_results(tracker: Tracker) -> None:
+    article = ko(
+        "IBM, 스노우플레이크 인수 협상…'700억달러' 사상 최대 빅딜 가능성",
+        "IBM이 데이터 플랫폼 업체 스노우플레이크 인수를 위해 협상 중이라는 보도가 나왔다.",
+        "보도 직후 IBM 주가는 5.1% 떨어졌다.",
+    )
+    assert shown(tracker.track(article)).get("IBM") != "positive"
+
+
+def test_whose_order_a_headline_topic_won_is_its_customer(tracker: Tracker) -> None:
+    article = ko(
+        "삼성전자, 엔비디아 3나노 게이밍 칩 일부 수주…파운드리 회복 신호",
+        "삼성전자 파운드리 사업부가 미국 엔비디아의 차세대 데이터센터용 그래픽처리장치(GPU) 일부 물량을 3나노미터(㎚) 공정으로 수주한 것으로 "
+        "확인됐다.",
+        "삼성전자 주가는 이날 2.1% 올랐다.",
+    )
+    assert "NVDA" not in picks(tracker.track(article))
+
+
+def test_a_korean_licensees_results_are_not_the_brand_owners(tracker: Tracker) -> None:
+    text = "스타벅스코리아, 3분기 영업이익 41% 급증…'사이렌오더' 효과"
+    assert "SBUX" not in picks(tracker.track(headline(text))), text
+
+
+def test_another_countrys_rate_cut_is_not_a_us_rate_cut(tracker: Tracker) -> None:
+    def cut_by(bank: str, place: str, leader: str) -> set[str]:
+        article = headline(
+            f"{bank} cuts rates as inflation cools, first move in three years",
+            f"{place}, May 2 - The {bank} cut its policy rate by 25 basis points on Wednesday as inflation cooled.",
+            f"{leader} said further cuts would depend on the labor market.",
+        )
+        return set(picks(tracker.track(article)))
+
+    us = cut_by("Federal Reserve", "WASHINGTON", "Powell")
+    assert us, "a US rate cut moves the rate-sensitive names"
+    assert not us & cut_by("Bank of Japan", "TOKYO", "The governor")

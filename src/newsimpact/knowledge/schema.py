@@ -253,6 +253,10 @@ class LinkingRules(_Frozen):
     business_event_en: tuple[str, ...] = ()
     us_context: tuple[str, ...] = ()
     us_strict_context: tuple[str, ...] = ()
+    foreign_stage_en: tuple[str, ...] = ()
+    """English words that put a story on another country's stage ("Bank of Korea", "ECB"): a US-scoped
+    theme (US rates, US inflation) then needs a US word of `us_stage_en` in the same evidence."""
+    us_stage_en: tuple[str, ...] = ()
     citation_after_ko: tuple[str, ...] = ()
     citation_after_en: tuple[str, ...] = ()
     citation_before_en: tuple[str, ...] = ()
@@ -466,6 +470,9 @@ class RoleRules(_Frozen):
     rejected_bid_after_ko: str = ""
     """A regular expression right after a Korean name (space-stripped) saying its offer was turned down
     ("메타 인수 제안 거절"): the bidder is named in passing, not a takeover target."""
+    order_won_after_topic_ko: str = ""
+    """A regular expression right after a Korean name (space-stripped) that comes after another company's
+    headline topic ("삼성전자, 퀄컴 2나노 AP 일부 수주"): an order the topic won from it, so it is the customer."""
     cause_after_ko: str = ""
     """A regular expression right after a Korean name (space-stripped) in a body sentence that makes it
     part of the cause of what the sentence reports ("애플 신형 아이폰 출시 효과로 매출은 … 최대",

@@ -251,6 +251,8 @@ class Tracker:
         self._business_words = tuple(squash_lower(w) for w in (*rules.business_event_ko, *rules.business_event_en))
         self._us_words = tuple(squash_lower(w) for w in rules.us_context)
         self._us_strict = tuple(squash_lower(w) for w in rules.us_strict_context) or self._us_words
+        self._foreign_stage_en = tuple(w.lower() for w in rules.foreign_stage_en)
+        self._us_stage_en = tuple(w.lower() for w in rules.us_stage_en)
         self._analyst_note = tuple(re.compile(p) for p in rules.analyst_note_ko)
         self._market_wrap = tuple(re.compile(p) for p in rules.korean_market_wrap_ko)
         self._movers_column = tuple(re.compile(p) for p in rules.movers_column_ko)
@@ -803,7 +805,10 @@ class Tracker:
         """Korean news moves US-scoped and industry themes only on the US or world stage, and a price
         only in its benchmark form."""
         if language == "en":
-            return True
+            # "Bank of Korea cuts rates …": another country's rates are not US rates.
+            text = " ".join(s.text.lower() for s in evidence)
+            foreign = any(w in text for w in self._foreign_stage_en)
+            return not (hit.theme.scope == "us" and foreign and not any(w in text for w in self._us_stage_en))
         if hit.theme.scope == "us" and not self._on_us_stage(evidence, strict=True):
             return False  # US rates or prices need the US itself, not "주요국" or "글로벌"
         if not hit.theme.price and not self._on_us_stage(evidence):

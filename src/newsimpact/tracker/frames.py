@@ -243,6 +243,7 @@ class FrameReader:
         self._denial_factor = roles.denial_factor
         self._relief = tuple(squash(w) for w in roles.regulator_relief_ko)
         self._cause_after = re.compile(roles.cause_after_ko) if roles.cause_after_ko else None
+        self._order_won = re.compile(roles.order_won_after_topic_ko) if roles.order_won_after_topic_ko else None
         self._rejected_bid = re.compile(roles.rejected_bid_after_ko) if roles.rejected_bid_after_ko else None
         self._operated_model = re.compile(roles.operated_model_after_ko) if roles.operated_model_after_ko else None
         self._operated_factor = roles.operated_by_other_factor
@@ -648,6 +649,8 @@ class FrameReader:
             return "passing"
         if topic is not None:
             # "에코프로비엠, 테슬라向 …": the headline is about the name before the comma.
+            if head.start >= topic.end() and self._order_won is not None and self._order_won.match(after):
+                return "counterparty"  # "삼성전자, 퀄컴 2나노 AP 일부 수주": whose order the topic won
             if head.start < topic.end():
                 between = text[tail.end : topic.end()].strip(" ,，")
                 if between and morphology.has_adnominal_clause(between):
