@@ -259,3 +259,20 @@ def test_another_countrys_rate_cut_is_not_a_us_rate_cut(tracker: Tracker) -> Non
     us = cut_by("Federal Reserve", "WASHINGTON", "Powell")
     assert us, "a US rate cut moves the rate-sensitive names"
     assert not us & cut_by("Bank of Japan", "TOKYO", "The governor")
+
+
+def test_a_business_figure_is_not_the_share_move_the_headline_reports(tracker: Tracker) -> None:
+    text = "크라우드스트라이크, 구독 매출 33%↑·연간 가이던스 상향에도 '성장 둔화'…시간외 5%↓"
+    assert shown(tracker.track(headline(text))).get("CRWD") == "negative", text
+
+
+def test_a_customer_whose_volumes_a_carrier_lost_is_not_its_news(tracker: Tracker) -> None:
+    text = "페덱스, 美 소포 물량 8% 감소에 연간 가이던스 하향…아마존 물량 축소 여파 6%↓"
+    report = tracker.track(headline(text))
+    assert "AMZN" not in shown(report), text
+    assert shown(report).get("FDX") == "negative", text
+
+
+def test_flat_after_hours_trade_damps_a_mixed_quarter(tracker: Tracker) -> None:
+    text = "엔비디아, 데이터센터 매출 12%↑에도 中 매출 감소·재고 비용 9억달러…시간외 보합"
+    assert "NVDA" not in shown(tracker.track(headline(text))), text

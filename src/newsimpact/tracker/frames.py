@@ -51,6 +51,11 @@ _JOINT_MOVE_KO = re.compile(r"(?:동반|일제히|나란히)(?:급등|급락|폭
 """A list's share move told together at its clause's end ("비자·마스터카드, … 재추진에 동반 하락")."""
 _SHARES_BEFORE_KO = re.compile(r"(?:시간외|주가는?|장중|장외|프리마켓|개장전)\s?$")
 """Words that make a size a share move even before a cause ending ("시간외 28%↑에 전력기기株 동반 강세")."""
+_METRIC_BEFORE_KO = re.compile(
+    r"(?:매출|매출액|영업이익|영업익|순이익|순익|이익|EPS|주당순이익|출하|출하량|판매|판매량|인도량|가입자|수주|수주액|"
+    r"거래대금|거래량|물량|점유율)\s?(?:이|가|은|는)?\s?$"
+)
+"""A business figure right before a size ("상업 매출 71%↑"): the figure grew, not the shares."""
 _GROUP_BEFORE_KO = re.compile(r"(?:주|株|업종|지수|증시|코스피|코스닥)(?:가|는|은|도|들이|들은|들도)?$")
 _RELIEF = 1.2
 """A regulator backing off from the company it pursued: good news of an ordinary size."""
@@ -855,15 +860,17 @@ class FrameReader:
         end = min([end, *others])
         # A size followed by a cause ending ("정부 매출 52%↑에도", "클라우드 38%↑에") is what caused the
         # move, not the move.
-        moves = self._headline_move_pattern.finditer(text, span.end, end)
+        moves = [
+            m
+            for m in self._headline_move_pattern.finditer(text, span.end, end)
+            if (not _CAUSE_AFTER.match(text, m.end()) or _SHARES_BEFORE_KO.search(text, 0, m.start()))
+            and not _TINY_SIZE.match(m.group(0))
+        ]
+        # A business figure's change ("상업 매출 71%↑") stands for the move only when the headline
+        # reports no share move of its own ("…시간외 4%↓").
         move = next(
-            (
-                m
-                for m in moves
-                if (not _CAUSE_AFTER.match(text, m.end()) or _SHARES_BEFORE_KO.search(text, 0, m.start()))
-                and not _TINY_SIZE.match(m.group(0))
-            ),
-            None,
+            (m for m in moves if not _METRIC_BEFORE_KO.search(text, max(0, m.start() - 12), m.start())),
+            moves[0] if moves else None,
         )
         if move is None:
             return 0.0
