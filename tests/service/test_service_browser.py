@@ -133,6 +133,18 @@ def test_pick_highlights_its_evidence(browser: Any, site: Site) -> None:
     highlighted = page.locator(".ev.is-hl")
     assert highlighted.count() == 2
     assert "엔비디아가 18일" in highlighted.nth(0).inner_text()
+    # The highlight fades in (a 0.2 s transition): wait for it to show rather than read it mid-fade.
+    highlighted.nth(0).evaluate(
+        """el => new Promise((resolve, reject) => {
+            const started = Date.now();
+            const poll = () => {
+                if (getComputedStyle(el).backgroundColor !== "rgba(0, 0, 0, 0)") resolve(true);
+                else if (Date.now() - started > 3000) reject(new Error("evidence never highlighted"));
+                else requestAnimationFrame(poll);
+            };
+            poll();
+        })"""
+    )
     background = highlighted.nth(0).evaluate("el => getComputedStyle(el).backgroundColor")
     assert background != "rgba(0, 0, 0, 0)"
     assert "근거 문장 2개" in page.locator("#pick-status").inner_text()
