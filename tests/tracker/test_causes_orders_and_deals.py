@@ -276,3 +276,44 @@ def test_a_customer_whose_volumes_a_carrier_lost_is_not_its_news(tracker: Tracke
 def test_flat_after_hours_trade_damps_a_mixed_quarter(tracker: Tracker) -> None:
     text = "엔비디아, 데이터센터 매출 12%↑에도 中 매출 감소·재고 비용 9억달러…시간외 보합"
     assert "NVDA" not in shown(tracker.track(headline(text))), text
+
+
+def test_a_buyers_reported_share_move_decides_its_direction(tracker: Tracker) -> None:
+    article = ko(
+        "시놉시스, 앤시스 350억달러에 인수…'설계 소프트웨어 공룡' 탄생",
+        "시놉시스가 시뮬레이션 소프트웨어 업체 앤시스를 약 350억달러에 인수하기로 했다. 회사 역사상 최대 규모의 "
+        "인수합병이다.",
+        "시놉시스는 앤시스 주식을 주당 390달러에 사들이기로 합의했다고 밝혔다.",
+        "시놉시스 주가는 이날 6.2% 떨어졌다.",
+    )
+    assert picks(tracker.track(article)).get("SNPS") == "negative"
+
+
+def test_a_weekly_preview_is_not_the_results(tracker: Tracker) -> None:
+    article = ko(
+        "[주간 뉴욕증시 전망] 실적 시즌 '개막'…마이크로소프트·나이키 성적표에 쏠린 눈",
+        "이번 주 뉴욕증시는 빅테크 실적 발표를 앞두고 관망세를 보일 전망이다.",
+        "마이크로소프트는 클라우드 성장률이, 나이키는 판매 부진 속 재고 정리 계획이 관심사다.",
+    )
+    assert not shown(tracker.track(article))
+
+
+def test_a_product_in_a_houses_call_on_another_company_is_its_reason(tracker: Tracker) -> None:
+    text = '"아이폰17 초기 판매 기대 이하"…한화투자증권, LG이노텍 목표가 하향'
+    assert "AAPL" not in picks(tracker.track(headline(text))), text
+
+
+def test_the_platform_others_run_on_and_the_customer_named_are_not_the_news(tracker: Tracker) -> None:
+    outage = headline(
+        "Okta shares sink 9% as faulty login update locks out users worldwide",
+        "The outage was traced to a login update that caused machines running Microsoft Windows to hang at "
+        "sign-in, the company said.",
+    )
+    assert "MSFT" not in shown(tracker.track(outage))
+    text = "Samsung Electronics signs $9 billion chip supply deal; Apple is the customer, sources say"
+    assert "AAPL" not in shown(tracker.track(headline(text))), text
+
+
+def test_an_eps_surprise_on_lower_losses_is_good_news(tracker: Tracker) -> None:
+    text = "올스테이트, 재해손실 급감에 2분기 EPS 서프라이즈…합산비율 90%"
+    assert shown(tracker.track(headline(text))).get("ALL") == "positive", text

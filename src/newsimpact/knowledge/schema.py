@@ -470,6 +470,10 @@ class RoleRules(_Frozen):
     rejected_bid_after_ko: str = ""
     """A regular expression right after a Korean name (space-stripped) saying its offer was turned down
     ("메타 인수 제안 거절"): the bidder is named in passing, not a takeover target."""
+    analyst_call_ko: str = ""
+    """A regular expression for a house's call in a Korean headline ("목표가 하향", "투자의견 유지"): a product
+    named there, without its maker, is the call's reason ('"아이폰16 판매 기대 이하"…DB금융투자, LG이노텍 목표가
+    하향'), not its maker's news."""
     order_won_after_topic_ko: str = ""
     """A regular expression right after a Korean name (space-stripped) that comes after another company's
     headline topic ("삼성전자, 퀄컴 2나노 AP 일부 수주"): an order the topic won from it, so it is the customer."""

@@ -167,6 +167,24 @@ def _follow_the_reported_move(event: _EntityEvent, head: Sentence) -> None:
         event.sentences = [sentence for _, _, sentence in kept]
 
 
+def _follow_a_buyers_move(event: _EntityEvent, head: Sentence) -> None:
+    """A buyer's deal in the headline says no way of its own (a premium paid as much as growth
+    bought): the share move the body reports for the buyer ("HPE 주가는 이날 7.7% 떨어졌다") decides."""
+    told = [frame for _, frame, sentence in event.frames if sentence is head]
+    if not told or any(frame.moved or frame.decisive is not None for frame in told):
+        return
+    if not all(frame.role == "subject" and frame.event is not None and frame.event.id == "mna" for frame in told):
+        return
+    moves = [frame.polarity for _, frame, sentence in event.frames if sentence is not head and frame.moved]
+    if not moves:
+        return
+    sign = math.copysign(1.0, moves[0])
+    kept = [wfs for wfs in event.frames if wfs[1].polarity * sign > 0]
+    event.frames = kept
+    event.polarity = sum(weight * frame.polarity for weight, frame, _ in kept)
+    event.sentences = [sentence for _, _, sentence in kept]
+
+
 def _headline_matches(sentences: list[Sentence], patterns: tuple[re.Pattern[str], ...]) -> bool:
     """The headline (or, for a bare headline, the first sentence) matches one of the patterns."""
     return bool(sentences) and any(p.search(sentences[0].text) for p in patterns)
@@ -438,6 +456,7 @@ class Tracker:
                 event.central = True
             if head is not None:
                 _follow_the_reported_move(event, head)
+                _follow_a_buyers_move(event, head)
             if headline_factor < 1.0 and abs(event.polarity) > cap:
                 event.polarity = math.copysign(cap, event.polarity)
         return events

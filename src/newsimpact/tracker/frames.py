@@ -248,6 +248,7 @@ class FrameReader:
         self._denial_factor = roles.denial_factor
         self._relief = tuple(squash(w) for w in roles.regulator_relief_ko)
         self._cause_after = re.compile(roles.cause_after_ko) if roles.cause_after_ko else None
+        self._analyst_call = re.compile(roles.analyst_call_ko) if roles.analyst_call_ko else None
         self._order_won = re.compile(roles.order_won_after_topic_ko) if roles.order_won_after_topic_ko else None
         self._rejected_bid = re.compile(roles.rejected_bid_after_ko) if roles.rejected_bid_after_ko else None
         self._operated_model = re.compile(roles.operated_model_after_ko) if roles.operated_model_after_ko else None
@@ -620,6 +621,11 @@ class FrameReader:
         if self._joins_index is not None and self._joins_index.match(after) and not self._index_provider(span):
             return "subject"  # "로빈후드·앱러빈, S&P500 입성": a broker joining an index is no source
         topic_stop = topic_end(text) if is_title else None
+        if not span.by_name and is_title and self._analyst_call is not None and self._analyst_call.search(text):
+            # '"아이폰16 초기 판매 기대 이하"…DB금융투자, LG이노텍 목표가 하향': a product named in a house's
+            # call on another company is that call's reason, not news of its maker.
+            if any(s.key != span.key for s in spans):
+                return "passing"
         if (
             not span.by_name
             and topic_stop is not None
