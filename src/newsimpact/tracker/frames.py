@@ -621,11 +621,16 @@ class FrameReader:
         if self._joins_index is not None and self._joins_index.match(after) and not self._index_provider(span):
             return "subject"  # "로빈후드·앱러빈, S&P500 입성": a broker joining an index is no source
         topic_stop = topic_end(text) if is_title else None
-        if not span.by_name and is_title and self._analyst_call is not None and self._analyst_call.search(text):
+        if (
+            not span.by_name
+            and is_title
+            and self._analyst_call is not None
+            and self._analyst_call.search(text)
+            and any(s.key != span.key for s in spans)
+        ):
             # '"아이폰16 초기 판매 기대 이하"…DB금융투자, LG이노텍 목표가 하향': a product named in a house's
             # call on another company is that call's reason, not news of its maker.
-            if any(s.key != span.key for s in spans):
-                return "passing"
+            return "passing"
         if (
             not span.by_name
             and topic_stop is not None
