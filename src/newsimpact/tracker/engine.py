@@ -160,7 +160,11 @@ def _follow_the_reported_move(event: _EntityEvent, head: Sentence) -> None:
     if not moves:
         return
     sign = math.copysign(1.0, moves[0])
-    kept = [wfs for wfs in event.frames if wfs[2] is head or wfs[1].polarity * sign > 0]
+    _keep_frames(event, [wfs for wfs in event.frames if wfs[2] is head or wfs[1].polarity * sign > 0])
+
+
+def _keep_frames(event: _EntityEvent, kept: list[tuple[float, Frame, Sentence]]) -> None:
+    """Only these frames tell the company's event: its polarity and evidence are theirs."""
     if len(kept) < len(event.frames):
         event.frames = kept
         event.polarity = sum(weight * frame.polarity for weight, frame, _ in kept)
@@ -179,10 +183,7 @@ def _follow_a_buyers_move(event: _EntityEvent, head: Sentence) -> None:
     if not moves:
         return
     sign = math.copysign(1.0, moves[0])
-    kept = [wfs for wfs in event.frames if wfs[1].polarity * sign > 0]
-    event.frames = kept
-    event.polarity = sum(weight * frame.polarity for weight, frame, _ in kept)
-    event.sentences = [sentence for _, _, sentence in kept]
+    _keep_frames(event, [wfs for wfs in event.frames if wfs[1].polarity * sign > 0])
 
 
 def _headline_matches(sentences: list[Sentence], patterns: tuple[re.Pattern[str], ...]) -> bool:
@@ -326,7 +327,7 @@ class Tracker:
             # "S-Oil, 4분기 영업익…정제마진 회복에 반등", "[특징주] S-Oil, 정제마진 상승 기대에 5%↑": a
             # Korean company's results or share move cite the price as their reason, like a broker's
             # note on it; the price is not the story.
-            korean_topic = language == "ko" and self._korean_company_topic(sentences[0], entity_mentions)
+            korean_topic = language == "ko" and self._topic_of_kind(sentences[0], entity_mentions, "korean")
             event = self.frames.event_type(sentences[0].text, language) if korean_topic else None
             korean_topic = korean_topic and event is not None and event.id in ("earnings", "guidance", "price_move")
             candidates += self._theme_candidates(
@@ -685,8 +686,8 @@ class Tracker:
         )
 
     @staticmethod
-    def _korean_company_topic(head: Sentence, mentions: list[EntityMention], kind: str = "korean") -> bool:
-        """The headline's "X, …" topic is a Korean company (or, with `kind`, an S&P 500 one)."""
+    def _topic_of_kind(head: Sentence, mentions: list[EntityMention], kind: str) -> bool:
+        """The headline's "X, …" topic is a company of this kind ("korean" or "sp500")."""
         end = topic_end(head.text)
         return end is not None and any(
             m.sentence == head and m.ref.kind == kind and m.start - head.start < end for m in mentions
@@ -694,8 +695,8 @@ class Tracker:
 
     def _korean_movers_column(self, sentences: list[Sentence], mentions: list[EntityMention]) -> bool:
         """A movers column ("[특징주]") on Korean stocks; one whose topic is a US company is its news."""
-        return _headline_matches(sentences, self._movers_column) and not self._korean_company_topic(
-            sentences[0], mentions, kind="sp500"
+        return _headline_matches(sentences, self._movers_column) and not self._topic_of_kind(
+            sentences[0], mentions, "sp500"
         )
 
     def _is_analyst_note(self, sentences: list[Sentence]) -> bool:
@@ -898,8 +899,7 @@ class Tracker:
         return any(word in text for word in (self._us_strict if strict else self._us_words))
 
     def _about_business(self, sentences: list[Sentence]) -> bool:
-        text = _squashed_text(sentences)
-        return any(word in text for word in self._business_words)
+        return self._about_business_text("".join(s.text for s in sentences))
 
     def _about_business_text(self, text: str) -> bool:
         squashed = squash_lower(text)
