@@ -412,6 +412,12 @@ class EventLexicon(_Frozen):
     text looks back, so what it tells weighs `anniversary_factor`."""
     anniversary_en: str = ""
     anniversary_factor: float = Field(default=1.0, gt=0.0, le=1.0)
+    procedure_ko: str = ""
+    """A regular expression for a court's or a reviewer's calendar being set or moved ("1심 재판 2027년
+    개시로 일정 확정", "본안 재판 내년 3월로 연기"): a date decides nothing, so what the sentence tells
+    weighs `procedure_factor`."""
+    procedure_en: str = ""
+    procedure_factor: float = Field(default=1.0, gt=0.0, le=1.0)
     """The line for a clear direction with no typed event ("주가 급등" with no reason given)."""
 
 

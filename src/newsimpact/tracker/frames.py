@@ -232,6 +232,8 @@ class FrameReader:
         self._small_factor = lexicon.small_amount_factor
         self._anniversary = _by_language(lexicon.anniversary_ko, lexicon.anniversary_en)
         self._anniversary_factor = lexicon.anniversary_factor
+        self._procedure = _by_language(lexicon.procedure_ko, lexicon.procedure_en)
+        self._procedure_factor = lexicon.procedure_factor
         self._rating_kept = re.compile(lexicon.rating_kept_ko, re.DOTALL) if lexicon.rating_kept_ko else None
         self._rating_kept_factor = lexicon.rating_kept_factor
         self._origin_ko = [re.compile(p) for p in roles.origin_after_ko]
@@ -643,6 +645,8 @@ class FrameReader:
             return "subject"  # "아폴로·아레스·KKR 일제히 7%대 급락": a broker's own move is its news
         if is_title and _QUOTES_OUT.sub("", after).startswith(self._fortune_words):
             return "subject"  # "델타 웃고 유나이티드 울고": the headline's verdict on each
+        if is_title and self._makes_the_call(text, head, spans):
+            return "source"
         if self._source_like(span) and (
             after.startswith(_QUOTES)
             or (after[:1] in ("은", "는", "이", "가") and after[1:].startswith(_QUOTES))  # 'S&P는 "…"고'
@@ -773,18 +777,35 @@ class FrameReader:
         comma = len(before) - 1
         return any(s.end == comma and s.key != head.key and _opens_story(text, s.start) for s in spans)
 
-    def _called_by_source(self, text: str, head: NamedSpan, spans: list[NamedSpan]) -> bool:
-        """A headline that opens with a broker or bank and its call names this company first: in its
-        quote (`JP모건 "마이크론 … 아니다"…목표가 상향`) or right after its topic comma (`BofA, 애플
-        '매수' 상향`)."""
+    def _house_call(self, text: str, spans: list[NamedSpan]) -> tuple[NamedSpan, NamedSpan] | None:
+        """A headline that opens with a broker or bank and its call, in its quote (`JP모건 "마이크론 …
+        아니다"…목표가 상향`) or right after its topic comma (`BofA, 애플 '매수' 상향`): the house and
+        the first other company named after it, the one called."""
         opening = _OPENING.match(text).end()  # type: ignore[union-attr]
-        first = min(spans, key=lambda s: s.start)
-        if first.key == head.key or first.start > opening + 1 or not self._source_like(first):
-            return False
-        after = _BRACKETED_ALIAS.sub("", text[first.end :], count=1).lstrip(" ")
-        called = after.startswith(_QUOTES) or after.startswith((",", "，"))
-        following = [s.start for s in spans if s.start > first.end and s.key != first.key]
-        return called and bool(following) and min(following) == head.start
+        house = min(spans, key=lambda s: s.start)
+        if house.start > opening + 1 or not self._source_like(house):
+            return None
+        after = _BRACKETED_ALIAS.sub("", text[house.end :], count=1).lstrip(" ")
+        if not (after.startswith(_QUOTES) or after.startswith((",", "，"))):
+            return None
+        following = [s for s in spans if s.start > house.end and s.key != house.key]
+        return (house, min(following, key=lambda s: s.start)) if following else None
+
+    def _called_by_source(self, text: str, head: NamedSpan, spans: list[NamedSpan]) -> bool:
+        """This company is the one a house's headline call names first."""
+        call = self._house_call(text, spans)
+        return call is not None and call[0].key != head.key and call[1].start == head.start
+
+    def _makes_the_call(self, text: str, head: NamedSpan, spans: list[NamedSpan]) -> bool:
+        """This company is the house whose headline rating or target call is on another company
+        ("JP모건, 나이키 투자의견 '중립'으로 하향…"中 매출 회복 더뎌"": the sales are Nike's)."""
+        call = self._house_call(text, spans)
+        return (
+            call is not None
+            and call[0].start == head.start
+            and self._analyst_call is not None
+            and self._analyst_call.search(text[call[1].end :]) is not None
+        )
 
     def about_market_abroad(self, headline: str) -> bool:
         """An English headline about a market abroad ("KOSPI closes at a record as …"): like a Korean
@@ -1205,6 +1226,9 @@ class FrameReader:
         anniversary = self._anniversary["en" if language == "en" else "ko"]
         if anniversary is not None and anniversary.search(text):
             factor = self._anniversary_factor  # "탈선 사고 2년…": a look back, not the day's news
+        procedure = self._procedure["en" if language == "en" else "ko"]
+        if procedure is not None and procedure.search(text):
+            factor = min(factor, self._procedure_factor)  # "재판 … 일정 확정": a date decides nothing
         if language == "en":
             lower = text.lower()
             if _TINY_MOVE_EN.search(text):

@@ -1,0 +1,74 @@
+"""Session 8 rules (issue 9; texts written here): the house whose rating call opens a headline is its
+source even when the quoted reason is about sales; results another company already reported ("앞서
+실적을 공개한 …") are background; a trial's or a hearing's date being set or moved is no pick."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsimpact.tracker import Tracker
+
+from .texts import headline, ko, picks, shown
+
+
+@pytest.fixture(scope="module")
+def tracker(shipped_tracker: Tracker) -> Tracker:
+    return shipped_tracker
+
+
+@pytest.mark.parametrize(
+    ("text", "house", "called", "direction"),
+    [
+        ("씨티, 스타벅스 투자의견 '중립'으로 하향…\"中 매출 반등 더딜 것\"", "C", "SBUX", "negative"),
+        ('모건스탠리, 디즈니 목표가 상향…"스트리밍 매출 개선"', "MS", "DIS", "positive"),
+    ],
+)
+def test_the_house_making_a_rating_call_is_its_source(
+    tracker: Tracker, text: str, house: str, called: str, direction: str
+) -> None:
+    found = picks(tracker.track(ko(text)))
+    assert house not in found, found
+    assert found.get(called) == direction, found
+
+
+def test_a_houses_own_results_stay_its_news(tracker: Tracker) -> None:
+    assert shown(tracker.track(ko("골드만삭스, 2분기 순이익 15% 증가…트레이딩 호조"))).get("GS") == "positive"
+
+
+def test_results_another_company_already_reported_are_background(tracker: Tracker) -> None:
+    report = tracker.track(
+        ko(
+            "프로그레시브, 2분기 순익 40%↑…자동차보험 호조",
+            "프로그레시브가 2분기 순이익이 1년 전보다 40% 늘었다고 밝혔다. 보험료 인상 효과가 컸다. "
+            "앞서 실적을 공개한 올스테이트도 시장 예상을 웃돌았다.",
+        )
+    )
+    found = picks(report)
+    assert found.get("PGR") == "positive", found
+    assert "ALL" not in found, found
+
+
+def test_yesterdays_results_moving_shares_today_stay_news(tracker: Tracker) -> None:
+    report = tracker.track(
+        ko(
+            "[뉴욕증시] 나스닥 1.2% 상승…넷플릭스 급등",
+            "뉴욕증시가 기술주 강세에 올랐다. 전날 실적을 발표한 넷플릭스는 이날 8% 급등했다.",
+        )
+    )
+    assert shown(report).get("NFLX") == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "美 FTC-아마존 반독점 소송, 1심 재판 2027년 2월 개시로 일정 확정",
+        "美 법무부-구글 검색 반독점 소송, 구제책 재판 내년 3월로 연기",
+        "Judge sets Amazon antitrust trial for February 2027",
+    ],
+)
+def test_a_trial_date_set_or_moved_is_no_pick(tracker: Tracker, text: str) -> None:
+    assert shown(tracker.track(headline(text))) == {}
+
+
+def test_a_trial_lost_is_still_news(tracker: Tracker) -> None:
+    assert shown(tracker.track(ko("구글, 광고기술 반독점 재판서 패소"))).get("GOOGL") == "negative"
