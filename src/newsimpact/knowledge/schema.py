@@ -519,6 +519,15 @@ class RoleRules(_Frozen):
     period_moves_ko: tuple[str, ...] = ()
     """Words before a Korean share move that make it a run over a period ("올 들어 70% 급등"), not
     the day's news."""
+    shares_before_size_ko: tuple[str, ...] = ()
+    """Korean words right before a size that make it a share move even before a cause ending ("시간외
+    28%↑에 전력기기株 동반 강세")."""
+    metric_before_size_ko: tuple[str, ...] = ()
+    """Korean business figures right before a size ("상업 매출 71%↑"): the figure grew, not the shares,
+    so the size is the headline's move only when no share move follows."""
+    group_before_move_ko: tuple[str, ...] = ()
+    """Korean words for a group of stocks right before a joint move ("국내 반도체주가 일제히 강세"): the
+    group's move, not the company's."""
     deal_held_up_en: tuple[str, ...] = ()
     """English words that say a takeover is held up ("regulator pauses review"): bad news for the
     target's premium (Korean: the movement lexicon's hedge words after 심사/승인/인수)."""

@@ -49,14 +49,6 @@ _EN_CAUSE_CLAUSE = re.compile(r",?\s(?:as|amid)\s")
 _EN_CUSTOMER_CLAUSE = re.compile(r"\b(?:as|amid|with)\s+(?:the\s+)?$")
 _JOINT_MOVE_KO = re.compile(r"(?:동반|일제히|나란히)(?:급등|급락|폭등|폭락|상승|하락|강세|약세|랠리|반등)")
 """A list's share move told together at its clause's end ("비자·마스터카드, … 재추진에 동반 하락")."""
-_SHARES_BEFORE_KO = re.compile(r"(?:시간외|주가는?|장중|장외|프리마켓|개장전)\s?$")
-"""Words that make a size a share move even before a cause ending ("시간외 28%↑에 전력기기株 동반 강세")."""
-_METRIC_BEFORE_KO = re.compile(
-    r"(?:매출|매출액|영업이익|영업익|순이익|순익|이익|EPS|주당순이익|출하|출하량|판매|판매량|인도량|가입자|수주|수주액|"
-    r"거래대금|거래량|물량|점유율)\s?(?:이|가|은|는)?\s?$"
-)
-"""A business figure right before a size ("상업 매출 71%↑"): the figure grew, not the shares."""
-_GROUP_BEFORE_KO = re.compile(r"(?:주|株|업종|지수|증시|코스피|코스닥)(?:가|는|은|도|들이|들은|들도)?$")
 _RELIEF = 1.2
 """A regulator backing off from the company it pursued: good news of an ordinary size."""
 _TINY_MOVE_FACTOR = 0.3
@@ -163,6 +155,11 @@ def _inside_double_quotes(text: str, position: int) -> bool:
     return sum(text[:position].count(q) for q in ('"', "“", "”")) % 2 == 1
 
 
+def _alternatives(words: tuple[str, ...]) -> str:
+    """Words for a regular expression's alternation, longest first; one that never matches when empty."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
 def _by_language(ko: str, en: str) -> dict[str, re.Pattern[str] | None]:
     """A knowledge file's Korean and English regular expressions (English case-blind), None when unset."""
     return {"ko": re.compile(ko) if ko else None, "en": re.compile(en, re.IGNORECASE) if en else None}
@@ -194,6 +191,12 @@ class FrameReader:
         )
         self._others_moved = tuple(roles.others_moved_ko)
         self._period_moves = tuple(squash(w) for w in roles.period_moves_ko)
+        # What a size right after these words is the move of: the shares, a business figure, a group.
+        shares, metric = _alternatives(roles.shares_before_size_ko), _alternatives(roles.metric_before_size_ko)
+        self._shares_before_size = re.compile(rf"(?:{shares})\s?$")
+        self._metric_before_size = re.compile(rf"(?:{metric})\s?(?:이|가|은|는)?\s?$")
+        group = _alternatives(roles.group_before_move_ko)
+        self._group_before_move = re.compile(rf"(?:{group})(?:가|는|은|도|들이|들은|들도)?$")
         lexicon = kb.events
         self._events = lexicon.events
         self._triggers_ko = [(e, tuple(squash_lower(t) for t in e.triggers_ko)) for e in self._events]
@@ -261,7 +264,7 @@ class FrameReader:
         self._fortune_words = tuple(self._fortunes)
         self._up_moves = tuple(roles.share_moves_ko.up)
         self._down_moves = tuple(roles.share_moves_ko.down)
-        moves = "|".join(re.escape(w) for w in sorted((*self._up_moves, *self._down_moves), key=len, reverse=True))
+        moves = _alternatives((*self._up_moves, *self._down_moves))
         # A sized share move ("주가 9%↑", "시간외 6%↑", "5% 급락"; not "3%p 상승", a rate).
         self._headline_move_pattern = re.compile(
             r"[0-9][0-9.,]*\s?%(?!\s?(?:p\b|포인트|P\b))\s?(?:대|넘게|이상|가량|안팎|씩)?\s?(?P<move>" + moves + ")"
@@ -271,12 +274,14 @@ class FrameReader:
         self._denied_after = (
             re.compile(r"(?:" + _AMOUNT_KO + r"){0,2}(?:은|는|이|가|도|을|를)?(?:" + denied + ")") if denied else None
         )
-        abroad = "|".join(re.escape(w) for w in sorted(roles.foreign_market_subjects_en, key=len, reverse=True))
-        self._foreign_market_en = re.compile(r"^\W*(?:" + abroad + r")\b", re.IGNORECASE) if abroad else None
-        subjects = "|".join(re.escape(w) for w in sorted(roles.market_subjects_en, key=len, reverse=True))
+        abroad = _alternatives(roles.foreign_market_subjects_en)
+        self._foreign_market_en = (
+            re.compile(r"^\W*(?:" + abroad + r")\b", re.IGNORECASE) if roles.foreign_market_subjects_en else None
+        )
+        subjects = _alternatives(roles.market_subjects_en)
         self._market_subject_en = (
             re.compile(r"^\W*(?:u\.s\.\s+|european\s+|asian\s+|global\s+|world\s+)?(?:" + subjects + r")\b")
-            if subjects
+            if roles.market_subjects_en
             else None
         )
         verbs = {w: 1.5 for w in roles.mover_up_en} | {w: -1.5 for w in roles.mover_down_en}
@@ -857,7 +862,7 @@ class FrameReader:
         clause = squash(text[tail.end : max(clause_end, tail.end)])
         sized = self._sized_move.search(clause)
         joint = _JOINT_MOVE_KO.search(clause)
-        if sized is None and joint is not None and not _GROUP_BEFORE_KO.search(clause[: joint.start()]):
+        if sized is None and joint is not None and not self._group_before_move.search(clause[: joint.start()]):
             sized = joint  # not a group's ("… 국내 반도체주가 일제히 강세다")
         return self._subject_marked(rest) and sized is not None and not self._over_a_period(clause[: sized.start()])
 
@@ -895,13 +900,13 @@ class FrameReader:
         moves = [
             m
             for m in self._headline_move_pattern.finditer(text, span.end, end)
-            if (not _CAUSE_AFTER.match(text, m.end()) or _SHARES_BEFORE_KO.search(text, 0, m.start()))
+            if (not _CAUSE_AFTER.match(text, m.end()) or self._shares_before_size.search(text, 0, m.start()))
             and not _TINY_SIZE.match(m.group(0))
         ]
         # A business figure's change ("상업 매출 71%↑") stands for the move only when the headline
         # reports no share move of its own ("…시간외 4%↓").
         move = next(
-            (m for m in moves if not _METRIC_BEFORE_KO.search(text, max(0, m.start() - 12), m.start())),
+            (m for m in moves if not self._metric_before_size.search(text, max(0, m.start() - 12), m.start())),
             moves[0] if moves else None,
         )
         if move is None:
