@@ -1,6 +1,7 @@
 """Session 8 rules (issue 9; texts written here): the house whose rating call opens a headline is its
 source even when the quoted reason is about sales; results another company already reported ("앞서
-실적을 공개한 …") are background; a trial's or a hearing's date being set or moved is no pick."""
+실적을 공개한 …") are background; a trial's or a hearing's date being set or moved is no pick; a buyback streak at zero is no buyback; a
+balance-sheet record (inventory, cash) is no record result."""
 
 from __future__ import annotations
 
@@ -72,3 +73,16 @@ def test_a_trial_date_set_or_moved_is_no_pick(tracker: Tracker, text: str) -> No
 
 def test_a_trial_lost_is_still_news(tracker: Tracker) -> None:
     assert shown(tracker.track(ko("구글, 광고기술 반독점 재판서 패소"))).get("GOOGL") == "negative"
+
+
+def test_a_buyback_streak_at_zero_is_no_buyback(tracker: Tracker) -> None:
+    report = tracker.track(ko("웰스파고, 3분기 순이익 12% 감소…자사주 매입은 4분기째 '0'"))
+    assert shown(report).get("WFC") == "negative"
+
+
+def test_a_balance_sheet_record_is_no_record_result(tracker: Tracker) -> None:
+    assert "F" not in picks(tracker.track(ko("포드, 재고 사상 최대…딜러 할인 확대")))
+
+
+def test_a_record_result_stays_a_record_result(tracker: Tracker) -> None:
+    assert shown(tracker.track(ko("엔비디아, 2분기 매출 사상 최대"))).get("NVDA") == "positive"

@@ -533,6 +533,9 @@ class RoleRules(_Frozen):
     target's premium (Korean: the movement lexicon's hedge words after 심사/승인/인수)."""
     denied_after_ko: tuple[str, ...] = ()
     """Words right after a decisive phrase that deny or undo it ("생산 차질 없어", "매입 축소")."""
+    denied_before_ko: tuple[str, ...] = ()
+    """Words right before a decisive phrase that make it another thing's ("현금성 자산 사상 최대": a cash
+    pile's record, not record results)."""
     us_market_ko: tuple[str, ...] = ()
     """Words that put a Korean headline's share groups on the US market ("뉴욕증시", "월가")."""
     market_subjects_en: tuple[str, ...] = ()

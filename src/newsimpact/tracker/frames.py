@@ -37,6 +37,7 @@ _TINY_MOVE_KO = re.compile(r"^(?:주가|株)?(?:가|는|은|도|이)?(?:시간�
 """A Korean name's own move of under 1% ("주가는 0.4% 올라"): not news of its own."""
 # An amount, or a range or change of amounts, that may stand between the words of a phrase or before
 # the word that undoes it ("자사주 매입 20억~25억달러로 축소", "… 100억달러에서 50억달러로 축소").
+_STREAK_KO = r"(?:[0-9]{1,2}(?:분기|년|개월|달|주|거래일)(?:째|연속|동안|간)?)?"
 _AMOUNT_KO = r"[0-9][0-9,.~∼\-조억만천]*(?:달러|원|유로|엔|주|%)?(?:에서|으로|로)?"
 _LEADS_EN = re.compile(
     r"^\s*(?:lead|leads|led|leading)\s+(?:the\s+)?(?:(?:S&P 500|S&P|Nasdaq|Dow|Wall Street|U\.S\. stocks|stocks|"
@@ -271,9 +272,13 @@ class FrameReader:
         )
         self._sized_move = re.compile(r"[0-9][0-9.,]*%(?:대|넘게|이상|가량|안팎|씩)?(?:" + moves + ")")
         denied = "|".join(re.escape(w) for w in roles.denied_after_ko)
+        # A streak may come between ("자사주 매입은 6분기째 '0'").
         self._denied_after = (
-            re.compile(r"(?:" + _AMOUNT_KO + r"){0,2}(?:은|는|이|가|도|을|를)?(?:" + denied + ")") if denied else None
+            re.compile(r"(?:" + _AMOUNT_KO + r"){0,2}(?:은|는|이|가|도|을|를)?" + _STREAK_KO + "(?:" + denied + ")")
+            if denied
+            else None
         )
+        self._denied_before = tuple(squash_lower(w) for w in roles.denied_before_ko)
         abroad = _alternatives(roles.foreign_market_subjects_en)
         self._foreign_market_en = (
             re.compile(r"^\W*(?:" + abroad + r")\b", re.IGNORECASE) if roles.foreign_market_subjects_en else None
@@ -1166,9 +1171,9 @@ class FrameReader:
             for e, d, p in self._decisive_ko:
                 if "*" in p:  # "ceo*사퇴": a few words may come between
                     match = self._gapped(p).search(squashed)
-                    if match and not self._denied(squashed, match.end()):
+                    if match and not self._denied(squashed, match.start(), match.end()):
                         found.append((match.start(), e, d))
-                elif p in squashed and not self._denied(squashed, squashed.find(p) + len(p)):
+                elif p in squashed and not self._denied(squashed, squashed.find(p), squashed.find(p) + len(p)):
                     found.append((squashed.find(p), e, d))
         if not found:
             return None
@@ -1195,8 +1200,11 @@ class FrameReader:
         end = min([clause[1], *(s.start for s in outside if s.start > tail.end)])
         return start, end
 
-    def _denied(self, squashed: str, end: int) -> bool:
-        """The words right after a phrase ending at `end` deny or undo it ("생산 차질 없어")."""
+    def _denied(self, squashed: str, start: int, end: int) -> bool:
+        """The words right after a phrase deny or undo it ("생산 차질 없어"), or those right before make it
+        another thing's ("현금성 자산 사상 최대" is no record result)."""
+        if squashed[:start].endswith(self._denied_before):
+            return True
         return self._denied_after is not None and self._denied_after.match(squashed, end) is not None
 
     @staticmethod
