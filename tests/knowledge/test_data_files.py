@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 import pytest
 
@@ -43,6 +44,15 @@ def test_universe_is_the_503_share_classes(kb: KnowledgeBase) -> None:
 def test_every_alias_names_a_constituent(kb: KnowledgeBase) -> None:
     unknown = sorted({a.ticker for a in kb.aliases} - set(kb.companies))
     assert not unknown
+
+
+def test_only_units_carry_a_since_date_and_their_names_share_it(kb: KnowledgeBase) -> None:
+    dated = [a for a in kb.aliases if a.since is not None]
+    assert dated, "acquired units (액티비전 → MSFT from 2023-10-18) carry the day the deal closed"
+    assert all(a.kind == "subsidiary" for a in dated), [a for a in dated if a.kind != "subsidiary"]
+    # Deals closed in the years the tracker reads, none after the universe's snapshot.
+    snapshot = date.fromisoformat(kb.meta.snapshot_date)
+    assert all(date(2010, 1, 1) <= a.since <= snapshot for a in dated if a.since), dated
 
 
 def test_korean_aliases_cover_at_least_495_constituents(kb: KnowledgeBase) -> None:

@@ -1,12 +1,18 @@
 """Session 8 rules (issue 9; texts written here): the house whose rating call opens a headline is its
 source even when the quoted reason is about sales; results another company already reported ("앞서
 실적을 공개한 …") are background; a trial's or a hearing's date being set or moved is no pick; a buyback streak at zero is no buyback; a
-balance-sheet record (inventory, cash) is no record result."""
+balance-sheet record (inventory, cash) is no record result; a unit a company bought names it only from
+the day the deal closed; "사상 최대 M&A" is a deal's size; S&P 500 "편입 종목" are its members; a gain put in
+doubt ("반사이익은 '글쎄'") is no loss; a plaintiff, the loser of an arbitration, a Korean show on Netflix
+and a company "holding up relatively" are no picks."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
+from newsimpact.article import Article
 from newsimpact.tracker import Tracker
 
 from .texts import headline, ko, picks, shown
@@ -86,3 +92,54 @@ def test_a_balance_sheet_record_is_no_record_result(tracker: Tracker) -> None:
 
 def test_a_record_result_stays_a_record_result(tracker: Tracker) -> None:
     assert shown(tracker.track(ko("엔비디아, 2분기 매출 사상 최대"))).get("NVDA") == "positive"
+
+
+def _dated(title: str, body: list[str], day: str) -> Article:
+    return Article(
+        title=title, paragraphs=body, language="ko", published=datetime.fromisoformat(f"{day}T09:00:00+00:00")
+    )
+
+
+def test_a_unit_bought_later_is_not_yet_its_buyers(tracker: Tracker) -> None:
+    article = _dated(
+        "MS, 게임사 액티비전 블리자드 687억달러에 인수",
+        ["마이크로소프트가 액티비전 블리자드를 인수한다고 발표했다.", "액티비전 주가는 이날 26% 폭등했다."],
+        "2022-01-19",
+    )
+    assert "MSFT" not in shown(tracker.track(article))
+
+
+def test_a_unit_bought_earlier_is_its_buyers(tracker: Tracker) -> None:
+    article = _dated("", ["액티비전, '콜 오브 듀티' 신작 출시 첫 주 매출 10억달러 돌파"], "2024-11-05")
+    assert picks(tracker.track(article)).get("MSFT") == "positive"
+
+
+def test_a_record_sized_deal_written_as_m_and_a_is_not_record_results(tracker: Tracker) -> None:
+    assert "PFE" not in shown(tracker.track(ko("화이자, 시젠 430억달러에 인수…바이오 업계 사상 최대 M&A")))
+
+
+def test_an_index_members_fall_is_no_index_entry(tracker: Tracker) -> None:
+    report = tracker.track(
+        ko("SVB 충격에 美 은행주 급락", "S&P500 편입 종목 가운데서는 키코프가 27%, 찰스슈왑이 11% 급락했다.")
+    )
+    assert shown(report).get("KEY") == "negative"
+
+
+def test_a_gain_put_in_doubt_is_no_loss(tracker: Tracker) -> None:
+    found = picks(tracker.track(ko("인텔, 파운드리 2나노 양산 지연…AMD·엔비디아 반사이익은 '글쎄'")))
+    assert "NVDA" not in found and "AMD" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("Apple sues Masimo over smartwatch patents", "AAPL"),
+        ("Chevron wins arbitration over Exxon, clearing path for Hess deal", "XOM"),
+        ("넷플릭스 韓 오리지널 '파도의 집' 190개국 공개…제작사 에이스토리 8% 급등", "NFLX"),
+        ("관세 충격에 GM·포드 급락…테슬라는 상대적 선방", "TSLA"),
+    ],
+)
+def test_a_plaintiff_a_loser_a_local_show_or_a_relative_winner_is_no_pick(
+    tracker: Tracker, text: str, ticker: str
+) -> None:
+    assert ticker not in picks(tracker.track(headline(text)))

@@ -149,6 +149,7 @@ def _alias_rows(root: Traversable) -> list[Alias]:
             record["primary"] = record.get("primary") in ("1", "true", "yes")
             record["case_sensitive"] = record.get("case_sensitive") in ("1", "true", "yes")
             record["ticker"] = normalise_ticker(record.get("ticker", ""))
+            record["since"] = record.get("since") or None
             records.append(record)
         rows += _models(Alias, records, f"aliases/{node.name}")
     return rows

@@ -64,6 +64,9 @@ class Alias(_Frozen):
     reject_context: tuple[str, ...] = ()
     require_context: tuple[str, ...] = ()
     case_sensitive: bool = False
+    since: date | None = None
+    """The unit belongs to the company from this day (an acquisition closed: 액티비전 is Microsoft's
+    from 2023-10-18); an article published before it does not name the company through it."""
 
     @property
     def guarded(self) -> bool:
@@ -197,6 +200,9 @@ class PolarityLexicon(_Frozen):
 
     terms: tuple[PolarityTerm, ...]
     negators: tuple[str, ...] = ()
+    doubters: tuple[str, ...] = ()
+    """Words right after a term that put it in doubt ("반사이익은 '글쎄'"): the term counts for nothing,
+    where a negator would turn it around."""
     contrast: tuple[str, ...] = ()
     concession: tuple[str, ...] = ()
     """Endings that concede what precedes them ("호실적에도 주가 하락"): what the company's own clause

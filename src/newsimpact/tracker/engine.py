@@ -286,7 +286,7 @@ class Tracker:
     def track(self, article: Article) -> TrackerReport:
         language = "en" if article.language == "en" else "ko"
         sentences = article_sentences(article)
-        entity_mentions = self.linker.find(sentences)
+        entity_mentions = self.linker.find(sentences, article.published.date() if article.published else None)
         mentions = [self._mention_model(m) for m in entity_mentions if m.ref.kind == "sp500"]
         tone = self._tone(sentences, language)
         year = article.published.year if article.published else _latest_year(sentences)

@@ -274,7 +274,10 @@ class FrameReader:
         denied = "|".join(re.escape(w) for w in roles.denied_after_ko)
         # A streak may come between ("자사주 매입은 6분기째 '0'").
         self._denied_after = (
-            re.compile(r"(?:" + _AMOUNT_KO + r"){0,2}(?:은|는|이|가|도|을|를)?" + _STREAK_KO + "(?:" + denied + ")")
+            re.compile(
+                r"(?:" + _AMOUNT_KO + r"){0,2}(?:은|는|이|가|도|을|를)?" + _STREAK_KO + "(?:" + denied + ")",
+                re.IGNORECASE,
+            )
             if denied
             else None
         )

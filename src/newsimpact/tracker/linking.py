@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from datetime import date
 
 from newsimpact.knowledge import KnowledgeBase
 from newsimpact.knowledge.schema import Alias
@@ -38,6 +39,8 @@ class EntityRef:
     reject_words: re.Pattern[str] | None = None
     """The Latin-script reject-context words, matched on the spaced text from a word start: squashed,
     "Visa said" would read as "visas" and "Charter offers" as "charter of"."""
+    since: date | None = None
+    """The name means the company only from this day (a unit it acquired)."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ def _alias_ref(alias: Alias) -> EntityRef:
         _squashed(alias.require_context),
         by_name=alias.kind in ("name", "short", "ticker"),
         reject_words=reject_words,
+        since=alias.since,
     )
 
 
@@ -133,7 +137,9 @@ class Linker:
         prefixes = "|".join(re.escape(p) for p in sorted(rules.exchange_prefixes, key=len, reverse=True))
         self._exchange = re.compile(rf"(?:(?:{prefixes})\s*[:：]\s*|\$)(?P<ticker>[A-Z]{{1,5}}(?:\.[A-Z])?)\b")
 
-    def find(self, sentences: list[Sentence]) -> list[EntityMention]:
+    def find(self, sentences: list[Sentence], day: date | None = None) -> list[EntityMention]:
+        """The companies the sentences name; on `day` (the article's date), a unit acquired later is
+        not yet its buyer's."""
         article_text = squash_lower(" ".join(s.text for s in sentences))
         mentions: list[EntityMention] = []
         for sentence in sentences:
@@ -141,7 +147,9 @@ class Linker:
             hits = [
                 h
                 for h in self._index.find(norm)
-                if not _in_wire_code(sentence.text, h.start) and self._guards_ok(h, norm, sentence, article_text)
+                if not _in_wire_code(sentence.text, h.start)
+                and not (day is not None and h.surface.payload.since is not None and day < h.surface.payload.since)
+                and self._guards_ok(h, norm, sentence, article_text)
             ]
             hits += self._exchange_hits(sentence.text)
             for hit in longest_non_overlapping(hits):

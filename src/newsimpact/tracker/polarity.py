@@ -76,6 +76,7 @@ class PolarityScorer:
         en = kb.polarity["en"]
         self._ko_index: SurfaceIndex[float] = SurfaceIndex(Surface(t.term, t.score) for t in ko.terms)
         self._ko_negators = tuple(squash(n) for n in ko.negators if len(n) >= 2)
+        self._ko_doubters = tuple(ko.doubters)
         self._ko = ko
         self._en = en
         self._en_terms, self._en_scores = self._english_regex(en)
@@ -128,8 +129,11 @@ class PolarityScorer:
         negations = _kiwi_negations(text)
         for negator in self._ko_negators:
             negations += [m.start() for m in re.finditer(re.escape(negator), text)]
+        doubts = [m.start() for d in self._ko_doubters for m in re.finditer(re.escape(d), text)]
         cues = []
         for hit in hits:
+            if self._negated(text, hit.end, doubts):
+                continue  # "반사이익은 '글쎄'": a gain put in doubt is no loss, just no news
             score = hit.surface.payload * self._intensity(text, hit.start)
             if self._negated(text, hit.end, negations):
                 score = -score
