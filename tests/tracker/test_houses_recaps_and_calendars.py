@@ -143,3 +143,47 @@ def test_a_plaintiff_a_loser_a_local_show_or_a_relative_winner_is_no_pick(
     tracker: Tracker, text: str, ticker: str
 ) -> None:
     assert ticker not in picks(tracker.track(headline(text)))
+
+
+# After the thirteenth fresh read.
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("Appeals court sides with Nvidia in shareholder fight over crypto sales", "NVDA", "positive"),
+        ("美 법원, 아마존 반독점 소송서 FTC 승소 판결", "AMZN", "negative"),
+    ],
+)
+def test_who_the_court_sided_with_decides_the_way(tracker: Tracker, text: str, ticker: str, direction: str) -> None:
+    assert shown(tracker.track(headline(text))).get(ticker) == direction
+
+
+def test_a_house_cutting_its_call_in_the_body_is_its_source(tracker: Tracker) -> None:
+    report = tracker.track(
+        ko(
+            "테슬라, 골드만 하향에 5%↓",
+            "골드만삭스가 테슬라에 대한 투자의견을 '매수'에서 '중립'으로 낮추면서 테슬라 주가가 5% 하락했다.",
+        )
+    )
+    found = picks(report)
+    assert found.get("TSLA") == "negative" and "GS" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("Fortinet slides as faulty patch knocks Microsoft Windows servers offline", "MSFT"),
+        ("Procter & Gamble raises dividend for 70th consecutive year", "PG"),
+        ("갤럭시 배터리 결함 리콜…반사이익 기대 애플 주가는 제자리", "AAPL"),
+    ],
+)
+def test_a_platform_hit_a_routine_dividend_or_a_flat_stock_is_no_firm_pick(
+    tracker: Tracker, text: str, ticker: str
+) -> None:
+    assert ticker not in shown(tracker.track(headline(text)))
+
+
+def test_the_markets_record_is_no_record_result(tracker: Tracker) -> None:
+    report = tracker.track(ko("엔비디아, 하루 새 시총 5890억달러 증발…美 증시 사상 최대"))
+    assert picks(report).get("NVDA") != "positive"

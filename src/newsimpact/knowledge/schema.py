@@ -384,10 +384,28 @@ class Dampener(_Frozen):
     in-line sales. Off by default: "…내년에도 오를까" is no concession of what came before."""
 
 
+class DampenerPattern(_Frozen):
+    """A regular expression for what makes a sentence's event less material, where a phrase is not
+    enough (a trial's date set: "1심 재판 2027년 개시로 일정 확정"; a routine dividend: "dividend for 59th
+    straight year")."""
+
+    pattern: str = Field(min_length=2)
+    factor: float = Field(gt=0.0, lt=1.0)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        re.compile(value)
+        return value
+
+
 class EventLexicon(_Frozen):
     events: tuple[EventType, ...] = Field(min_length=1)
     dampeners_ko: tuple[Dampener, ...] = ()
     dampeners_en: tuple[Dampener, ...] = ()
+    dampener_patterns_ko: tuple[DampenerPattern, ...] = ()
+    dampener_patterns_en: tuple[DampenerPattern, ...] = ()
+    """Matched case-blind."""
     fallback: EventLines
     local_money_ko: str = ""
     """A regular expression for amounts in won: a US company's results in won are its Korean unit's
@@ -418,12 +436,6 @@ class EventLexicon(_Frozen):
     text looks back, so what it tells weighs `anniversary_factor`."""
     anniversary_en: str = ""
     anniversary_factor: float = Field(default=1.0, gt=0.0, le=1.0)
-    procedure_ko: str = ""
-    """A regular expression for a court's or a reviewer's calendar being set or moved ("1심 재판 2027년
-    개시로 일정 확정", "본안 재판 내년 3월로 연기"): a date decides nothing, so what the sentence tells
-    weighs `procedure_factor`."""
-    procedure_en: str = ""
-    procedure_factor: float = Field(default=1.0, gt=0.0, le=1.0)
     """The line for a clear direction with no typed event ("주가 급등" with no reason given)."""
 
 

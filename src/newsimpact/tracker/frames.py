@@ -56,10 +56,11 @@ _TINY_MOVE_FACTOR = 0.3
 _TINY_MOVE_EN = re.compile(
     r"\b(?:shares|stock)\s+(?:(?:end|ended|close|closed|finish|finished|were|was|are|is|trade|traded)\s+)?"
     r"(?:up|down|higher|lower|rose|fell|gained|slipped|dipped|edged\s+(?:up|down|higher|lower))\s+"
-    r"(?:just\s+|only\s+|about\s+)?0\.[0-9]+\s?%",
+    r"(?:just\s+|only\s+|about\s+)?(?:0\.[0-9]+\s?%|(?:less than|under|below)\s+(?:1|one)\s?(?:%|percent))",
     re.IGNORECASE,
 )
-"""An English sentence whose shares moved under 1% ("shares end down 0.4%"): the market looked past it."""
+"""An English sentence whose shares moved under 1% ("shares end down 0.4%", "shares dipped less than 1%"):
+the market looked past it."""
 _TINY_SIZE = re.compile(r"^0(?:\.[0-9]+)?\s?%")
 _SHARES_CLAUSE_EN = re.compile(
     r"[;,—–]\s*(?:but\s+|yet\s+|though\s+|and\s+)?(?:its\s+|the\s+)?(?:shares|stock)(?=\s)", re.IGNORECASE
@@ -74,6 +75,8 @@ _SENDS_SHARES_EN = re.compile(
 _WORD = re.compile(r"[가-힣A-Za-z]{2,}")
 _SIDE_NOTE = re.compile(r"^[…\s.]*[가-힣A-Za-z]{1,6}(?:은|는)\s")
 _SHORT_CAUSE = re.compile(r"^(?:은|는)[가-힣A-Za-z0-9]{1,10}?(?:에|으로|로)(?=[가-힣↑↓])")
+_PARTICLE_ONLY = re.compile(r"\s*(?:이|가|은|는|도|측은|측이)?\s*")
+"""Nothing but a subject particle between a house and the company it calls."""
 _QUOTES_OUT = re.compile(r"[\"“”'‘’]")
 _UNLINKED_LIST = re.compile(
     r"^(?:[·,][가-힣A-Za-z&]{2,15}){1,3}(?=[도은는이가]|주가|株|[0-9]|[↑↓▲▼]|동반|일제히|나란히)"
@@ -236,8 +239,10 @@ class FrameReader:
         self._small_factor = lexicon.small_amount_factor
         self._anniversary = _by_language(lexicon.anniversary_ko, lexicon.anniversary_en)
         self._anniversary_factor = lexicon.anniversary_factor
-        self._procedure = _by_language(lexicon.procedure_ko, lexicon.procedure_en)
-        self._procedure_factor = lexicon.procedure_factor
+        self._dampener_patterns = {
+            "ko": [(re.compile(d.pattern), d.factor) for d in lexicon.dampener_patterns_ko],
+            "en": [(re.compile(d.pattern, re.IGNORECASE), d.factor) for d in lexicon.dampener_patterns_en],
+        }
         self._rating_kept = re.compile(lexicon.rating_kept_ko, re.DOTALL) if lexicon.rating_kept_ko else None
         self._rating_kept_factor = lexicon.rating_kept_factor
         self._origin_ko = [re.compile(p) for p in roles.origin_after_ko]
@@ -658,7 +663,7 @@ class FrameReader:
             return "subject"  # "아폴로·아레스·KKR 일제히 7%대 급락": a broker's own move is its news
         if is_title and _QUOTES_OUT.sub("", after).startswith(self._fortune_words):
             return "subject"  # "델타 웃고 유나이티드 울고": the headline's verdict on each
-        if is_title and self._makes_the_call(text, head, spans):
+        if self._makes_the_call(text, head, spans) if is_title else self._calls_on_another(text, tail, span, spans):
             return "source"
         if self._source_like(span) and (
             after.startswith(_QUOTES)
@@ -819,6 +824,18 @@ class FrameReader:
             and self._analyst_call is not None
             and self._analyst_call.search(text[call[1].end :]) is not None
         )
+
+    def _calls_on_another(self, text: str, tail: NamedSpan, span: NamedSpan, spans: list[NamedSpan]) -> bool:
+        """A house whose rating or target call is on the company named right after it ("JP모건이 인텔에
+        대한 투자의견을 '중립'에서 '비중축소'로 낮추면서 … 인텔 주가가 하락"): the call's source, whatever
+        else the sentence tells."""
+        if self._analyst_call is None or not self._source_like(span):
+            return False
+        later = [s for s in spans if s.start >= tail.end and s.key != span.key]
+        called = min(later, key=lambda s: s.start, default=None)
+        if called is None or not _PARTICLE_ONLY.fullmatch(text[tail.end : called.start]):
+            return False
+        return self._analyst_call.search(text[called.end : called.end + 60]) is not None
 
     def about_market_abroad(self, headline: str) -> bool:
         """An English headline about a market abroad ("KOSPI closes at a record as …"): like a Korean
@@ -1242,9 +1259,9 @@ class FrameReader:
         anniversary = self._anniversary["en" if language == "en" else "ko"]
         if anniversary is not None and anniversary.search(text):
             factor = self._anniversary_factor  # "탈선 사고 2년…": a look back, not the day's news
-        procedure = self._procedure["en" if language == "en" else "ko"]
-        if procedure is not None and procedure.search(text):
-            factor = min(factor, self._procedure_factor)  # "재판 … 일정 확정": a date decides nothing
+        for pattern, weight in self._dampener_patterns["en" if language == "en" else "ko"]:
+            if pattern.search(text):
+                factor = min(factor, weight)  # "재판 … 일정 확정": a date decides nothing
         if language == "en":
             lower = text.lower()
             if _TINY_MOVE_EN.search(text):
