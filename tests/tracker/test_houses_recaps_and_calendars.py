@@ -187,3 +187,26 @@ def test_a_platform_hit_a_routine_dividend_or_a_flat_stock_is_no_firm_pick(
 def test_the_markets_record_is_no_record_result(tracker: Tracker) -> None:
     report = tracker.track(ko("엔비디아, 하루 새 시총 5890억달러 증발…美 증시 사상 최대"))
     assert picks(report).get("NVDA") != "positive"
+
+
+# After the fourteenth fresh read.
+
+
+def test_recall_costs_paid_back_are_good_news(tracker: Tracker) -> None:
+    report = tracker.track(ko("포드, 부품사서 트랜스미션 리콜 비용 12억달러 돌려받기로"))
+    assert shown(report).get("F") == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ('셰브론, 헤스 인수 추진…"성사되면 업계 사상 최대 딜"', "CVX"),
+        ("美 의회, 앱 수수료 상한법 통과…스포티파이 급등, 애플은 '무풍지대'", "AAPL"),
+    ],
+)
+def test_a_deals_size_or_an_untouched_company_is_no_pick(tracker: Tracker, text: str, ticker: str) -> None:
+    assert ticker not in shown(tracker.track(ko(text)))
+
+
+def test_constellation_spelt_with_eo_is_the_power_company(tracker: Tracker) -> None:
+    assert shown(tracker.track(ko("컨스털레이션, 원전 전력계약 추가…장중 7%↑"))).get("CEG") == "positive"
