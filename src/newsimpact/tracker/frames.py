@@ -276,14 +276,11 @@ class FrameReader:
             r"[0-9][0-9.,]*\s?%(?!\s?(?:p\b|포인트|P\b))\s?(?:대|넘게|이상|가량|안팎|씩)?\s?(?P<move>" + moves + ")"
         )
         self._sized_move = re.compile(r"[0-9][0-9.,]*%(?:대|넘게|이상|가량|안팎|씩)?(?:" + moves + ")")
-        denied = "|".join(re.escape(w) for w in roles.denied_after_ko)
+        denied = _alternatives(roles.denied_after_ko)
         # A streak may come between ("자사주 매입은 6분기째 '0'").
         self._denied_after = (
-            re.compile(
-                r"(?:" + _AMOUNT_KO + r"){0,2}(?:은|는|이|가|도|을|를)?" + _STREAK_KO + "(?:" + denied + ")",
-                re.IGNORECASE,
-            )
-            if denied
+            re.compile(rf"(?:{_AMOUNT_KO}){{0,2}}(?:은|는|이|가|도|을|를)?{_STREAK_KO}(?:{denied})", re.IGNORECASE)
+            if roles.denied_after_ko
             else None
         )
         self._denied_before = tuple(squash_lower(w) for w in roles.denied_before_ko)
