@@ -210,3 +210,29 @@ def test_a_deals_size_or_an_untouched_company_is_no_pick(tracker: Tracker, text:
 
 def test_constellation_spelt_with_eo_is_the_power_company(tracker: Tracker) -> None:
     assert shown(tracker.track(ko("컨스털레이션, 원전 전력계약 추가…장중 7%↑"))).get("CEG") == "positive"
+
+
+# After the fifteenth fresh read.
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("Amgen's MariTide helps patients lose up to 20% of body weight in mid-stage trial", "AMGN"),
+        ("트럼프, 반도체 관세 면제…엔비디아·AMD '한숨 돌렸다'", "AMD"),
+    ],
+)
+def test_weight_lost_in_a_trial_and_a_sigh_of_relief_are_good_news(tracker: Tracker, text: str, ticker: str) -> None:
+    assert shown(tracker.track(headline(text))).get(ticker) == "positive"
+
+
+def test_windows_machines_knocked_offline_by_anothers_update_are_no_microsoft_news(tracker: Tracker) -> None:
+    text = "Faulty Palo Alto Networks update knocked thousands of Microsoft Windows servers offline"
+    assert "MSFT" not in picks(tracker.track(headline(text)))
+
+
+def test_a_muted_fall_beside_others_big_ones_is_no_pick(tracker: Tracker) -> None:
+    report = tracker.track(
+        ko("美 지방은행株 폭락", "지방은행 주가가 일제히 폭락했다. 반면 웰스파고는 1.2% 하락에 그쳤다.")
+    )
+    assert "WFC" not in picks(report)

@@ -534,6 +534,9 @@ class RoleRules(_Frozen):
     울고"): which way the news went for it."""
     share_moves_ko: UpDown = UpDown()
     """Korean share-move words after a mover ("4%↑", "급락"): which way it moved."""
+    muted_move_after_ko: str = ""
+    """A regular expression right after a Korean name (space-stripped) for its move told as muted ("1.8%
+    하락에 그쳤다"): named beside others' big moves, not a mover with news of its own."""
     period_moves_ko: tuple[str, ...] = ()
     """Words before a Korean share move that make it a run over a period ("올 들어 70% 급등"), not
     the day's news."""

@@ -195,6 +195,7 @@ class FrameReader:
         )
         self._others_moved = tuple(roles.others_moved_ko)
         self._period_moves = tuple(squash(w) for w in roles.period_moves_ko)
+        self._muted_move = re.compile(roles.muted_move_after_ko) if roles.muted_move_after_ko else None
         # What a size right after these words is the move of: the shares, a business figure, a group.
         shares, metric = _alternatives(roles.shares_before_size_ko), _alternatives(roles.metric_before_size_ko)
         self._shares_before_size = re.compile(rf"(?:{shares})\s?$")
@@ -656,6 +657,8 @@ class FrameReader:
             # "알테오젠, 머크서 … '키트루다 큐렉스' 매출 본격화에 8%↑": a product named in a headline
             # about another company is what that company's news is about, not news of its maker.
             return "passing"
+        if self._muted_move is not None and self._muted_move.match(after):
+            return "passing"  # "반면 JP모건체이스는 1.8% 하락에 그쳤다": beside others' big moves
         if self._mover(after):
             return "subject"  # "아폴로·아레스·KKR 일제히 7%대 급락": a broker's own move is its news
         if is_title and _QUOTES_OUT.sub("", after).startswith(self._fortune_words):
