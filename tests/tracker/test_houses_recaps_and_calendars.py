@@ -236,3 +236,15 @@ def test_a_muted_fall_beside_others_big_ones_is_no_pick(tracker: Tracker) -> Non
         ko("美 지방은행株 폭락", "지방은행 주가가 일제히 폭락했다. 반면 웰스파고는 1.2% 하락에 그쳤다.")
     )
     assert "WFC" not in picks(report)
+
+
+def test_a_house_speaking_through_its_report_is_its_source(tracker: Tracker) -> None:
+    report = tracker.track(
+        ko(
+            "씨티, 스타벅스 투자의견 '중립'으로 하향",
+            "씨티그룹이 스타벅스에 대한 투자의견을 '매수'에서 '중립'으로 낮췄다.",
+            '씨티는 보고서에서 "중국 매출 반등이 예상보다 더딜 것"이라며 목표주가도 110달러에서 95달러로 내렸다.',
+        )
+    )
+    found = picks(report)
+    assert found.get("SBUX") == "negative" and "C" not in found, found
