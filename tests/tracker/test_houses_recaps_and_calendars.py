@@ -248,3 +248,14 @@ def test_a_house_speaking_through_its_report_is_its_source(tracker: Tracker) -> 
     )
     found = picks(report)
     assert found.get("SBUX") == "negative" and "C" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("마이크론, HBM 호조에 다음 분기 가이던스 상회…시간외 8%↑", None),
+        ("삼성전자, 낸드 가격 급등에 1분기 영업익 3배", "positive"),
+    ],
+)
+def test_sandisk_follows_memory_peers_only_on_nand_news(tracker: Tracker, text: str, expected: str | None) -> None:
+    assert picks(tracker.track(ko(text))).get("SNDK") == expected
