@@ -159,17 +159,6 @@ def test_who_the_court_sided_with_decides_the_way(tracker: Tracker, text: str, t
     assert shown(tracker.track(headline(text))).get(ticker) == direction
 
 
-def test_a_house_cutting_its_call_in_the_body_is_its_source(tracker: Tracker) -> None:
-    report = tracker.track(
-        ko(
-            "테슬라, 골드만 하향에 5%↓",
-            "골드만삭스가 테슬라에 대한 투자의견을 '매수'에서 '중립'으로 낮추면서 테슬라 주가가 5% 하락했다.",
-        )
-    )
-    found = picks(report)
-    assert found.get("TSLA") == "negative" and "GS" not in found, found
-
-
 @pytest.mark.parametrize(
     ("text", "ticker"),
     [
@@ -238,16 +227,35 @@ def test_a_muted_fall_beside_others_big_ones_is_no_pick(tracker: Tracker) -> Non
     assert "WFC" not in picks(report)
 
 
-def test_a_house_speaking_through_its_report_is_its_source(tracker: Tracker) -> None:
-    report = tracker.track(
-        ko(
-            "씨티, 스타벅스 투자의견 '중립'으로 하향",
-            "씨티그룹이 스타벅스에 대한 투자의견을 '매수'에서 '중립'으로 낮췄다.",
-            '씨티는 보고서에서 "중국 매출 반등이 예상보다 더딜 것"이라며 목표주가도 110달러에서 95달러로 내렸다.',
-        )
-    )
-    found = picks(report)
-    assert found.get("SBUX") == "negative" and "C" not in found, found
+@pytest.mark.parametrize(
+    ("body", "called", "direction", "house"),
+    [
+        (
+            (
+                "테슬라, 골드만 하향에 5%↓",
+                "골드만삭스가 테슬라에 대한 투자의견을 '매수'에서 '중립'으로 낮추면서 테슬라 주가가 5% 하락했다.",
+            ),
+            "TSLA",
+            "negative",
+            "GS",
+        ),
+        (
+            (
+                "씨티, 스타벅스 투자의견 '중립'으로 하향",
+                "씨티그룹이 스타벅스에 대한 투자의견을 '매수'에서 '중립'으로 낮췄다.",
+                '씨티는 보고서에서 "중국 매출 반등이 예상보다 더딜 것"이라며 목표주가도 110달러에서 95달러로 내렸다.',
+            ),
+            "SBUX",
+            "negative",
+            "C",
+        ),
+    ],
+)
+def test_a_house_calling_another_in_the_body_or_through_its_report_is_its_source(
+    tracker: Tracker, body: tuple[str, ...], called: str, direction: str, house: str
+) -> None:
+    found = picks(tracker.track(ko(*body)))
+    assert found.get(called) == direction and house not in found, found
 
 
 @pytest.mark.parametrize(
