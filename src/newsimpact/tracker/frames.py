@@ -233,8 +233,8 @@ class FrameReader:
             if held
             else re.compile(r"(?!)")
         )
-        held_en = "|".join(re.escape(w.lower()) for w in sorted(roles.deal_held_up_en, key=len, reverse=True))
-        self._held_up_en = re.compile(r"\b(?:" + held_en + r")\b") if held_en else re.compile(r"(?!)")
+        held_en = _alternatives(tuple(w.lower() for w in roles.deal_held_up_en))
+        self._held_up_en = re.compile(r"\b(?:" + held_en + r")\b")
         self._small_recall = _by_language(lexicon.small_recall_ko, lexicon.small_recall_en)
         self._remote_fix = _by_language(lexicon.remote_fix_ko, lexicon.remote_fix_en)
         self._small_factor = lexicon.small_amount_factor

@@ -63,6 +63,11 @@ class _Kiwi:
 _KIWI = _Kiwi()
 
 
+def _offsets(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where each of the words starts in the text."""
+    return [m.start() for word in words for m in re.finditer(re.escape(word), text)]
+
+
 def _kiwi_negations(text: str) -> list[int]:
     """Offsets of negating morphemes; kiwipiepy runs only when the text could hold one."""
     if any(marker in text for marker in _NEGATION_PRECHECK):
@@ -126,10 +131,8 @@ class PolarityScorer:
         hits = longest_non_overlapping(self._ko_index.find(norm))
         if not hits:
             return []
-        negations = _kiwi_negations(text)
-        for negator in self._ko_negators:
-            negations += [m.start() for m in re.finditer(re.escape(negator), text)]
-        doubts = [m.start() for d in self._ko_doubters for m in re.finditer(re.escape(d), text)]
+        negations = _kiwi_negations(text) + _offsets(text, self._ko_negators)
+        doubts = _offsets(text, self._ko_doubters)
         cues = []
         for hit in hits:
             if self._negated(text, hit.end, doubts):
