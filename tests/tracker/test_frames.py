@@ -50,7 +50,9 @@ def test_fill_replaces_every_slot() -> None:
     [
         ("에코프로비엠, 테슬라向 양극재 수주", "테슬라", "counterparty"),
         ("케이웨이브, 넷플릭스에 드라마 공급 계약", "넷플릭스", "counterparty"),
-        ("은행주는 올랐지만 테슬라 등 성장주는 하락했다", "테슬라", "example"),
+        ("연기금, 테슬라 등 성장주 비중 축소", "테슬라", "example"),
+        # A headline's list closed by its group and the group's move names the movers.
+        ("은행주는 올랐지만 테슬라 등 성장주는 하락했다", "테슬라", "subject"),
         ('골드만삭스 "한국 증시 조정 가능성"', "골드만삭스", "source"),
         ("애플, 배상 판결 받아", "애플", "subject"),
         ("삼성전자, 애플 제치고 점유율 1위", "애플", "rival"),

@@ -340,6 +340,9 @@ class EventType(_Frozen):
     weak_triggers_ko: tuple[str, ...] = ()
     """Words that type the event only when no other event's trigger is there ("발표": an announcement
     of what? "설비투자 축소 발표" is capex news)."""
+    false_triggers_ko: tuple[str, ...] = ()
+    """Spaced words that run together into a trigger but say something else ("자사 주가": the company's
+    own share price, not 자사주, its treasury shares); they type no event."""
     decisive_ko: tuple[DecisivePhrase, ...] = ()
     decisive_en: tuple[DecisivePhrase, ...] = ()
     propagates: tuple[RelationLink, ...] = ()
@@ -549,6 +552,12 @@ class RoleRules(_Frozen):
     group_before_move_ko: tuple[str, ...] = ()
     """Korean words for a group of stocks right before a joint move ("국내 반도체주가 일제히 강세"): the
     group's move, not the company's."""
+    acting_investors_ko: tuple[str, ...] = ()
+    """Short sellers and activist investors: a Korean headline whose "X, …" topic is one of them is news of
+    the company named right after it ("힌덴버그, 에퀴닉스 '회계 조작' 의혹 제기")."""
+    listed_group_ko: tuple[str, ...] = ()
+    """Korean group nouns end in these: a list closed by "등" and its group, then a move or fortune
+    ("델타·유나이티드 등 항공주 반등"), names the group's movers, not examples in passing."""
     deal_held_up_en: tuple[str, ...] = ()
     """English words that say a takeover is held up ("regulator pauses review"): bad news for the
     target's premium (Korean: the movement lexicon's hedge words after 심사/승인/인수)."""

@@ -213,7 +213,12 @@ def _reports_others(rest: str) -> bool:
     return not rest or rest[0] in ".,;:\"'”" or rest.startswith(("that", "on ", "late", "earlier", "citing"))
 
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*년|\b(?:in|since|back in)\s+((?:19|20)\d\d)\b")
+_YEAR = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)\s*년(?!\s*(?:이후|以後|以來|來|만에|만의)\s*['‘]?(?:최대|최고|최저|최악|처음|첫))"
+    r"|\b(?:in|since|back in)\s+((?:19|20)\d\d)\b"
+)
+"""A year that dates an event ("2016년 유출", "in 2016"); not one that a record is measured from
+("'1992년 이후 최대'", "2008년 이후 처음": the record is today's news)."""
 _HISTORY_FACTOR = 0.2
 
 

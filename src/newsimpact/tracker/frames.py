@@ -81,6 +81,9 @@ _QUOTES_OUT = re.compile(r"[\"“”'‘’]")
 _UNLINKED_LIST = re.compile(
     r"^(?:[·,][가-힣A-Za-z&]{2,15}){1,3}(?=[도은는이가]|주가|株|[0-9]|[↑↓▲▼]|동반|일제히|나란히)"
 )
+_QUOTED_TERM = re.compile(r"^\s*['‘][^\s'’\"“”]{1,8}['’]\s+[가-힣]")
+"""A short single-quoted term and the noun it names ("웰스파고 '유령계좌' 파문"): the name's own story, not
+what a bank or an agency says."""
 _ENDS_STORY = re.compile(r"^\s*(?:…|\.\.\.|$)")
 _SIZE_TAIL = re.compile(r"[0-9][0-9.,]*\s?%\s?(?:대|넘게|이상|가량|안팎|씩)?\s*$")
 _MOVE_FILLER = re.compile(r"주가|시간외|장중|장초반|장외|프리마켓|개장전|일제히|동반")
@@ -202,9 +205,18 @@ class FrameReader:
         self._metric_before_size = re.compile(rf"(?:{metric})\s?(?:이|가|은|는)?\s?$")
         group = _alternatives(roles.group_before_move_ko)
         self._group_before_move = re.compile(rf"(?:{group})(?:가|는|은|도|들이|들은|들도)?$")
+        self._listed_group = re.compile(_alternatives(roles.listed_group_ko))
+        self._acting_investors = tuple(squash(w) for w in roles.acting_investors_ko)
         lexicon = kb.events
         self._events = lexicon.events
         self._triggers_ko = [(e, tuple(squash_lower(t) for t in e.triggers_ko)) for e in self._events]
+        # Spaced words that squash into a trigger ("자사 주가" -> 자사주가), taken out before that event's
+        # triggers are looked for.
+        self._false_triggers_ko = {
+            e.id: re.compile("|".join(r"\s+".join(map(re.escape, w.split())) for w in e.false_triggers_ko))
+            for e in self._events
+            if e.false_triggers_ko
+        }
         self._weak_triggers_ko = [
             (e, tuple(squash_lower(t) for t in e.weak_triggers_ko)) for e in self._events if e.weak_triggers_ko
         ]
@@ -602,12 +614,18 @@ class FrameReader:
         if language == "en":
             return next((e for e, pattern in self._triggers_en if pattern.search(text)), None)
         squashed = squash_lower(text)
-        strong = next((e for e, triggers in self._triggers_ko if any(t in squashed for t in triggers)), None)
+        strong = next((e for e, triggers in self._triggers_ko if self._triggered(e, triggers, text, squashed)), None)
         if strong is not None and strong is not self._price_move:
             return strong
         # A share move is the event's effect, not its type: "신형 아이폰 공개에 주가 3% 상승" is a launch.
         weak = next((e for e, triggers in self._weak_triggers_ko if any(t in squashed for t in triggers)), None)
         return weak or strong
+
+    def _triggered(self, event: EventType, triggers: tuple[str, ...], text: str, squashed: str) -> bool:
+        false = self._false_triggers_ko.get(event.id)
+        if false is not None and false.search(text):
+            squashed = squash_lower(false.sub(" ", text))
+        return any(t in squashed for t in triggers)
 
     # -- roles ----------------------------------------------------------------------------------
     def role(self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan], language: str) -> Role:
@@ -659,14 +677,17 @@ class FrameReader:
             return "passing"
         if self._muted_move is not None and self._muted_move.match(after):
             return "passing"  # "반면 JP모건체이스는 1.8% 하락에 그쳤다": beside others' big moves
-        if self._mover(after):
-            return "subject"  # "아폴로·아레스·KKR 일제히 7%대 급락": a broker's own move is its news
-        if is_title and _QUOTES_OUT.sub("", after).startswith(self._fortune_words):
+        if self._mover(after, listed=is_title):
+            # "아폴로·아레스·KKR 일제히 7%대 급락": a broker's own move is its news; so is a headline's list
+            # closed by its group ("델타·유나이티드 등 항공주 반등"), while a body's ("간밤 엔비디아 등
+            # 기술주가 올랐다" in a Seoul wrap) names examples of what moved the market.
+            return "subject"
+        if is_title and _QUOTES_OUT.sub("", self._past_listed_group(after)).startswith(self._fortune_words):
             return "subject"  # "델타 웃고 유나이티드 울고": the headline's verdict on each
         if self._makes_the_call(text, head, spans) if is_title else self._calls_on_another(text, tail, span, spans):
             return "source"
         if self._source_like(span) and (
-            after.startswith(_QUOTES)
+            (after.startswith(_QUOTES) and not (_QUOTED_TERM.match(rest) and self._leads_headline(text, head)))
             or (after[:1] in ("은", "는", "이", "가") and after[1:].startswith(_QUOTES))  # 'S&P는 "…"고'
             or (any(w in squashed for w in self._opinion_ko) and not any(w in squashed for w in self._own_ko))
         ):
@@ -685,6 +706,14 @@ class FrameReader:
             # "퀄컴, … "애플 모뎀 매출 공백 메운다" 7%↑": a company inside the topic's quoted words is
             # what the topic talks about, not the news.
             return "passing"
+        if (
+            topic is not None
+            and head.start >= topic.end()
+            and squash(text[: topic.end()]).strip(",，").endswith(self._acting_investors)
+            and not any(topic.end() <= s.start < head.start for s in spans)
+        ):
+            # "힌덴버그, 에퀴닉스 '회계 조작' 의혹 제기": what a short seller does is its target's news.
+            return "subject"
         if topic is not None:
             # "에코프로비엠, 테슬라向 …": the headline is about the name before the comma.
             if head.start >= topic.end() and self._order_won is not None and self._order_won.match(after):
@@ -955,7 +984,7 @@ class FrameReader:
         """+1/-1 when the words right after the name (or its list) say it won or lost ("델타 웃고
         유나이티드 울고"), else 0."""
         tail = self._list_group(text, span, spans, "ko")[1]
-        after = _words_after(text[tail.end :])
+        after = self._past_listed_group(_words_after(text[tail.end :]))
         return next((sign for word, sign in self._fortunes.items() if after.startswith(word)), 0.0)
 
     def _told_as_cause_of_others(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> bool:
@@ -991,7 +1020,7 @@ class FrameReader:
         if sign:
             return 1.0 if sign in "+▲↑" else -1.0
         tail = self._list_group(text, span, spans, "ko")[1]
-        after = _words_after(text[tail.end :])[:40]
+        after = self._past_listed_group(_words_after(text[tail.end :])[:40])
         moved = self._mover_ko.match(after) if self._mover_ko is not None else None
         if moved is None:
             return 0.0
@@ -1029,10 +1058,24 @@ class FrameReader:
         after = _words_after(rest)[:40]
         return self._mover(after) or self._mover(_SHORT_CAUSE.sub("", after, count=1))
 
-    def _mover(self, after: str) -> bool:
+    def _mover(self, after: str, listed: bool = True) -> bool:
         """The words after the name (or its list) report its share move; the list may go on with names
-        the tracker does not know ("올스테이트·트래블러스도 약세")."""
-        return self._mover_ko is not None and self._mover_ko.match(_UNLINKED_LIST.sub("", after, count=1)) is not None
+        the tracker does not know ("올스테이트·트래블러스도 약세") or, when `listed`, close with its group
+        ("등 항공주 반등")."""
+        after = _UNLINKED_LIST.sub("", self._past_listed_group(after) if listed else after, count=1)
+        return self._mover_ko is not None and self._mover_ko.match(after) is not None
+
+    def _past_listed_group(self, after: str) -> str:
+        """What a list closed by "등" and its group says of its members, space-stripped and without
+        quotes ("등항공주반등" -> "반등", "등유통株'털썩'" -> "털썩"); `after` itself when it closes no
+        such list or says no move or fortune."""
+        if not after.startswith("등"):
+            return after
+        for group in self._listed_group.finditer(after, 1, 13):
+            rest = _QUOTES_OUT.sub("", after[group.end() :])
+            if (self._mover_ko is not None and self._mover_ko.match(rest)) or rest.startswith(self._fortune_words):
+                return rest
+        return after
 
     def _other_subject_before(self, text: str, head: NamedSpan, spans: list[NamedSpan]) -> bool:
         """Another company earlier in the same story is marked as its subject (이/가/은/는)."""

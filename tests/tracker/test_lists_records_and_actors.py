@@ -1,0 +1,117 @@
+"""Session 9 rules (issue 9; texts written here): a headline's list closed by its group and the group's move
+("A·B 등 항공주 반등") names the movers, while a body's names examples; "털썩" and "휘청" are falls and
+"직격탄" a hit; a year a record is measured from ("1992년 이후 최대") is no history; "자사 주가" is the
+company's share price, not its treasury shares; a short quoted term after a bank's name is its own story;
+a short seller opening a headline acts on the company it names; a vaccine's efficacy is a trial result; a
+software update's fault is an accident; a few more words of context for short names."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from newsimpact.article import Article
+from newsimpact.tracker import Tracker
+
+from .texts import ko, picks, shown
+
+
+@pytest.fixture(scope="module")
+def tracker(shipped_tracker: Tracker) -> Tracker:
+    return shipped_tracker
+
+
+@pytest.mark.parametrize(
+    ("text", "movers", "direction"),
+    [
+        ("제트연료 가격 하락에 아메리칸·유나이티드 등 항공주 일제히 반등", ("UAL",), "positive"),
+        ("월마트·코스트코 등 대형 유통株 '털썩'…아마존 식료품 배송 확대", ("WMT", "COST"), "negative"),
+        ("美 수출규제 강화…퀄컴·브로드컴 등 부품사 타격 우려", ("QCOM", "AVGO"), "negative"),
+        ("中 보복관세 발표에 캐터필러·디어 '직격탄'", ("CAT", "DE"), "negative"),
+    ],
+)
+def test_a_headline_list_closed_by_its_group_names_the_movers(
+    tracker: Tracker, text: str, movers: tuple[str, ...], direction: str
+) -> None:
+    found = picks(tracker.track(ko(text)))
+    for ticker in movers:
+        assert found.get(ticker) == direction, found
+
+
+def test_a_body_list_closed_by_its_group_names_examples(tracker: Tracker) -> None:
+    report = tracker.track(
+        ko(
+            "코스피, 외국인 순매수에 1%대 상승 마감",
+            "코스피가 외국인 매수에 힘입어 1.4% 올랐다. 간밤 뉴욕증시에서 엔비디아 등 기술주가 강세를 보인 영향이다.",
+        )
+    )
+    assert "NVDA" not in picks(report)
+
+
+def test_a_record_since_a_year_is_todays_news(tracker: Tracker) -> None:
+    article = Article(
+        title="",
+        paragraphs=["넷플릭스, 분기 순이익 예상치 상회…주가 16% 급등 '2008년 이후 최대'"],
+        language="ko",
+        published=datetime.fromisoformat("2025-03-06T09:00:00+09:00"),
+    )
+    assert shown(tracker.track(article)).get("NFLX") == "positive"
+
+
+def test_a_year_that_dates_an_event_stays_history(tracker: Tracker) -> None:
+    article = Article(
+        title="",
+        paragraphs=["메타, 2016년 개인정보 유출 사건 다룬 다큐멘터리 공개"],
+        language="ko",
+        published=datetime.fromisoformat("2025-03-06T09:00:00+09:00"),
+    )
+    assert "META" not in shown(tracker.track(article))
+
+
+def test_the_companys_own_share_price_is_no_buyback(tracker: Tracker) -> None:
+    report = tracker.track(ko("로빈후드, 옵션 거래 수수료 '0원' 선언…자사 주가도 9% 급락"))
+    assert shown(report).get("HOOD") == "negative"
+
+
+def test_a_buyback_is_still_a_buyback(tracker: Tracker) -> None:
+    assert shown(tracker.track(ko("애플, 1100억달러 규모 자사주 매입 발표"))).get("AAPL") == "positive"
+
+
+def test_a_short_quoted_term_after_a_banks_name_is_its_own_story(tracker: Tracker) -> None:
+    assert picks(tracker.track(ko("씨티그룹 '돈세탁' 파문 확산…당국 조사 착수"))).get("C") == "negative"
+
+
+def test_a_banks_rating_call_on_another_stays_its_source(tracker: Tracker) -> None:
+    found = picks(tracker.track(ko("[특징주] 로열캐리비안, JP모건 '비중확대' 상향에 6%↑")))
+    assert "JPM" not in found, found
+    assert found.get("RCL") == "positive", found
+
+
+def test_a_short_sellers_allegation_is_news_of_its_target(tracker: Tracker) -> None:
+    found = picks(tracker.track(ko("머디워터스, 세일즈포스 '매출 부풀리기' 의혹 제기…주가 4%↓")))
+    assert found.get("CRM") == "negative", found
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("Moderna says its vaccine was 94% effective in a late-stage study", "MRNA"),
+        ("모더나, 독감·코로나 혼합 백신 예방효과 88%", "MRNA"),
+    ],
+)
+def test_a_vaccines_efficacy_is_a_trial_result(tracker: Tracker, text: str, ticker: str) -> None:
+    assert shown(tracker.track(ko(text) if not text.isascii() else _en(text))).get(ticker) == "positive"
+
+
+def _en(text: str) -> Article:
+    return Article(title="", paragraphs=[text], language="en")
+
+
+def test_a_faulty_software_update_is_an_accident(tracker: Tracker) -> None:
+    report = tracker.track(ko("팔로알토네트웍스 업데이트 오류에 기업 방화벽 잇단 중단…고객사 혼란"))
+    assert picks(report).get("PANW") == "negative"
+
+
+def test_meta_is_named_by_its_market_words(tracker: Tracker) -> None:
+    assert shown(tracker.track(ko("메타 어닝 쇼크에 시총 2000억달러 증발"))).get("META") == "negative"
