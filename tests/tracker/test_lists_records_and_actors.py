@@ -115,3 +115,58 @@ def test_a_faulty_software_update_is_an_accident(tracker: Tracker) -> None:
 
 def test_meta_is_named_by_its_market_words(tracker: Tracker) -> None:
     assert shown(tracker.track(ko("메타 어닝 쇼크에 시총 2000억달러 증발"))).get("META") == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("EU, 애플에 사상 최대 18억유로 과징금", "AAPL", None),
+        ("보잉, 1분기 사상 최대 순손실…737 맥스 여파", "BA", "negative"),
+    ],
+)
+def test_a_record_penalty_or_loss_is_no_record_result(
+    tracker: Tracker, text: str, ticker: str, direction: str | None
+) -> None:
+    assert picks(tracker.track(ko(text))).get(ticker) == direction
+
+
+def test_recall_costs_mostly_recovered_are_good_news(tracker: Tracker) -> None:
+    assert shown(tracker.track(ko("포드, 리콜 충당금 대부분 회수…부품사와 비용 분담 합의"))).get("F") == "positive"
+
+
+def test_a_drug_slowing_a_decline_met_its_goal(tracker: Tracker) -> None:
+    report = tracker.track(_en("Biogen's Alzheimer's drug slowed decline by 27% in a late-stage study"))
+    assert shown(report).get("BIIB") == "positive"
+
+
+def test_us_moves_in_an_english_seoul_wrap_are_tentative(tracker: Tracker) -> None:
+    report = tracker.track(
+        _en("Seoul stocks jump 3% as chip rally spreads; Nvidia gained 5% overnight, Micron rose 4%")
+    )
+    assert shown(report) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("모건스탠리, 3M 투자의견 '비중축소'→'중립' 상향", "MMM", "positive"),
+        ("백악관 관세 면제 발표에 화이자 6%·머크 4% 급등", "MRK", "positive"),
+        ("보잉, 777X 생산 일시 중단…엔진 점검 여파", "BA", "negative"),
+        ("셰브런, 코노코필립스에 인수 타진…美 석유업계 대형 M&A 예고", "COP", "positive"),
+    ],
+)
+def test_calls_halts_and_approaches_move_the_company_named(
+    tracker: Tracker, text: str, ticker: str, direction: str
+) -> None:
+    assert picks(tracker.track(ko(text))).get(ticker) == direction, text
+
+
+def test_a_korean_plants_halt_shifts_no_share_to_rivals(tracker: Tracker) -> None:
+    found = picks(tracker.track(ko("현대차, 반도체 부족에 울산공장 사흘간 생산 중단")))
+    assert not {"GM", "F", "TSLA"} & set(found), found
+
+
+def test_a_buyer_named_after_the_seller_leaves_it_the_move(tracker: Tracker) -> None:
+    found = picks(tracker.track(ko("비스트라, 원전 전력 장기계약…아마존 데이터센터에 15년간 공급, 주가 18%↑")))
+    assert found.get("VST") == "positive", found
+    assert "AMZN" not in found, found

@@ -939,7 +939,7 @@ class FrameReader:
                 if s.start > span.end
                 and s.key != span.key
                 and (
-                    (s.start >= end and _SEGMENT_START.search(text[: s.start]))
+                    (s.start >= end and _SEGMENT_START.search(text[: s.start]) and not self._named_as_customer(text, s))
                     or (s.start < end and self._parallel(text[s.end : s.end + 4]))
                     # "…'기업가치 600억달러' 데이터독 17% 폭등": a company with its own move has it.
                     or self.reports_move_after(text[s.end :])
@@ -979,6 +979,12 @@ class FrameReader:
             # name does after the news is that name's move.
             return 0.0
         return self._share_move_sign(move.group("move"))
+
+    def _named_as_customer(self, text: str, span: NamedSpan) -> bool:
+        """The words after the name make it the buyer of what is sold ("…MS 데이터센터에 20년간 전력 공급,
+        주가 22%↑"): the story it opens is still the seller's."""
+        after = squash(_BRACKETED_ALIAS.sub("", text[span.end :], count=1)[:60])
+        return any(role == "counterparty" and pattern.search(after) for pattern, role in self._after_ko)
 
     def _fortune(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
         """+1/-1 when the words right after the name (or its list) say it won or lost ("델타 웃고
