@@ -104,7 +104,9 @@ def test_a_vaccines_efficacy_is_a_trial_result(tracker: Tracker, text: str, tick
     assert shown(tracker.track(ko(text) if not text.isascii() else _en(text))).get(ticker) == "positive"
 
 
-def _en(text: str) -> Article:
+def _en(text: str, *body: str) -> Article:
+    if body:
+        return Article(title=text, paragraphs=list(body), language="en")
     return Article(title="", paragraphs=[text], language="en")
 
 
@@ -170,3 +172,57 @@ def test_a_buyer_named_after_the_seller_leaves_it_the_move(tracker: Tracker) -> 
     found = picks(tracker.track(ko("비스트라, 원전 전력 장기계약…아마존 데이터센터에 15년간 공급, 주가 18%↑")))
     assert found.get("VST") == "positive", found
     assert "AMZN" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("브로드컴, 퀄컴 인수 철회…美 정부 제동", "QCOM", "negative"),
+        ("아마존 '디즈니 인수 검토한 적 없다'…디즈니 장중 상승분 반납", "DIS", "negative"),
+        ("Boeing, machinists reach tentative deal, averting strike", "BA", "positive"),
+        ("Merck's antiviral pill cuts hospitalization risk by 50% in study", "MRK", "positive"),
+        ("애플, 4분기 '어닝 서프라이즈'에도 시간외 약세", "AAPL", "negative"),
+    ],
+)
+def test_deals_called_off_strikes_averted_and_conceded_beats(
+    tracker: Tracker, text: str, ticker: str, direction: str
+) -> None:
+    report = tracker.track(_en(text) if text.isascii() else ko(text))
+    assert picks(report).get(ticker) == direction, text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ('미래에셋증권 "애플, 아이폰 교체 수요 기대…목표주가 상향"', "AAPL"),
+        ("스타벅스커피 코리아, 매장 2000개 돌파…연매출 사상 최대", "SBUX"),
+        ("이튼 산불이 송전설비 근처에서 시작됐다는 주장에 전력주 일제히 급락", "ETN"),
+    ],
+)
+def test_a_korean_houses_call_a_korean_licensee_or_a_place_is_no_pick(tracker: Tracker, text: str, ticker: str) -> None:
+    assert ticker not in picks(tracker.track(ko(text))), text
+
+
+def test_a_patent_tally_is_dampened(tracker: Tracker) -> None:
+    assert tracker.frames.dampening("IBM, 美 특허 등록 25년 연속 1위", "ko") < 1.0
+
+
+def test_a_fall_made_up_again_is_no_fall(tracker: Tracker) -> None:
+    report = tracker.track(
+        ko(
+            "[뉴욕증시] WTI 20달러대 추락…에너지주 급락",
+            "유나이티드항공과 델타항공은 장 초반 하락분을 대부분 만회하며 보합권에서 마감했다.",
+        )
+    )
+    found = picks(report)
+    assert found.get("UAL") != "negative" and found.get("DAL") != "negative", found
+
+
+def test_the_customer_inside_a_suppliers_apposition_is_not_its_subject(tracker: Tracker) -> None:
+    report = tracker.track(
+        _en(
+            "Marvell lands custom AI chip deal with Amazon; shares jump 8%",
+            "Broadcom, still Google's largest supplier of custom chips, slipped 1% on the day.",
+        )
+    )
+    assert "GOOGL" not in picks(report)

@@ -560,7 +560,10 @@ class RoleRules(_Frozen):
     ("델타·유나이티드 등 항공주 반등"), names the group's movers, not examples in passing."""
     deal_held_up_en: tuple[str, ...] = ()
     """English words that say a takeover is held up ("regulator pauses review"): bad news for the
-    target's premium (Korean: the movement lexicon's hedge words after 심사/승인/인수)."""
+    target's premium."""
+    deal_held_up_ko: tuple[str, ...] = ()
+    """The same in Korean, a few words after 심사/승인/인수/합병/거래 ("인수 철회", "합병 심사 연장"),
+    besides the movement lexicon's hedge words."""
     denied_after_ko: tuple[str, ...] = ()
     """Words right after a decisive phrase that deny or undo it ("생산 차질 없어", "매입 축소")."""
     denied_before_ko: tuple[str, ...] = ()

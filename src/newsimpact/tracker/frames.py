@@ -239,12 +239,9 @@ class FrameReader:
         self._small_amount = _by_language(lexicon.small_amount_ko, lexicon.small_amount_en)
         self._small_events = frozenset(lexicon.small_amount_events)
         self._small_recall_factor = lexicon.small_recall_factor
-        held = "|".join(re.escape(squash(w)) for w in kb.movement.hedge.ko if len(squash(w)) >= 2)
-        self._held_up = (
-            re.compile(r"(?:심사|승인|인수|합병|거래)[가-힣0-9]{0,8}?(?:" + held + r"|연장|무산|좌초|불허|반대)")
-            if held
-            else re.compile(r"(?!)")
-        )
+        hedges = tuple(squash(w) for w in kb.movement.hedge.ko if len(squash(w)) >= 2)
+        held = _alternatives((*hedges, *roles.deal_held_up_ko))
+        self._held_up = re.compile(r"(?:심사|승인|인수|합병|거래)[가-힣0-9]{0,8}?(?:" + held + ")")
         held_en = _alternatives(tuple(w.lower() for w in roles.deal_held_up_en))
         self._held_up_en = re.compile(r"\b(?:" + held_en + r")\b")
         self._small_recall = _by_language(lexicon.small_recall_ko, lexicon.small_recall_en)
@@ -292,7 +289,10 @@ class FrameReader:
         denied = _alternatives(roles.denied_after_ko)
         # A streak may come between ("자사주 매입은 6분기째 '0'").
         self._denied_after = (
-            re.compile(rf"(?:{_AMOUNT_KO}){{0,2}}(?:은|는|이|가|도|을|를)?{_STREAK_KO}(?:{denied})", re.IGNORECASE)
+            # (past a closing quote: "'어닝 서프라이즈'에도")
+            re.compile(
+                rf"['’\"”]?(?:{_AMOUNT_KO}){{0,2}}(?:은|는|이|가|도|을|를)?{_STREAK_KO}(?:{denied})", re.IGNORECASE
+            )
             if roles.denied_after_ko
             else None
         )
