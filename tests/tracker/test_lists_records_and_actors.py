@@ -226,3 +226,30 @@ def test_the_customer_inside_a_suppliers_apposition_is_not_its_subject(tracker: 
         )
     )
     assert "GOOGL" not in picks(report)
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("MS, 게임사 인수…'업계 재편' 기대에 테이크투↑·닌텐도 9%↓", "TTWO", "positive"),
+        ("J&J, 탈크 소송 89억달러 합의…주가는 오히려 올랐다", "JNJ", "positive"),
+        ("마이크론, 분기 매출 사상 최대…삼성전자·SK하이닉스도 들썩", "MU", "positive"),
+    ],
+)
+def test_the_move_told_of_the_company_itself_decides(tracker: Tracker, text: str, ticker: str, direction: str) -> None:
+    assert picks(tracker.track(ko(text))).get(ticker) == direction, text
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("Intel dropped from the Dow after 25 years; Nvidia takes its place", "INTC"),
+        ("Vistra jumps 12% on nuclear deal to power Amazon data centers", "AMZN"),
+        ("아이폰16 공개에 LG이노텍 '들썩'…카메라 모듈 공급 기대", "AAPL"),
+    ],
+)
+def test_an_index_exit_a_power_buyer_or_a_korean_suppliers_day_is_no_shown_pick(
+    tracker: Tracker, text: str, ticker: str
+) -> None:
+    report = tracker.track(_en(text) if text.isascii() else ko(text))
+    assert ticker not in shown(report), text

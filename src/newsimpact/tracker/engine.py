@@ -683,6 +683,8 @@ class Tracker:
         if not sentences:
             return False
         head = sentences[0]
+        if self._topic_of_kind(head, mentions, "sp500"):
+            return False  # "마이크론, … '서프라이즈'…삼성·하이닉스도 들썩": the US company's story
         return any(
             m.sentence == head
             and m.ref.kind == "korean"

@@ -286,6 +286,10 @@ class FrameReader:
             r"[0-9][0-9.,]*\s?%(?!\s?(?:p\b|포인트|P\b))\s?(?:대|넘게|이상|가량|안팎|씩)?\s?(?P<move>" + moves + ")"
         )
         self._sized_move = re.compile(r"[0-9][0-9.,]*%(?:대|넘게|이상|가량|안팎|씩)?(?:" + moves + ")")
+        # The shares' move told without a size ("…주가는 오히려 올랐다").
+        self._shares_word_move = re.compile(
+            r"주가(?:는|가|도)\s?(?:오히려|되레|도리어|반대로)?\s?[\"'‘“]?(?P<move>" + moves + ")"
+        )
         denied = _alternatives(roles.denied_after_ko)
         # A streak may come between ("자사주 매입은 6분기째 '0'").
         self._denied_after = (
@@ -340,6 +344,8 @@ class FrameReader:
                 + r")(?![\w-])(?!\s+to\s+(?:comment|say|disclose|elaborate|provide|discuss|confirm|give|specify))"
                 # "Pfizer dropped its own daily pill": a verb with an object is no share move.
                 r"(?!\s+(?:its|their|his|her|plans?|bids?|offers?|approval|support|pursuit|development)\b)"
+                # "GE dropped from the Dow": out of an index, not a share move.
+                r"(?!\s+(?:from|out of)\s+(?:the\s+)?(?:dow|s&p|nasdaq|index|benchmark)\b)"
                 r"|(up|down|off|lost|lose|loses|shed|sheds|added|adds)"
                 r"(?=\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?[0-9]))"
             )
@@ -489,7 +495,8 @@ class FrameReader:
                 if event is not None and not moved:
                     polarity *= event.mood_factor
             moved_sign = self._move_sign(text, span, spans) if moved and language == "ko" else 0.0
-            sign = headline_sign or moved_sign or fortune
+            # The move right after the name ("테이크투↑·소니 13%↓") before a sized one later in its story.
+            sign = moved_sign or headline_sign or fortune
             if sign:
                 # "화이자(-4.1%)", "애플 3% 하락·엔비디아 4%↑": the words after the name say which way.
                 polarity = sign * max(abs(polarity), _REPORTED_MOVE)
@@ -961,7 +968,7 @@ class FrameReader:
         # reports no share move of its own ("…시간외 4%↓").
         move = next(
             (m for m in moves if not self._metric_before_size.search(text, max(0, m.start() - 12), m.start())),
-            moves[0] if moves else None,
+            moves[0] if moves else self._shares_word_move.search(text, span.end, end),
         )
         if move is None:
             return 0.0
