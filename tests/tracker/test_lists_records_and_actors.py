@@ -253,3 +253,24 @@ def test_an_index_exit_a_power_buyer_or_a_korean_suppliers_day_is_no_shown_pick(
 ) -> None:
     report = tracker.track(_en(text) if text.isascii() else ko(text))
     assert ticker not in shown(report), text
+
+
+def test_a_partner_listed_with_an_unknown_name_leaves_the_topic_its_move(tracker: Tracker) -> None:
+    found = picks(tracker.track(ko("코어위브, AI 클라우드 수주 급증…엔비디아·앤트로픽과 협력 확대에 10% 급등")))
+    assert "NVDA" not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '일라이릴리, 노보·화이자에 "비만약 특허 침해" 소송',
+        "애플, 퀄컴 상대로 10억달러 소송 제기",
+    ],
+)
+def test_the_plaintiff_of_a_suit_is_named_in_passing(tracker: Tracker, text: str) -> None:
+    found = picks(tracker.track(ko(text)))
+    assert "LLY" not in found and "AAPL" not in found, found
+
+
+def test_korean_shoppers_overseas_orders_are_dampened(tracker: Tracker) -> None:
+    assert "AMZN" not in shown(tracker.track(ko("블랙프라이데이 앞두고 아마존 해외직구 물량 50%↑ 전망")))

@@ -84,6 +84,10 @@ _UNLINKED_LIST = re.compile(
 _QUOTED_TERM = re.compile(r"^\s*['‘][^\s'’\"“”]{1,8}['’]\s+[가-힣]")
 """A short single-quoted term and the noun it names ("웰스파고 '유령계좌' 파문"): the name's own story, not
 what a bank or an agency says."""
+_UNLINKED_BEFORE_PARTICLE = re.compile(
+    r"^(?:·[가-힣A-Za-z&]{2,15}?){1,3}?(?=(?:와|과|하고|에게|에서|에|의)(?![가-힣]{0,1}$))"
+)
+"""The rest of a list of names the tracker does not know, up to the particle they share ("·오픈AI와 협력")."""
 _ENDS_STORY = re.compile(r"^\s*(?:…|\.\.\.|$)")
 _SIZE_TAIL = re.compile(r"[0-9][0-9.,]*\s?%\s?(?:대|넘게|이상|가량|안팎|씩)?\s*$")
 _MOVE_FILLER = re.compile(r"주가|시간외|장중|장초반|장외|프리마켓|개장전|일제히|동반")
@@ -647,6 +651,8 @@ class FrameReader:
         # "제너럴모터스(GM)는", "삼성전자(005930)의": the bracketed code or short name repeats the name.
         rest = _BRACKETED_ALIAS.sub("", text[tail.end :], count=1)
         after = squash(rest[:60])
+        # "MS·오픈AI와 협력": a list going on with names the tracker does not know shares their particle.
+        after = _UNLINKED_BEFORE_PARTICLE.sub("", after, count=1)
         squashed = squash(text)
         if self._rejected_bid is not None and self._rejected_bid.match(after):
             return "passing"  # "퓨리오사AI, 메타 인수 제안 거절": the bidder turned down is no target
@@ -988,10 +994,12 @@ class FrameReader:
         return self._share_move_sign(move.group("move"))
 
     def _named_as_customer(self, text: str, span: NamedSpan) -> bool:
-        """The words after the name make it the buyer of what is sold ("…MS 데이터센터에 20년간 전력 공급,
-        주가 22%↑"): the story it opens is still the seller's."""
+        """The words after the name make it the buyer of what is sold or a partner ("…MS 데이터센터에 20년간
+        전력 공급, 주가 22%↑", "…MS·오픈AI와 협력 확대에 시간외 9% 급등"): the story it opens is still the
+        topic's."""
         after = squash(_BRACKETED_ALIAS.sub("", text[span.end :], count=1)[:60])
-        return any(role == "counterparty" and pattern.search(after) for pattern, role in self._after_ko)
+        after = _UNLINKED_BEFORE_PARTICLE.sub("", after, count=1)
+        return any(role in ("counterparty", "partner") and pattern.search(after) for pattern, role in self._after_ko)
 
     def _fortune(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
         """+1/-1 when the words right after the name (or its list) say it won or lost ("델타 웃고
