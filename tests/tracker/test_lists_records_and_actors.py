@@ -274,3 +274,15 @@ def test_the_plaintiff_of_a_suit_is_named_in_passing(tracker: Tracker, text: str
 
 def test_korean_shoppers_overseas_orders_are_dampened(tracker: Tracker) -> None:
     assert "AMZN" not in shown(tracker.track(ko("블랙프라이데이 앞두고 아마존 해외직구 물량 50%↑ 전망")))
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("Dollar General shares crater 30% as costs soar", "DG", "negative"),
+        ("스트라이커, 짐머 상대 인공관절 특허소송 이겼다…배상액 2억달러", "SYK", "positive"),
+    ],
+)
+def test_a_crater_is_a_fall_and_a_suit_won_is_a_win(tracker: Tracker, text: str, ticker: str, direction: str) -> None:
+    report = tracker.track(_en(text) if text.isascii() else ko(text))
+    assert shown(report).get(ticker) == direction, text
