@@ -286,3 +286,9 @@ def test_korean_shoppers_overseas_orders_are_dampened(tracker: Tracker) -> None:
 def test_a_crater_is_a_fall_and_a_suit_won_is_a_win(tracker: Tracker, text: str, ticker: str, direction: str) -> None:
     report = tracker.track(_en(text) if text.isascii() else ko(text))
     assert shown(report).get(ticker) == direction, text
+
+
+def test_an_airliner_crash_moves_no_defence_rival(tracker: Tracker) -> None:
+    found = picks(tracker.track(ko("보잉 737 맥스 또 추락…운항 중단 국가 확산에 주가 11% 급락")))
+    assert found.get("BA") == "negative", found
+    assert "LMT" not in found, found
