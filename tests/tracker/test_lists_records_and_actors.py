@@ -292,3 +292,13 @@ def test_an_airliner_crash_moves_no_defence_rival(tracker: Tracker) -> None:
     found = picks(tracker.track(ko("보잉 737 맥스 또 추락…운항 중단 국가 확산에 주가 11% 급락")))
     assert found.get("BA") == "negative", found
     assert "LMT" not in found, found
+
+
+def test_a_house_initiating_coverage_is_its_source(tracker: Tracker) -> None:
+    found = picks(tracker.track(ko("골드만삭스, 넷플릭스 '매수'로 커버리지 개시…\"광고 요금제 과소평가\"")))
+    assert "GS" not in found, found
+    assert found.get("NFLX") == "positive", found
+
+
+def test_a_regulator_named_as_the_actor_is_no_regulation_of_the_company(tracker: Tracker) -> None:
+    assert picks(tracker.track(ko("美 규제당국, 버크셔에 셰브런 지분 추가 매입 허용"))).get("BRK.B") != "negative"
