@@ -155,6 +155,12 @@ def _words_after(rest: str) -> str:
     return _QUOTES_OUT.sub("", squash(_BRACKETED_ALIAS.sub("", rest, count=1)))
 
 
+def _role_words(rest: str) -> str:
+    """The words after a name (or its list, past a bracketed alias) that say its role: the first 60
+    characters, space-stripped, past the rest of a list of names the tracker does not know ("·오픈AI와 협력")."""
+    return _UNLINKED_BEFORE_PARTICLE.sub("", squash(rest[:60]), count=1)
+
+
 def _opens_story(text: str, start: int) -> bool:
     """The name at `start` opens its headline story (past a desk tag, brackets or quotes)."""
     segment = story_bounds(text, start)[0]
@@ -182,6 +188,7 @@ class FrameReader:
         self._polarity = polarity
         roles = kb.roles
         self._after_ko = [(re.compile(p.pattern), p.role) for p in roles.after_ko]
+        self._buyer_or_partner_after = [p for p, role in self._after_ko if role in ("counterparty", "partner")]
         self._after_en = [(re.compile(p.pattern, re.IGNORECASE), p.role) for p in roles.after_en]
         self._before_en = [(re.compile(p.pattern, re.IGNORECASE), p.role) for p in roles.before_en]
         self._before_ko = [(re.compile(p.pattern), p.role) for p in roles.before_ko]
@@ -650,9 +657,7 @@ class FrameReader:
     ) -> Role:
         # "제너럴모터스(GM)는", "삼성전자(005930)의": the bracketed code or short name repeats the name.
         rest = _BRACKETED_ALIAS.sub("", text[tail.end :], count=1)
-        after = squash(rest[:60])
-        # "MS·오픈AI와 협력": a list going on with names the tracker does not know shares their particle.
-        after = _UNLINKED_BEFORE_PARTICLE.sub("", after, count=1)
+        after = _role_words(rest)
         squashed = squash(text)
         if self._rejected_bid is not None and self._rejected_bid.match(after):
             return "passing"  # "퓨리오사AI, 메타 인수 제안 거절": the bidder turned down is no target
@@ -997,9 +1002,8 @@ class FrameReader:
         """The words after the name make it the buyer of what is sold or a partner ("…MS 데이터센터에 20년간
         전력 공급, 주가 22%↑", "…MS·오픈AI와 협력 확대에 시간외 9% 급등"): the story it opens is still the
         topic's."""
-        after = squash(_BRACKETED_ALIAS.sub("", text[span.end :], count=1)[:60])
-        after = _UNLINKED_BEFORE_PARTICLE.sub("", after, count=1)
-        return any(role in ("counterparty", "partner") and pattern.search(after) for pattern, role in self._after_ko)
+        after = _role_words(_BRACKETED_ALIAS.sub("", text[span.end :], count=1))
+        return any(pattern.search(after) for pattern in self._buyer_or_partner_after)
 
     def _fortune(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
         """+1/-1 when the words right after the name (or its list) say it won or lost ("델타 웃고
