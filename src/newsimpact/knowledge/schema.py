@@ -207,6 +207,9 @@ class PolarityLexicon(_Frozen):
     concession: tuple[str, ...] = ()
     """Endings that concede what precedes them ("호실적에도 주가 하락"): what the company's own clause
     reports comes after them."""
+    concession_before_shares: tuple[str, ...] = ()
+    """Endings that concede only when the shares' own move follows ("순손실을 냈지만 주가는 7% 올랐다"):
+    elsewhere "매출은 늘었지만 …" is a contrast, not a concession."""
     intensifiers: dict[str, float] = Field(default_factory=dict)
     mask: tuple[str, ...] = ()
     """Words blanked out before matching because a term hides inside them (금감원 holds 감원)."""
@@ -426,10 +429,11 @@ class EventLexicon(_Frozen):
     vehicles: 1만2천대, 3,400대): it weighs `small_recall_factor`."""
     small_recall_en: str = ""
     small_recall_factor: float = Field(default=1.0, gt=0.0, le=1.0)
-    remote_fix_ko: str = ""
-    """A recall fixed over the air ("무선 업데이트로 해결"): told in the headline, the whole story weighs
-    `small_recall_factor`, however many body sentences retell it."""
-    remote_fix_en: str = ""
+    quick_fix_ko: str = ""
+    """An accident fixed cheaply or quickly: a recall over the air ("무선 업데이트로 해결"), an outage
+    restored within a few hours ("3시간 만에 복구"). Told in the headline, the whole story weighs
+    `small_recall_factor`, however many body sentences retell it; told in a sentence, that sentence."""
+    quick_fix_en: str = ""
     rating_kept_ko: str = ""
     """A regular expression for a broker keeping its rating or target unchanged ("…비중확대 유지"), with
     no change told beside it: a view restated, weighing `rating_kept_factor`."""

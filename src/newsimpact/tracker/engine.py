@@ -220,6 +220,8 @@ _YEAR = re.compile(
 """A year that dates an event ("2016년 유출", "in 2016"); not one that a record is measured from
 ("'1992년 이후 최대'", "2008년 이후 처음": the record is today's news)."""
 _HISTORY_FACTOR = 0.2
+_OWN_NEWS_MIN = 0.5
+"""How plainly a company's own sentences must point one way to overrule a read-across the other way."""
 
 
 def _stronger(candidate: Candidate, current: Candidate) -> bool:
@@ -231,6 +233,23 @@ def _stronger(candidate: Candidate, current: Candidate) -> bool:
     return calibrate(abs(candidate.signed_strength), candidate.path, candidate.direct) > calibrate(
         abs(current.signed_strength), current.path, current.direct
     )
+
+
+def _against_own_news(candidates: list[Candidate], events: dict[tuple[str, str], _EntityEvent]) -> list[Candidate]:
+    """Without a theme's or a related company's read-across that the company's own sentences contradict:
+    "JPMorgan … finished 2% higher" on a day regional banks tumbled is no pick of JPMorgan falling with
+    them, even where its own line is too far down the article to be a pick itself."""
+
+    def contradicted(candidate: Candidate) -> bool:
+        own = events.get(("sp500", candidate.ticker))
+        return (
+            candidate.path != "mention"
+            and own is not None
+            and abs(own.polarity) >= _OWN_NEWS_MIN
+            and own.polarity * candidate.signed_strength < 0
+        )
+
+    return [c for c in candidates if not contradicted(c)]
 
 
 def _latest_year(sentences: list[Sentence]) -> int | None:
@@ -343,7 +362,7 @@ class Tracker:
                 pure_plays_only=wrap,
                 head=sentences[0],
             )
-        positive, negative = self._select(candidates)
+        positive, negative = self._select(_against_own_news(candidates, events))
         if self.calibration is not None:
             headline_only = len(sentences) <= 1
             positive = self._calibrated(positive, language == "ko", headline_only)

@@ -256,7 +256,7 @@ class FrameReader:
         held_en = _alternatives(tuple(w.lower() for w in roles.deal_held_up_en))
         self._held_up_en = re.compile(r"\b(?:" + held_en + r")\b")
         self._small_recall = _by_language(lexicon.small_recall_ko, lexicon.small_recall_en)
-        self._remote_fix = _by_language(lexicon.remote_fix_ko, lexicon.remote_fix_en)
+        self._quick_fix = _by_language(lexicon.quick_fix_ko, lexicon.quick_fix_en)
         self._small_factor = lexicon.small_amount_factor
         self._anniversary = _by_language(lexicon.anniversary_ko, lexicon.anniversary_en)
         self._anniversary_factor = lexicon.anniversary_factor
@@ -578,9 +578,10 @@ class FrameReader:
         small = self._small_amount["en" if language == "en" else "ko"]
         if event is not None and event.id in self._small_events and small is not None and small.search(text):
             polarity *= self._small_factor  # a fine or settlement too small to matter to a large company
-        recall = self._small_recall["en" if language == "en" else "ko"]
-        if event is not None and event.id == "recall_accident" and recall is not None and recall.search(text):
-            polarity *= self._small_recall_factor  # a recall of a few thousand cars, not a fleet-wide one
+        lang = "en" if language == "en" else "ko"
+        small_or_quick = (self._small_recall[lang], self._quick_fix[lang])
+        if event is not None and event.id == "recall_accident" and any(p and p.search(text) for p in small_or_quick):
+            polarity *= self._small_recall_factor  # a recall of a few thousand cars, an outage of an hour
         if (
             language == "ko"
             and role == "subject"
@@ -1315,8 +1316,8 @@ class FrameReader:
 
         For a headline this is its story's weight: a recall fixed over the air counts too."""
         factor = self._dampening(text, language)
-        remote = self._remote_fix["en" if language == "en" else "ko"]
-        if remote is not None and remote.search(text):
+        quick = self._quick_fix["en" if language == "en" else "ko"]
+        if quick is not None and quick.search(text):
             event = self.event_type(text, language)
             if event is not None and event.id == "recall_accident":
                 factor = min(factor, self._small_recall_factor)

@@ -1,0 +1,111 @@
+"""Session 10 rules (issue 9; texts written here): results conceded before the shares' own move ("순손실을
+냈지만 주가는 7% 올랐다") leave the move as the news; a figure called "'깜짝'" beat expectations; an outage
+of an hour or three, restored, is no material accident."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsimpact.tracker import Tracker
+
+from .texts import headline, ko, picks, shown
+
+
+@pytest.fixture(scope="module")
+def tracker(shipped_tracker: Tracker) -> Tracker:
+    return shipped_tracker
+
+
+def test_results_conceded_before_the_shares_move_leave_the_move(tracker: Tracker) -> None:
+    report = tracker.track(
+        ko(
+            "아마존 1분기 실적 발표",
+            "아마존은 1분기에 4,100만달러 순손실을 냈지만 주가는 시간외 거래에서 6% 넘게 올랐다.",
+        )
+    )
+    assert picks(report).get("AMZN") == "positive"
+
+
+def test_a_contrast_of_two_results_is_no_concession(tracker: Tracker) -> None:
+    report = tracker.track(
+        ko(
+            "나이키 분기 실적 발표",
+            "나이키는 분기 매출이 3% 늘었지만 순이익은 전년 대비 40% 줄어 시장 예상을 크게 밑돌았다.",
+        )
+    )
+    assert picks(report).get("NKE") == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("아마존, 광고 매출 첫 공개 '깜짝'…구글도 검색 광고 실적 발표", "AMZN"),
+        ("넷플릭스, 3분기 유료 가입자 610만명 ‘깜짝’", "NFLX"),
+    ],
+)
+def test_a_figure_called_a_surprise_is_good_news(tracker: Tracker, text: str, ticker: str) -> None:
+    assert shown(tracker.track(ko(text))).get(ticker) == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "ticker"),
+    [
+        (
+            "MS 아웃룩 2시간 접속 장애…직장인 메일 업무 '멈칫'",
+            "마이크로소프트(MS)의 이메일 서비스 아웃룩에서 오전 2시간가량 접속 장애가 발생했다. MS는 오후에 복구를 마쳤다.",
+            "MSFT",
+        ),
+        (
+            "구글 검색 한때 접속 장애…1시간 만에 복구",
+            "구글의 검색 서비스가 저녁 한때 접속 오류를 일으켰다. 구글은 원인을 조사하고 있다고 밝혔다.",
+            "GOOGL",
+        ),
+        (
+            "Microsoft restores Outlook after a two-hour outage",
+            "Microsoft said its Outlook e-mail service was restored after a two-hour outage on Tuesday morning.",
+            "MSFT",
+        ),
+    ],
+)
+def test_an_outage_fixed_within_hours_is_not_shown(tracker: Tracker, text: str, body: str, ticker: str) -> None:
+    assert ticker not in shown(tracker.track(headline(text, body)))
+
+
+def test_a_long_outage_still_hurts(tracker: Tracker) -> None:
+    report = tracker.track(
+        ko(
+            "마이크로소프트 클라우드 애저 14시간 장애…고객사 서비스 줄줄이 중단",
+            "마이크로소프트의 애저 미국 동부 리전에서 14시간 동안 장애가 이어지며 수많은 고객사 서비스가 멈췄다.",
+        )
+    )
+    assert picks(report).get("MSFT") == "negative"
+
+
+def test_a_company_said_to_rise_is_not_read_down_with_its_theme(tracker: Tracker) -> None:
+    report = tracker.track(
+        headline(
+            "Oil slumps 6% as OPEC+ agrees to pump more",
+            "Crude prices fell sharply on Thursday after the producer group agreed to raise output from next "
+            "month. Brent settled at its lowest in four years.",
+            "Energy stocks dropped with crude. Devon Energy and APA lost more than 5%.",
+            "Chevron bucked the slide and ended 1.2% higher after it announced a larger buyback.",
+        )
+    )
+    found = picks(report)
+    assert found.get("DVN") == "negative"
+    assert found.get("CVX") != "negative"
+
+
+def test_a_bank_collapse_is_the_crisis_deepening(tracker: Tracker) -> None:
+    report = tracker.track(
+        headline(
+            "Regional lenders slide after Silicon Valley Bank collapse stokes run fears",
+            "Shares of U.S. regional banks fell sharply on Tuesday as investors worried that depositors would "
+            "move their money to the biggest lenders. KeyCorp dropped 14% and Citizens Financial slid 9%.",
+            "The largest banks were spared. JPMorgan Chase ended 1.5% higher as customers moved deposits into "
+            "big lenders seen as safer.",
+        )
+    )
+    found = picks(report)
+    assert found.get("KEY") == "negative"
+    assert "negative" not in (found.get("JPM"), found.get("NEM"))
