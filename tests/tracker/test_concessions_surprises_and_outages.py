@@ -109,3 +109,63 @@ def test_a_bank_collapse_is_the_crisis_deepening(tracker: Tracker) -> None:
     found = picks(report)
     assert found.get("KEY") == "negative"
     assert "negative" not in (found.get("JPM"), found.get("NEM"))
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("[뉴욕증시] 고용 호조에 다우 1.1%↑…은행주 강세, 나이키는 역행", "NKE", "negative"),
+        ("나스닥 2% 급락에도 팔란티어 역행…국방부 수주 기대", "PLTR", "positive"),
+    ],
+)
+def test_a_name_going_against_the_move_went_the_other_way(
+    tracker: Tracker, text: str, ticker: str, direction: str
+) -> None:
+    assert picks(tracker.track(ko(text))).get(ticker) == direction
+
+
+def test_a_customer_making_chips_at_a_korean_foundry_is_not_shown(tracker: Tracker) -> None:
+    report = tracker.track(ko("퀄컴, 삼성 파운드리 2나노로 스냅드래곤 일부 생산…삼성 수주 숨통"))
+    assert "QCOM" not in shown(report)
+
+
+def test_a_power_buyer_at_the_end_of_the_sellers_clause_is_the_customer(tracker: Tracker) -> None:
+    report = tracker.track(
+        headline(
+            "Talen Energy jumps 8% after 15-year power deal with Amazon",
+            "Talen Energy shares jumped 8% on Monday after the power producer agreed to sell electricity from its "
+            "Pennsylvania nuclear station to Amazon data centers.",
+            "Amazon shares were little changed.",
+        )
+    )
+    assert "AMZN" not in shown(report)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "이 여파로 온라인 증권사 로빈후드와 가상자산 거래소 코인베이스의 앱 접속이 한때 중단됐다.",
+        "로빈후드와 코인베이스는 서비스가 정상화됐다고 밝혔다.",
+    ],
+)
+def test_customers_hit_by_a_providers_outage_are_not_shown(tracker: Tracker, body: str) -> None:
+    report = tracker.track(
+        ko(
+            "아마존웹서비스(AWS) 美서부 리전 8시간 먹통…로빈후드·코인베이스 거래 차질",
+            "아마존웹서비스(AWS)의 미국 서부 리전에서 8시간 동안 대규모 장애가 발생했다.",
+            body,
+        )
+    )
+    found = shown(report)
+    assert "HOOD" not in found
+    assert "COIN" not in found
+
+
+def test_an_outage_that_grounds_a_customers_flights_still_hurts_it(tracker: Tracker) -> None:
+    report = tracker.track(ko("보안업체 업데이트 오류에 윈도 PC 수백만대 '먹통'…델타항공 3천편 결항"))
+    assert picks(report).get("DAL") == "negative"
+
+
+def test_a_korean_chipmakers_capex_is_not_us_memory_news(tracker: Tracker) -> None:
+    report = tracker.track(ko("SK하이닉스, 용인 팹 공사 속도…HBM4 증설에 2030년까지 50조원 투입"))
+    assert "MU" not in shown(report)

@@ -519,6 +519,16 @@ class RoleRules(_Frozen):
     보잉 777기가 추락"), the accident is that operator's, and in a body sentence the maker's frame weighs
     `operated_by_other_factor` (a headline naming the maker keeps it as the story's subject)."""
     operated_by_other_factor: float = Field(default=1.0, gt=0.0, le=1.0)
+    others_outage_ko: str = ""
+    """Outage words in a headline story before the name's, about another company ("AWS … 먹통…코인베이스
+    거래 차질"): the name's accident is that outage's effect on a customer, weighing `outage_victim_factor`."""
+    aftermath_opening_ko: str = ""
+    """A sentence opening that tells what follows as an aftermath ("이 여파로"): an accident told there is
+    another's, weighing `outage_victim_factor`."""
+    outage_victim_factor: float = Field(default=1.0, gt=0.0, le=1.0)
+    material_disruption_ko: tuple[str, ...] = ()
+    """Words (space-stripped) in the name's own story that make another's outage material for it
+    ("수천편 결항")."""
     denial_after_ko: str = ""
     """A regular expression right after a Korean name (or its list) for its own quoted denial ("테슬라
     '서스펜션 결함 없다…리콜 대상 아냐'"): a denial is no event, so the frame weighs `denial_factor`
@@ -539,6 +549,9 @@ class RoleRules(_Frozen):
     fortunes_ko: UpDown = UpDown()
     """Words right after a name in a Korean headline that say it won or lost ("델타 웃고 유나이티드
     울고"): which way the news went for it."""
+    against_the_move_ko: tuple[str, ...] = ()
+    """Words right after a name in a Korean headline that say it went the other way from the move told
+    before it ("…주택건설주 급등, 인텔은 역행"): the opposite of that move."""
     share_moves_ko: UpDown = UpDown()
     """Korean share-move words after a mover ("4%↑", "급락"): which way it moved."""
     muted_move_after_ko: str = ""

@@ -350,10 +350,13 @@ class Tracker:
                 candidates += self._relation_candidates(events, day, analyst_note=note)
             # "S-Oil, 4분기 영업익…정제마진 회복에 반등", "[특징주] S-Oil, 정제마진 상승 기대에 5%↑": a
             # Korean company's results or share move cite the price as their reason, like a broker's
-            # note on it; the price is not the story.
+            # note on it; the price is not the story. Nor is its own capex ("삼성전자, … HBM4 증설에 60조원
+            # 투입"): more of its supply, not news of the US industry's demand.
             korean_topic = language == "ko" and self._topic_of_kind(sentences[0], entity_mentions, "korean")
             event = self.frames.event_type(sentences[0].text, language) if korean_topic else None
-            korean_topic = korean_topic and event is not None and event.id in ("earnings", "guidance", "price_move")
+            korean_topic = (
+                korean_topic and event is not None and event.id in ("earnings", "guidance", "price_move", "capex")
+            )
             candidates += self._theme_candidates(
                 themes,
                 language,

@@ -285,10 +285,17 @@ class FrameReader:
         self._rejected_bid = re.compile(roles.rejected_bid_after_ko) if roles.rejected_bid_after_ko else None
         self._operated_model = re.compile(roles.operated_model_after_ko) if roles.operated_model_after_ko else None
         self._operated_factor = roles.operated_by_other_factor
+        self._others_outage = re.compile(roles.others_outage_ko) if roles.others_outage_ko else None
+        self._aftermath_opening = re.compile(roles.aftermath_opening_ko) if roles.aftermath_opening_ko else None
+        self._victim_factor = roles.outage_victim_factor
+        self._material_disruption = tuple(roles.material_disruption_ko)
         self._mover_ko = re.compile(roles.mover_after_ko) if roles.mover_after_ko else None
         self._price_move = next((e for e in self._events if e.id == "price_move"), None)
         self._fortunes = {w: 1.0 for w in roles.fortunes_ko.up} | {w: -1.0 for w in roles.fortunes_ko.down}
         self._fortune_words = tuple(self._fortunes)
+        self._against_the_move = re.compile(
+            r"^(?:은|는|이|가|도|만)?(?:" + _alternatives(roles.against_the_move_ko) + ")"
+        )
         self._up_moves = tuple(roles.share_moves_ko.up)
         self._down_moves = tuple(roles.share_moves_ko.down)
         moves = _alternatives((*self._up_moves, *self._down_moves))
@@ -561,6 +568,14 @@ class FrameReader:
             and self._operated_by_other(text, span, spans)
         ):
             polarity *= self._operated_factor  # "아시아나 항공 보잉 777기가 추락": the operator's accident
+        if (
+            polarity
+            and language == "ko"
+            and not moved
+            and (event is None or event.id == "recall_accident")
+            and self._hit_by_others_outage(text, is_title, span, spans)
+        ):
+            polarity *= self._victim_factor  # "AWS … 먹통…코인베이스·로빈후드 거래 차질": the provider's outage
         if polarity and language == "ko" and role == "subject" and self._tiny_own_move(text, span, spans, clause):
             polarity *= _TINY_MOVE_FACTOR  # "프리포트맥모란은 … 구리값 약세로 0.8% 내렸다": within the noise
         if polarity and asks(text, span.start):
@@ -701,8 +716,9 @@ class FrameReader:
             # closed by its group ("델타·유나이티드 등 항공주 반등"), while a body's ("간밤 엔비디아 등
             # 기술주가 올랐다" in a Seoul wrap) names examples of what moved the market.
             return "subject"
-        if is_title and _QUOTES_OUT.sub("", self._past_listed_group(after)).startswith(self._fortune_words):
-            return "subject"  # "델타 웃고 유나이티드 울고": the headline's verdict on each
+        verdict = _QUOTES_OUT.sub("", self._past_listed_group(after))
+        if is_title and (verdict.startswith(self._fortune_words) or self._against_the_move.match(verdict)):
+            return "subject"  # "델타 웃고 유나이티드 울고", "인텔은 역행": the headline's verdict on each
         if self._makes_the_call(text, head, spans) if is_title else self._calls_on_another(text, tail, span, spans):
             return "source"
         if self._source_like(span) and (
@@ -800,6 +816,21 @@ class FrameReader:
         return any(
             other.key != span.key and other.end <= span.start and text[other.end : span.start].strip() in ("", "의")
             for other in spans
+        )
+
+    def _hit_by_others_outage(self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan]) -> bool:
+        """The name's accident is another company's outage felt by a customer: told after that company's
+        outage in a headline's earlier story, or in a sentence opening as its aftermath ("이 여파로")."""
+        story_start, story_end = story_bounds(text, span.start)
+        if any(word in squash(text[span.end : story_end]) for word in self._material_disruption):
+            return False  # "…델타항공 수천편 결항": its own operations stopped
+        if not is_title:
+            return self._aftermath_opening is not None and self._aftermath_opening.match(text) is not None
+        if not story_start or self._others_outage is None:
+            return False
+        earlier = text[:story_start]
+        return any(s.key != span.key and s.end <= story_start for s in spans) and bool(
+            self._others_outage.search(earlier)
         )
 
     def _tiny_own_move(self, text: str, span: NamedSpan, spans: list[NamedSpan], clause: tuple[int, int]) -> bool:
@@ -1011,7 +1042,22 @@ class FrameReader:
         유나이티드 울고"), else 0."""
         tail = self._list_group(text, span, spans, "ko")[1]
         after = self._past_listed_group(_words_after(text[tail.end :]))
+        if self._against_the_move.match(after):
+            return -self._last_move_before(text[: span.start])
         return next((sign for word, sign in self._fortunes.items() if after.startswith(word)), 0.0)
+
+    def _last_move_before(self, text: str) -> float:
+        """+1/-1 for the last share-move word in the text, else 0."""
+        squashed = squash(text)
+        last = max(
+            (
+                (squashed.rfind(word), sign)
+                for words, sign in ((self._up_moves, 1.0), (self._down_moves, -1.0))
+                for word in words
+            ),
+            default=(-1, 0.0),
+        )
+        return last[1] if last[0] >= 0 else 0.0
 
     def _told_as_cause_of_others(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> bool:
         """The name's story ends as the cause of what the next story says of others: its share move
@@ -1141,7 +1187,7 @@ class FrameReader:
     def _role_en(self, text: str, head: NamedSpan, tail: NamedSpan, span: NamedSpan, spans: list[NamedSpan]) -> Role:
         lower = text.lower()
         after = lower[tail.end : tail.end + 60]
-        before = lower[max(0, head.start - 40) : head.start]
+        before = lower[max(0, head.start - 100) : head.start]
         # About a market, at home or abroad: a company after its "as" is the news that moved it (abroad,
         # the engine keeps it under the display threshold like a Korean market wrap).
         about_market = (
