@@ -1,6 +1,11 @@
 """Session 10 rules (issue 9; texts written here): results conceded before the shares' own move ("순손실을
 냈지만 주가는 7% 올랐다") leave the move as the news; a figure called "'깜짝'" beat expectations; an outage
-of an hour or three, restored, is no material accident."""
+of an hour or three, restored, is no material accident, and the customers another company's outage hit
+are seldom moved; a read-across the company's own sentences contradict is dropped; a bank's collapse is the
+crisis deepening; a name "going against" the move told before it went the other way; a buyer at the end
+of a seller's clause, or of a Korean foundry's process, is the customer; a Korean chipmaker's capex is no
+US memory news; a settlement plan approved lifts uncertainty; a loss smaller than feared, weight lost in a
+trial and damages received are good news; a fleet grounded after a blowout is bad news."""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ import pytest
 
 from newsimpact.tracker import Tracker
 
-from .texts import headline, ko, picks, shown
+from .texts import en, headline, ko, picks, shown
 
 
 @pytest.fixture(scope="module")
@@ -169,3 +174,48 @@ def test_an_outage_that_grounds_a_customers_flights_still_hurts_it(tracker: Trac
 def test_a_korean_chipmakers_capex_is_not_us_memory_news(tracker: Tracker) -> None:
     report = tracker.track(ko("SK하이닉스, 용인 팹 공사 속도…HBM4 증설에 2030년까지 50조원 투입"))
     assert "MU" not in shown(report)
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("3M, 귀마개 소송 일괄합의안 美 파산법원 승인…'불확실성 걷혔다'", "MMM", "positive"),
+        ("3M, 귀마개 소송 합의안 법원서 기각…추가 비용 우려", "MMM", "negative"),
+    ],
+)
+def test_a_settlement_plan_approved_or_rejected(tracker: Tracker, text: str, ticker: str, direction: str) -> None:
+    assert picks(tracker.track(ko(text))).get(ticker) == direction
+
+
+def test_a_loss_smaller_than_feared_is_good_news(tracker: Tracker) -> None:
+    report = tracker.track(en("Ford's quarterly EV loss smaller than feared as battery costs fall"))
+    assert shown(report).get("F") == "positive"
+
+
+def test_the_company_paid_damages_is_not_hurt(tracker: Tracker) -> None:
+    report = tracker.track(
+        headline(
+            "Jury orders software maker to pay United Airlines $300 million over booking outage",
+            "A Texas jury found the vendor negligent and awarded the carrier $300 million.",
+            "United, which had put its losses from the outage at $350 million, rose 0.9%.",
+        )
+    )
+    assert picks(report).get("UAL") != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "암젠, 비만 주사제 2상서 체중 16%↓…연내 3상 착수",
+        "화이자, 먹는 비만약 2상서 평균 체중 11% 감소",
+    ],
+)
+def test_weight_lost_in_a_trial_is_the_goal(tracker: Tracker, text: str) -> None:
+    found = picks(tracker.track(ko(text)))
+    assert "negative" not in found.values()
+    assert "positive" in found.values()
+
+
+def test_a_grounded_fleet_after_a_blowout_is_bad_news(tracker: Tracker) -> None:
+    report = tracker.track(en("FAA grounds 60 Boeing 787 jets after cabin window blowout on a cargo flight"))
+    assert picks(report).get("BA") == "negative"

@@ -552,6 +552,8 @@ class RoleRules(_Frozen):
     against_the_move_ko: tuple[str, ...] = ()
     """Words right after a name in a Korean headline that say it went the other way from the move told
     before it ("…주택건설주 급등, 인텔은 역행"): the opposite of that move."""
+    inverse_metric_before_size_ko: tuple[str, ...] = ()
+    """Figures whose fall is good news ("체중 13.8%↓", "적자 40%↓"): a size after them is no share move."""
     share_moves_ko: UpDown = UpDown()
     """Korean share-move words after a mover ("4%↑", "급락"): which way it moved."""
     muted_move_after_ko: str = ""

@@ -214,6 +214,8 @@ class FrameReader:
         shares, metric = _alternatives(roles.shares_before_size_ko), _alternatives(roles.metric_before_size_ko)
         self._shares_before_size = re.compile(rf"(?:{shares})\s?$")
         self._metric_before_size = re.compile(rf"(?:{metric})\s?(?:이|가|은|는)?\s?$")
+        inverse = _alternatives(roles.inverse_metric_before_size_ko)
+        self._inverse_metric_before_size = re.compile(rf"(?:{inverse})\s?(?:이|가|은|는)?\s?$")
         group = _alternatives(roles.group_before_move_ko)
         self._group_before_move = re.compile(rf"(?:{group})(?:가|는|은|도|들이|들은|들도)?$")
         self._listed_group = re.compile(_alternatives(roles.listed_group_ko))
@@ -356,7 +358,7 @@ class FrameReader:
         )
         self._mover_en = (
             re.compile(
-                r"^(?:'s)?\s*(?:(?:inc|corp|co)\.?\s+)?(?:,\s*(?:whose|which|that|the)\b[^,;]{0,90},\s*)?"
+                r"^(?:'s)?\s*(?:(?:inc|corp|co)\.?\s+)?(?:,\s*(?:whose|which|who|that|the)\b[^,;]{0,160},\s*)?"
                 r"(?:(?:shares|stock)\s+)?(?:each\s+|both\s+|also\s+)?(?:("
                 + "|".join(sorted(verbs, key=len, reverse=True))
                 + r")(?![\w-])(?!\s+to\s+(?:comment|say|disclose|elaborate|provide|discuss|confirm|give|specify))"
@@ -926,7 +928,7 @@ class FrameReader:
         if self._mover_en is None:
             return None
         tail = self._list_group(text, span, spans, "en")[1]
-        match = self._mover_en.match(text[tail.end : tail.end + 140].lower())
+        match = self._mover_en.match(text[tail.end : tail.end + 220].lower())
         if match is None:
             led = _LEADS_EN.match(text[tail.end : tail.end + 80])
             if led is not None:
@@ -1006,6 +1008,7 @@ class FrameReader:
             for m in self._headline_move_pattern.finditer(text, span.end, end)
             if (not _CAUSE_AFTER.match(text, m.end()) or self._shares_before_size.search(text, 0, m.start()))
             and not _TINY_SIZE.match(m.group(0))
+            and not self._inverse_metric_before_size.search(text, max(0, m.start() - 12), m.start())
         ]
         # A business figure's change ("상업 매출 71%↑") stands for the move only when the headline
         # reports no share move of its own ("…시간외 4%↓").
