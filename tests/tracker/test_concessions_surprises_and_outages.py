@@ -219,3 +219,33 @@ def test_weight_lost_in_a_trial_is_the_goal(tracker: Tracker, text: str) -> None
 def test_a_grounded_fleet_after_a_blowout_is_bad_news(tracker: Tracker) -> None:
     report = tracker.track(en("FAA grounds 60 Boeing 787 jets after cabin window blowout on a cargo flight"))
     assert picks(report).get("BA") == "negative"
+
+
+def test_results_conceded_with_euna_before_the_shares_move(tracker: Tracker) -> None:
+    report = tracker.track(
+        ko(
+            "美 은행 실적 발표",
+            "골드만삭스는 트레이딩 호조로 순이익이 예상치를 넘었으나 주가는 2.4% 하락했다.",
+        )
+    )
+    assert picks(report).get("GS") == "negative"
+
+
+def test_a_decisive_phrase_conceded_before_a_fall_is_not_the_news(tracker: Tracker) -> None:
+    report = tracker.track(
+        ko(
+            "뉴욕증시 혼조 마감",
+            "세일즈포스가 연간 가이던스를 올렸음에도 AI 매출 둔화 우려로 6% 넘게 하락했다.",
+        )
+    )
+    assert picks(report).get("CRM") == "negative"
+
+
+def test_a_beat_with_flat_shares_is_not_shown(tracker: Tracker) -> None:
+    report = tracker.track(ko("브로드컴, 분기 매출 가이던스 웃돌았지만…시간외 '보합'"))
+    assert "AVGO" not in shown(report)
+
+
+def test_an_fda_approval_is_good_news_for_the_drugmaker(tracker: Tracker) -> None:
+    report = tracker.track(en("FDA approves Amgen's once-monthly weight-loss shot; rival shares slide"))
+    assert shown(report).get("AMGN") == "positive"

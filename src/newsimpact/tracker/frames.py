@@ -300,6 +300,7 @@ class FrameReader:
         )
         self._up_moves = tuple(roles.share_moves_ko.up)
         self._down_moves = tuple(roles.share_moves_ko.down)
+        self._share_move_word = re.compile(_alternatives((*self._up_moves, *self._down_moves)))
         moves = _alternatives((*self._up_moves, *self._down_moves))
         # A sized share move ("주가 9%↑", "시간외 6%↑", "5% 급락"; not "3%p 상승", a rate).
         self._headline_move_pattern = re.compile(
@@ -1304,6 +1305,10 @@ class FrameReader:
                 if match:
                     found.append((match.start(), e, d))
         else:
+            rest = self._polarity.after_concessions(text)
+            if rest is not None and self._share_move_word.search(squash(text[rest:])):
+                # "가이던스를 올렸음에도 … 5% 넘게 하락했다": what a clause concedes is not the news.
+                text = text[rest:]
             squashed = squash_lower(text)
             found = []
             for e, d, p in self._decisive_ko:
@@ -1390,7 +1395,7 @@ class FrameReader:
         else:
             if self._rating_kept is not None and self._rating_kept.search(text):
                 factor = min(factor, self._rating_kept_factor)  # "…비중확대 유지": a view restated
-            squashed = squash(text)
+            squashed = _QUOTES_OUT.sub("", squash(text))  # "시간외 '보합'" is "시간외 보합"
             unconceded: str | None = None
             for phrase, weight, concedable in self._dampeners_ko:
                 if phrase not in squashed:
@@ -1398,7 +1403,7 @@ class FrameReader:
                 if concedable:
                     # What a clause concedes is not what the text reports ("매출 예상 부합에도 시간외 6%↓").
                     if unconceded is None:
-                        unconceded = squash(text[self._polarity.after_concessions(text) or 0 :])
+                        unconceded = _QUOTES_OUT.sub("", squash(text[self._polarity.after_concessions(text) or 0 :]))
                     if phrase not in unconceded:
                         continue
                 factor = min(factor, weight)
