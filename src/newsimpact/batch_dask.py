@@ -216,9 +216,7 @@ def run_partition(
 
     source = Path(input_path)
     lines = read_rows(source, part) if is_parquet(source) else read_lines(source, part)
-    rows = [
-        to_row(process_line(line, settings, translate_to), part.first_record + n) for n, line in enumerate(lines)
-    ]
+    rows = [to_row(process_line(line, settings, translate_to), part.first_record + n) for n, line in enumerate(lines)]
     paths = part_paths(Path(out_dir), part.index)
     suffix = f".tmp-{os.getpid()}"
     # JSONL first, Parquet last: the Parquet part is what marks the partition as done.

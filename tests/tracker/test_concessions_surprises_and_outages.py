@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from newsimpact.tracker import Tracker
+from newsimpact.tracker.text import article_sentences
 
 from .texts import en, headline, ko, picks, shown
 
@@ -249,3 +250,17 @@ def test_a_beat_with_flat_shares_is_not_shown(tracker: Tracker) -> None:
 def test_an_fda_approval_is_good_news_for_the_drugmaker(tracker: Tracker) -> None:
     report = tracker.track(en("FDA approves Amgen's once-monthly weight-loss shot; rival shares slide"))
     assert shown(report).get("AMGN") == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "way"),
+    [
+        ("美 10월 실업률 4.8%로 상승…3년 만에 최고", -1),
+        ("U.S. weekly jobless claims jump to 260,000, most in a year", -1),
+        ("U.S. weekly jobless claims fall to 205,000, lowest since spring", 1),
+    ],
+)
+def test_unemployment_rising_is_the_labour_market_weakening(tracker: Tracker, text: str, way: int) -> None:
+    article = headline(text)
+    themes = tracker.themes.detect(article_sentences(article), article.language, {})
+    assert [hit.direction for hit in themes if hit.theme.id == "labor_market"] == [way]

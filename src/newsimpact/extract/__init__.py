@@ -41,8 +41,6 @@ def detect_kind(text: str) -> PageKind:
     return "dump"
 
 
-
-
 def _has_article(article: Article) -> bool:
     body = sum(len(p) for p in article.paragraphs)
     long_paragraphs = sum(1 for p in article.paragraphs if len(p) >= 60)
@@ -64,11 +62,7 @@ def _is_short_item(article: Article, body: int) -> bool:
 def extract(page: Page, settings: ExtractSettings | None = None) -> Article:
     settings = settings or ExtractSettings()
     # The limit holds for text handed in directly (a batch record, an API body) as for files.
-    size = (
-        len(page.content)
-        if isinstance(page.content, bytes)
-        else len(page.content.encode("utf-8", "surrogatepass"))
-    )
+    size = len(page.content) if isinstance(page.content, bytes) else len(page.content.encode("utf-8", "surrogatepass"))
     if size > settings.max_bytes:
         raise InputError(f"input of {size:,} bytes is over the size limit of {settings.max_bytes:,} bytes")
     if isinstance(page.content, bytes):
@@ -103,7 +97,5 @@ def extract(page: Page, settings: ExtractSettings | None = None) -> Article:
         raise NoArticleError(draft.refusal)
     article = bound_url(bound_paragraphs(assemble(draft)))
     if kind != "text" and not _has_article(article):
-        raise NoArticleError(
-            "no article found: the page has no body text (a home page, list page or empty template?)"
-        )
+        raise NoArticleError("no article found: the page has no body text (a home page, list page or empty template?)")
     return article

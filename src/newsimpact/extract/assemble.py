@@ -12,9 +12,7 @@ from newsimpact.extract.ruledata import boilerplate, squash
 
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
-_REPORTING_CREDIT = re.compile(
-    r"^\s*\(?(?:Reporting|Additional reporting|Writing|Editing) by\b", re.IGNORECASE
-)
+_REPORTING_CREDIT = re.compile(r"^\s*\(?(?:Reporting|Additional reporting|Writing|Editing) by\b", re.IGNORECASE)
 
 
 @dataclass
@@ -95,7 +93,7 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _split_place_words(found: _Bylines, structured: list[str]) -> None:
-    """"순천, 광양 홍길동 기자" parsed as three names when JSON-LD names only 홍길동: the words
+    """ "순천, 광양 홍길동 기자" parsed as three names when JSON-LD names only 홍길동: the words
     before the structured name are the dateline place, not people."""
     if not structured or structured[0] not in found.names:
         return
@@ -111,7 +109,7 @@ def _story_goes_on(following: list[str]) -> bool:
 
 
 def _lead_time_line(line: str, found: _Bylines) -> bool:
-    """"홍길동 기자 입력 2025.03.04 09:30": a byline glued to the time line."""
+    """ "홍길동 기자 입력 2025.03.04 09:30": a byline glued to the time line."""
     match = rules.PUBLISHED_LINE.search(line) or rules.MODIFIED_LINE.search(line)
     if match is not None and match.start() > 0:
         found.take(line[: match.start()].strip())
@@ -200,11 +198,7 @@ def assemble(draft: Draft) -> Article:
 
     if paragraphs:
         trailing = rules.trailing_email(paragraphs[-1])
-        if (
-            trailing
-            and trailing.start() > 0
-            and paragraphs[-1][: trailing.start()].rstrip().endswith((".", "다"))
-        ):
+        if trailing and trailing.start() > 0 and paragraphs[-1][: trailing.start()].rstrip().endswith((".", "다")):
             reporter_email = reporter_email or trailing.group("email")
             paragraphs[-1] = paragraphs[-1][: trailing.start()].rstrip()
 
@@ -240,9 +234,7 @@ def assemble(draft: Draft) -> Article:
     modified = ensure_aware(modified, language, warnings)
     if modified is not None and published is not None and modified < published:
         modified = None
-    reporter = (
-        Reporter(name=reporter_name, email=reporter_email) if (reporter_name or reporter_email) else None
-    )
+    reporter = Reporter(name=reporter_name, email=reporter_email) if (reporter_name or reporter_email) else None
     return Article(
         title=draft.title.strip(),
         subtitle=subtitle,

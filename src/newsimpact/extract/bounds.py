@@ -27,7 +27,7 @@ MAX_TRACKED_CHARS = 100_000
 MAX_LINES = 50_000
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_SENTENCE_ENDS = (". ", "? ", "! ", "。", "？", "！", ".\u201d ", ".\" ")
+_SENTENCE_ENDS = (". ", "? ", "! ", "。", "？", "！", ".\u201d ", '." ')
 _URL_BREAKERS = re.compile(r"[\x00-\x20\x7f]")
 
 

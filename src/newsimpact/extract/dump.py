@@ -40,11 +40,7 @@ def clean_dump(text: str) -> Draft:
 
     time_index = next((i for i, line in enumerate(lines) if rules.is_time_line(line)), None)
     body_index = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if (time_index is None or i > time_index) and _looks_like_body(line)
-        ),
+        (i for i, line in enumerate(lines) if (time_index is None or i > time_index) and _looks_like_body(line)),
         None,
     )
     if body_index is None:

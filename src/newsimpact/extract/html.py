@@ -190,9 +190,7 @@ def _deck(marked: _Marked, title: str) -> list[str]:
     return []
 
 
-def _strip_apart(
-    tree: lxml.html.HtmlElement, marked: _Marked, title: str
-) -> tuple[list[Caption], list[str]]:
+def _strip_apart(tree: lxml.html.HtmlElement, marked: _Marked, title: str) -> tuple[list[Caption], list[str]]:
     """Hidden text out; captions and the deck taken apart and out of the tree."""
     _drop_hidden(marked)
     return _captions(tree, marked), _deck(marked, title)

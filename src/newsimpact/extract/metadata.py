@@ -231,7 +231,7 @@ def _title(tree: lxml.html.HtmlElement, references: list[str]) -> str:
 
 
 def _strip_site_suffix(title: str) -> str:
-    """"헤드라인 - 한빛경제", "헤드라인 : 경제 : 뉴스 : 한빛" -> "헤드라인" (short trailing parts only)."""
+    """ "헤드라인 - 한빛경제", "헤드라인 : 경제 : 뉴스 : 한빛" -> "헤드라인" (short trailing parts only)."""
     parts = _TITLE_SEPARATORS.split(title)
     while len(parts) > 1 and len(parts[-1]) <= 20 and len(" ".join(parts[:-1])) >= 8:
         title = title[: title.rfind(parts[-1])].rstrip(" -|:–—#")

@@ -36,12 +36,8 @@ KO_BYLINE_LINE = re.compile(
 EN_BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'\-]+(?:\s+(?:and\s+)?[A-Z][\w.'\-]+){0,5})\s*$")
 EMAIL_ONLY = re.compile(rf"^\s*(?P<email>{_EMAIL})\s*$")
 TRAILING_EMAIL = re.compile(rf"\s*(?P<email>{_EMAIL})\s*$")
-CAPTION_TAIL = re.compile(
-    rf"\s*(?P<date>\d{{4}}\.\d{{1,2}}\.\d{{1,2}})\.?\s*(?:/\s*)?(?P<email>{_EMAIL})?\s*$"
-)
-EN_PHOTO_CREDIT = re.compile(
-    r"\s*(?P<agency>[A-Z]{2,12})/(?P<name>[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})\s*$"
-)
+CAPTION_TAIL = re.compile(rf"\s*(?P<date>\d{{4}}\.\d{{1,2}}\.\d{{1,2}})\.?\s*(?:/\s*)?(?P<email>{_EMAIL})?\s*$")
+EN_PHOTO_CREDIT = re.compile(r"\s*(?P<agency>[A-Z]{2,12})/(?P<name>[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})\s*$")
 PHOTO_CREDIT = re.compile(r"\[(?:사진|사진제공|그래픽|자료)\s*=\s*[^\]]{1,30}\]\s*$")
 
 _KO_TIME = (
@@ -49,9 +45,7 @@ _KO_TIME = (
     r"(?:\s*(?:(?P<ampm>오전|오후)\s*)?(?P<H>\d{1,2})\s*[:시]\s*(?P<M>\d{2})?분?)?"
 )
 # Labels come from extract/data/newsroom.yaml ("입력", "기사승인", "최종수정"...).
-PUBLISHED_LINE = re.compile(
-    rf"(?:{alternation(newsroom().time_labels.published)})\s*[:：|]?\s*{_KO_TIME}"
-)
+PUBLISHED_LINE = re.compile(rf"(?:{alternation(newsroom().time_labels.published)})\s*[:：|]?\s*{_KO_TIME}")
 MODIFIED_LINE = re.compile(rf"(?:{alternation(newsroom().time_labels.modified)})\s*[:：|]?\s*{_KO_TIME}")
 
 
@@ -109,9 +103,7 @@ def parse_modified(line: str) -> datetime | None:
 
 def is_time_line(line: str) -> bool:
     """A short line that only states a time (not body text that mentions a date)."""
-    return len(line) <= 60 and (
-        PUBLISHED_LINE.search(line) is not None or MODIFIED_LINE.search(line) is not None
-    )
+    return len(line) <= 60 and (PUBLISHED_LINE.search(line) is not None or MODIFIED_LINE.search(line) is not None)
 
 
 def parse_dateline(paragraph: str) -> DatelineMatch | None:
@@ -225,7 +217,7 @@ def is_outlet(name: str) -> bool:
 
 
 def _split_role(token: str, roles: frozenset[str]) -> tuple[str, str | None]:
-    """"홍길동기자" -> ("홍길동", "기자"); a token that is only a role -> ("", role)."""
+    """ "홍길동기자" -> ("홍길동", "기자"); a token that is only a role -> ("", role)."""
     if token in roles:
         return "", token
     for role in sorted(roles, key=len, reverse=True):
@@ -285,7 +277,7 @@ _SIGNOFFS = tuple(re.compile(p) for p in newsroom().broadcast_signoff_patterns)
 
 
 def broadcast_signoff(line: str) -> str | None:
-    """"한빛방송 뉴스 홍길동입니다." -> "홍길동" (the reporter signing off a broadcast item)."""
+    """ "한빛방송 뉴스 홍길동입니다." -> "홍길동" (the reporter signing off a broadcast item)."""
     for pattern in _SIGNOFFS:
         match = pattern.match(line.strip())
         if match is not None:
@@ -310,7 +302,7 @@ _BROADCAST = _broadcast_pattern()
 
 
 def strip_broadcast_label(line: str) -> tuple[str, bool]:
-    """"[앵커] 오늘 증시는..." -> ("오늘 증시는...", True); other lines come back unchanged."""
+    """ "[앵커] 오늘 증시는..." -> ("오늘 증시는...", True); other lines come back unchanged."""
     match = _BROADCAST.match(line)
     if match is None:
         return line, False

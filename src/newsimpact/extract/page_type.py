@@ -105,9 +105,7 @@ def is_sentence(line: str) -> bool:
     return len(line) >= _MIN_SENTENCE_CHARS and _SENTENCE_END.search(line) is not None
 
 
-def refusal(
-    lines: list[str], listing: Listing, title: str, dated: bool = True, typed: bool = False
-) -> str | None:
+def refusal(lines: list[str], listing: Listing, title: str, dated: bool = True, typed: bool = False) -> str | None:
     """None for a single article, else the one-line reason the page is not one. `typed`: the page
     declares itself an article (og:type / JSON-LD NewsArticle) and `dated` (it shows a publication
     time): listicles of linked items are articles then, so only a page made almost wholly of many
@@ -115,9 +113,7 @@ def refusal(
     sentences = [line for line in lines if is_sentence(line)]
     main = _SPACES.sub("", " ".join(lines))
     inside = [
-        text
-        for text, headline in zip(listing.texts, listing.headlines, strict=True)
-        if _item_in(main, text, headline)
+        text for text, headline in zip(listing.texts, listing.headlines, strict=True) if _item_in(main, text, headline)
     ]
     # A page that declares itself an article and shows when it was published may be a listicle.
     min_items, share = (_MIN_ITEMS_TYPED, 0.8) if typed and dated else (_MIN_ITEMS, 0.5)

@@ -163,6 +163,10 @@ class Theme(_Frozen):
     """Triggers (among triggers_*) that name the supply of the priced thing (산유국, OPEC): a move
     bound to them moves the price the other way (산유국 증산 = oil down, OPEC 감산 = oil up)."""
     supply_en: tuple[str, ...] = ()
+    inverse_ko: tuple[str, ...] = ()
+    """Triggers (among triggers_*) that measure the theme's weakness (실업률, jobless claims for the labour
+    market): a move bound to them moves the theme the other way ("실업률 4.6%로 상승" = jobs weaker)."""
+    inverse_en: tuple[str, ...] = ()
     reject_within_ko: tuple[str, ...] = ()
     """Words a trigger may sit inside without meaning the theme (달러 강세 in 홍콩달러 강세)."""
     price: bool = False

@@ -33,9 +33,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="Article id.")]
 LanguageCode = Annotated[
     str,
-    Path(
-        min_length=2, max_length=16, pattern=r"^[A-Za-z_-]+$", description="en, ja, zh-Hans, zh-Hant, vi, ko."
-    ),
+    Path(min_length=2, max_length=16, pattern=r"^[A-Za-z_-]+$", description="en, ja, zh-Hans, zh-Hant, vi, ko."),
 ]
 Ticker = Annotated[
     str,
@@ -390,10 +388,7 @@ def list_articles(
                 title=stored.article.title,
                 published=stored.article.published,
                 updated_at=stored.updated_at,
-                picks=[
-                    TickerPick(ticker=p.ticker, name=p.name, direction=p.direction, score=p.score)
-                    for p in picks
-                ],
+                picks=[TickerPick(ticker=p.ticker, name=p.name, direction=p.direction, score=p.score) for p in picks],
             )
         )
     return out

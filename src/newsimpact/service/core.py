@@ -238,9 +238,7 @@ class NewsService:
             return AnalysisState("queued", None)
         return AnalysisState(job.state, None, job.error)
 
-    def recent(
-        self, limit: int = 20, offset: int = 0, query: str = ""
-    ) -> list[tuple[StoredArticle, list[StoredPick]]]:
+    def recent(self, limit: int = 20, offset: int = 0, query: str = "") -> list[tuple[StoredArticle, list[StoredPick]]]:
         articles = self.store.recent_articles(limit, offset, query)
         picks = self.store.picks_for_articles(a.id for a in articles)
         return [(a, picks.get(a.id, [])) for a in articles]
@@ -307,9 +305,7 @@ class NewsService:
         report = analysis.report if analysis is not None else None
         if report is None:
             return []
-        return [
-            normalize_ticker(p.ticker) for p in report.picks if p.low_confidence or not low_confidence_only
-        ]
+        return [normalize_ticker(p.ticker) for p in report.picks if p.low_confidence or not low_confidence_only]
 
     def edit_pick(self, article_id: int, edit: PickEdit) -> None:
         """Store a correction of one of the tracker's picks; values equal to the tracker's own are not
@@ -356,9 +352,7 @@ class NewsService:
         if code not in targets:
             source = stored.article.language
             allowed = ", ".join(targets) or "none"
-            raise UnsupportedLanguage(
-                f"a {source} article cannot be translated into {code} (supported: {allowed})"
-            )
+            raise UnsupportedLanguage(f"a {source} article cannot be translated into {code} (supported: {allowed})")
         return code
 
     def request_translation(self, article_id: int, language: str, client: str | None = None) -> TranslationState:

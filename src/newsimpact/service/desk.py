@@ -115,9 +115,7 @@ def get_desk(request: Request, article_id: ArticleId) -> DeskOut:
     return desk_out(service_of(request), article_id)
 
 
-@api_router.put(
-    "/articles/{article_id}/picks/{ticker}", response_model=DeskOut, summary="Hide or correct a pick"
-)
+@api_router.put("/articles/{article_id}/picks/{ticker}", response_model=DeskOut, summary="Hide or correct a pick")
 def put_pick_edit(request: Request, article_id: ArticleId, ticker: Ticker, body: PickEditIn) -> DeskOut:
     svc = service_of(request)
     svc.edit_pick(article_id, to_edit(ticker, body))
@@ -227,9 +225,7 @@ def desk_logout() -> Response:
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def desk_article(
-    request: Request, article_id: str, ui: Annotated[str | None, Query(max_length=8)] = None
-) -> Response:
+def desk_article(request: Request, article_id: str, ui: Annotated[str | None, Query(max_length=8)] = None) -> Response:
     lang = ui_language(request, ui)
     editor = require_editor(request)
     svc = service_of(request)

@@ -77,9 +77,7 @@ def key_from_headers(request: Request) -> str | None:
 def check_api_key(request: Request, given: str | None) -> None:
     challenge = {"WWW-Authenticate": "Bearer"}
     if not given:
-        raise ApiError(
-            401, "unauthorized", "missing API key: send X-API-Key or Authorization: Bearer", challenge
-        )
+        raise ApiError(401, "unauthorized", "missing API key: send X-API-Key or Authorization: Bearer", challenge)
     expected: str = request.app.state.api_key
     # Constant-time comparison so response timing does not leak how much of a guess was right.
     if not hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8")):
@@ -105,9 +103,7 @@ class BodyLimitMiddleware:
                 try:
                     declared = int(value)
                 except ValueError:
-                    await error_json(400, "bad_request", "invalid Content-Length header")(
-                        scope, receive, send
-                    )
+                    await error_json(400, "bad_request", "invalid Content-Length header")(scope, receive, send)
                     return
                 if declared > self.max_bytes:
                     too_large = BodyTooLarge(self.max_bytes)

@@ -40,9 +40,7 @@ def ui_language(request: Request, ui: str | None) -> UiLanguage:
     return "en" if choice.lower().startswith("en") else "ko"
 
 
-def render(
-    request: Request, name: str, ui: UiLanguage, context: dict[str, Any], status: int = 200
-) -> Response:
+def render(request: Request, name: str, ui: UiLanguage, context: dict[str, Any], status: int = 200) -> Response:
     context = {"ui": ui, "t": strings(ui), "lang_labels": LANGUAGE_LABELS, **context}
     response = templates.TemplateResponse(request, name, context, status_code=status)
     if request.query_params.get("ui") in ("ko", "en"):
@@ -135,12 +133,8 @@ def body_view(article: Article, report: TrackerReport | None) -> BodyView:
                     view.evidence_count += 1
             picks.append(view)
     paragraphs = [segment(p, ranges.get(i, [])) for i, p in enumerate(article.paragraphs)]
-    paragraph_picks = [
-        " ".join(sorted({pid for _, _, pid in ranges.get(i, [])})) for i in range(len(paragraphs))
-    ]
-    return BodyView(
-        segment(article.title, ranges.get(TITLE_PARAGRAPH, [])), paragraphs, paragraph_picks, picks
-    )
+    paragraph_picks = [" ".join(sorted({pid for _, _, pid in ranges.get(i, [])})) for i in range(len(paragraphs))]
+    return BodyView(segment(article.title, ranges.get(TITLE_PARAGRAPH, [])), paragraphs, paragraph_picks, picks)
 
 
 def caption_slots(n_paragraphs: int, n_captions: int) -> dict[int, list[int]]:

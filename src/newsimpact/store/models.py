@@ -227,6 +227,8 @@ class PriceRow(Base):
     ticker: Mapped[str] = mapped_column(String(16), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     close: Mapped[float] = mapped_column(Float)
+
+
 class TranslationProgressRow(Base):
     """How far a translation job has got, what its reader has seen, and whether to stop it (issue 12)."""
 

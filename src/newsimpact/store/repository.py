@@ -178,9 +178,7 @@ def _mark_change(s: Session, key: str, dialect: str) -> None:
     """Count a change that leaves no newer id or time behind, so the data version moves."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = insert(DataMarkRow).values(key=key, counter=1)
-    s.execute(
-        stmt.on_conflict_do_update(index_elements=[DataMarkRow.key], set_={"counter": DataMarkRow.counter + 1})
-    )
+    s.execute(stmt.on_conflict_do_update(index_elements=[DataMarkRow.key], set_={"counter": DataMarkRow.counter + 1}))
 
 
 class Store:
@@ -225,6 +223,7 @@ class Store:
                 )
             ).one()
             return "|".join(str(part) for part in row)
+
     def probe_write(self) -> None:
         """A real, harmless write (Alembic's version row set to itself): a full disk, a read-only
         database or a lost server fails it, where a read would still pass."""
@@ -409,10 +408,7 @@ class Store:
     def latest_analysis(self, article_id: int) -> StoredAnalysis | None:
         with self.session() as s:
             row = s.scalars(
-                select(AnalysisRow)
-                .where(AnalysisRow.article_id == article_id)
-                .order_by(AnalysisRow.id.desc())
-                .limit(1)
+                select(AnalysisRow).where(AnalysisRow.article_id == article_id).order_by(AnalysisRow.id.desc()).limit(1)
             ).first()
             if row is None:
                 return None
@@ -480,9 +476,9 @@ class Store:
             if not include_low_confidence:
                 stmt = stmt.where(PickRow.low_confidence.is_(False))
             rows = s.execute(
-                stmt.order_by(
-                    func.coalesce(ArticleRow.published, PickRow.created_at).desc(), PickRow.id.desc()
-                ).limit(limit)
+                stmt.order_by(func.coalesce(ArticleRow.published, PickRow.created_at).desc(), PickRow.id.desc()).limit(
+                    limit
+                )
             ).all()
             return [
                 StoredPick(
@@ -641,9 +637,7 @@ class Store:
 
     def translation_languages(self, article_id: int) -> list[str]:
         with self.session() as s:
-            return sorted(
-                s.scalars(select(TranslationRow.language).where(TranslationRow.article_id == article_id))
-            )
+            return sorted(s.scalars(select(TranslationRow.language).where(TranslationRow.article_id == article_id)))
 
     # -- jobs -----------------------------------------------------------------------------------
 

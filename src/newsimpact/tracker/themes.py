@@ -168,6 +168,8 @@ class ThemeDetector:
                 surfaces.append(Surface(trigger, theme, case_sensitive=trigger.isupper(), boundary="latin"))
             self._falling |= {(theme.id, squash_lower(t)) for t in (*theme.falling_ko, *theme.falling_en)}
             self._supply |= {(theme.id, squash_lower(t)) for t in (*theme.supply_ko, *theme.supply_en)}
+            # A measure of the theme's weakness moves it the other way, as supply moves a price.
+            self._supply |= {(theme.id, squash_lower(t)) for t in (*theme.inverse_ko, *theme.inverse_en)}
         self._index = SurfaceIndex(surfaces, suffixes=(*kb.linking.korean_suffixes, *kb.movement.driver_suffixes_ko))
         # One-letter words only as symbols (↑ ▼): a single syllable would match inside other words.
         up = [w for w in (*kb.movement.up.ko, *kb.movement.up.en) if len(w) >= 2 or not w.isalnum()]

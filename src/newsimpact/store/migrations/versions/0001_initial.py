@@ -50,9 +50,7 @@ def upgrade() -> None:
     op.create_table(
         "picks",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column(
-            "analysis_id", sa.Integer, sa.ForeignKey("analyses.id", ondelete="CASCADE"), nullable=False
-        ),
+        sa.Column("analysis_id", sa.Integer, sa.ForeignKey("analyses.id", ondelete="CASCADE"), nullable=False),
         sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
         sa.Column("ticker", sa.String(16), nullable=False),
         sa.Column("name", sa.String(255), nullable=False),

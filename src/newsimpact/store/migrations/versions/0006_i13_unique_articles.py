@@ -40,9 +40,7 @@ def upgrade() -> None:
     seen_urls: set[str] = set()
     seen_texts: set[str] = set()
     duplicates: list[int] = []
-    rows = conn.execute(
-        sa.select(articles.c.id, articles.c.url, articles.c.content_hash).order_by(articles.c.id)
-    ).all()
+    rows = conn.execute(sa.select(articles.c.id, articles.c.url, articles.c.content_hash).order_by(articles.c.id)).all()
     for row_id, url, digest in rows:
         if digest in seen_texts:
             duplicates.append(row_id)
