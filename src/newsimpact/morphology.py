@@ -20,6 +20,15 @@ def is_proper_noun(word: str, context: str = "") -> bool:
     return bool(tokens) and tokens[0].tag == "NNP" and tokens[0].form == word
 
 
+def looks_like_a_name(word: str) -> bool:
+    """True when kiwipiepy reads `word` as holding a proper noun, or as one unknown-looking noun of four
+    syllables or more (a transliterated name: 탈렌에너지, 콘스텔레이션), not as known words (광고매출, 하루)."""
+    tokens = kiwi().tokenize(word)
+    if any(t.tag == "NNP" for t in tokens):
+        return True
+    return len(tokens) == 1 and tokens[0].tag == "NNG" and len(word) >= 4
+
+
 def is_common_noun(word: str) -> bool:
     """True when kiwipiepy reads the whole of `word` as ordinary nouns (전기차 = 전기 + 차, 반도체)."""
     tokens = kiwi().tokenize(word)

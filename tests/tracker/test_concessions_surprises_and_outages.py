@@ -264,3 +264,40 @@ def test_unemployment_rising_is_the_labour_market_weakening(tracker: Tracker, te
     article = headline(text)
     themes = tracker.themes.detect(article_sentences(article), article.language, {})
     assert [hit.direction for hit in themes if hit.theme.id == "labor_market"] == [way]
+
+
+def test_rate_cut_hopes_cooling_are_rates_rising(tracker: Tracker) -> None:
+    article = ko("美 CPI 예상 상회…연내 금리인하 기대 급랭")
+    themes = tracker.themes.detect(article_sentences(article), "ko", {})
+    assert [hit.direction for hit in themes if hit.theme.id == "interest_rates"] == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("Barclays cuts Lowe's to equal-weight, citing a weak housing market", "LOW", "negative"),
+        ("UBS raises Deere to buy on a farm equipment recovery", "DE", "positive"),
+    ],
+)
+def test_a_house_moving_its_call_moves_the_company(tracker: Tracker, text: str, ticker: str, direction: str) -> None:
+    assert shown(tracker.track(en(text))).get(ticker) == direction
+
+
+def test_an_unknown_company_opening_a_later_story_has_its_own_move(tracker: Tracker) -> None:
+    report = tracker.track(ko("구글, 소형모듈원전 전력 15년 구매…카이로스파워 18% 급등"))
+    assert "GOOGL" not in shown(report)
+
+
+def test_the_topic_named_again_before_its_move_keeps_it(tracker: Tracker) -> None:
+    report = tracker.track(ko("나이키, 룰루레몬 CEO 전격 영입…나이키 9%↑·룰루레몬 6%↓"))
+    assert shown(report).get("NKE") == "positive"
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [("탈렌에너지", True), ("블리자드", True), ("광고매출", False), ("하루", False), ("장전", False)],
+)
+def test_a_word_that_reads_like_a_name(word: str, name: bool) -> None:
+    from newsimpact.morphology import looks_like_a_name
+
+    assert looks_like_a_name(word) is name

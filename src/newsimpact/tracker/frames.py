@@ -412,7 +412,11 @@ class FrameReader:
             # on about the one the headline leads with.
             later = min([len(text), *(s.start for s in spans if s.start > story[1] and s.key != span.key)])
             rest = text[story[1] : later]
-            if not self._over_a_period(rest) and not any(word in rest for word in self._others_moved):
+            if (
+                not self._over_a_period(rest)
+                and not any(word in rest for word in self._others_moved)
+                and not self._unknown_mover_in(text, story[1], later, spans)
+            ):
                 told_later = later
                 event = event or self.event_type(unnamed[story[1] : later], language)
         decisive = self._decisive(text[own_part[0] : own_part[1]], language)
@@ -1020,11 +1024,13 @@ class FrameReader:
         if move is None:
             return 0.0
         if (
-            not is_topic
-            and move.start() > story_bounds(text, span.start)[1]
+            move.start() > story_bounds(text, span.start)[1]
             and self._subject_before(text, move.start())
+            and (not is_topic or self._opens_its_story(text, move.start(), spans))
         ):
-            return 0.0  # "테슬라 로보택시 기대에…모비스 5%↑": a name the tracker does not know moved
+            # "테슬라 로보택시 기대에…모비스 5%↑", "MS, … 원전 전력 20년 구매…콘스텔레이션 22% 폭등": a name
+            # the tracker does not know moved.
+            return 0.0
         if self._over_a_period(text[span.end : move.start()]):
             return 0.0  # "엔비디아 담았더니…올 들어 70% 급등": a run over the year, not the day's news
         cause = self._cause.search(text, span.end, move.start()) if self._cause is not None else None
@@ -1079,6 +1085,28 @@ class FrameReader:
             return False
         tail = squash(text[move.end() : end])
         return tail in ("에", "으로", "로", "에도") and any(word in rest for word in self._others_moved)
+
+    def _unknown_mover_in(self, text: str, start: int, end: int, spans: list[NamedSpan]) -> bool:
+        """A later headline story opens with a company the tracker does not know and its sized move
+        ("…카이로스파워 18% 급등"): what it says is that company's."""
+        return any(
+            self._subject_before(text, m.start()) and self._opens_its_story(text, m.start(), spans)
+            for m in self._headline_move_pattern.finditer(text, start, end)
+        )
+
+    @staticmethod
+    def _opens_its_story(text: str, position: int, spans: list[NamedSpan]) -> bool:
+        """The word right before a move (past 주가, 시간외 and the size) is the first of its headline story and
+        reads like a name, of no company the tracker knows ("…인텔 16% 폭락" is the topic's own move,
+        "…광고매출 24%↑" a figure)."""
+        before = _MOVE_FILLER.sub("", _SIZE_TAIL.sub("", text[:position])).rstrip(" ")
+        start = story_bounds(text, position)[0]
+        words = re.split(r"\s+", before[start:].strip(" …"))
+        return (
+            len(words) == 1
+            and morphology.looks_like_a_name(words[0])
+            and not any(start <= s.start < len(before) for s in spans)
+        )
 
     @staticmethod
     def _subject_before(text: str, position: int) -> bool:
