@@ -301,3 +301,14 @@ def test_a_word_that_reads_like_a_name(word: str, name: bool) -> None:
     from newsimpact.morphology import looks_like_a_name
 
     assert looks_like_a_name(word) is name
+
+
+def test_a_research_firms_market_share_tally_is_not_shown(tracker: Tracker) -> None:
+    report = tracker.track(
+        headline(
+            "Apple keeps smartphone lead as Samsung, Xiaomi gain ground - research firm",
+            "Apple held about a fifth of global smartphone shipments in the third quarter, a research firm said.",
+            "The firm put Samsung second, followed by Xiaomi.",
+        )
+    )
+    assert "AAPL" not in shown(report)
