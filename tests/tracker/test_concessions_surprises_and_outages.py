@@ -312,3 +312,16 @@ def test_a_research_firms_market_share_tally_is_not_shown(tracker: Tracker) -> N
         )
     )
     assert "AAPL" not in shown(report)
+
+
+def test_a_call_moved_on_one_company_is_not_the_houses_or_anothers(tracker: Tracker) -> None:
+    found = picks(tracker.track(en("Jefferies cuts Ford to underweight, lifts Tesla on robotaxi progress")))
+    assert found.get("F") == "negative"
+    assert found.get("TSLA") != "negative"
+    assert "JEF" not in found
+    assert "C" not in picks(tracker.track(en("Citi cuts Humana to neutral, flags Medicare cost pressure")))
+
+
+def test_home_goods_as_a_category_is_no_homegoods_store(tracker: Tracker) -> None:
+    report = tracker.track(en("Retailers report weak sales", "Shoppers cut back on home goods and apparel."))
+    assert "TJX" not in {m.ticker for m in report.mentions}

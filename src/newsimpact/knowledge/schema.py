@@ -314,6 +314,9 @@ class DecisivePhrase(_Frozen):
     line_ko: str = ""
     """Optional rationale line for this phrase ({name} = the company); else the event's line."""
     line_en: str = ""
+    name_inside: bool = False
+    """The company it is about is named between its parts ("cuts Nike to equal-weight"): it says nothing
+    of the house before it or of another company after it."""
 
 
 class EventLines(_Frozen):

@@ -419,7 +419,7 @@ class FrameReader:
             ):
                 told_later = later
                 event = event or self.event_type(unnamed[story[1] : later], language)
-        decisive = self._decisive(text[own_part[0] : own_part[1]], language)
+        decisive = self._decisive(text[own_part[0] : own_part[1]], language, span.start - own_part[0])
         first_named = all(s.start >= span.start for s in spans if s.key != span.key)
         called = language == "ko" and is_title and role == "subject" and self._called_by_source(text, span, spans)
         if decisive is None and language == "ko" and is_title and (self._is_topic(text, span) or first_named or called):
@@ -433,7 +433,7 @@ class FrameReader:
             crowded = any(own_part[1] <= s.start < story[1] and s.key != span.key for s in spans)
             if not crowded and not _SIDE_NOTE.match(text[story[1] : later_end]):
                 # ("…배당은 2.2% 인상" after weak results is a side note, not the news)
-                decisive = self._decisive(text[own_part[0] : later_end], language)
+                decisive = self._decisive(text[own_part[0] : later_end], language, span.start - own_part[0])
         # English wire copy lists the movers ("shares of X, Y and Z fell"): each of them moved.
         english_move = (
             self._english_move(text, span, spans) if language == "en" and role in ("subject", "example") else None
@@ -1319,7 +1319,10 @@ class FrameReader:
     def _clause(self, text: str, position: int) -> tuple[int, int]:
         return next(((s, e) for s, e in self._polarity.clauses(text) if s <= position < e), (0, len(text)))
 
-    def _decisive(self, text: str, language: str) -> tuple[EventType, DecisivePhrase] | None:
+    def _decisive(
+        self, text: str, language: str, name_at: int | None = None
+    ) -> tuple[EventType, DecisivePhrase] | None:
+        """The phrase that settles the event; `name_at`, where the company is named in the text."""
         if language == "en":
             lower = text.lower()
             found = []
@@ -1330,6 +1333,8 @@ class FrameReader:
                 else:
                     pattern = r"\b" + re.escape(p)
                 match = re.search(pattern, lower)
+                if match and d.name_inside and not (name_at is not None and match.start() < name_at < match.end()):
+                    continue  # "Morgan Stanley cuts Nike to underweight, lifts Deckers": Nike's call
                 if match:
                     found.append((match.start(), e, d))
         else:
