@@ -325,3 +325,10 @@ def test_a_call_moved_on_one_company_is_not_the_houses_or_anothers(tracker: Trac
 def test_home_goods_as_a_category_is_no_homegoods_store(tracker: Tracker) -> None:
     report = tracker.track(en("Retailers report weak sales", "Shoppers cut back on home goods and apparel."))
     assert "TJX" not in {m.ticker for m in report.mentions}
+
+
+def test_a_move_against_good_news_says_so_in_its_reason(tracker: Tracker) -> None:
+    report = tracker.track(ko("어도비, 연간 가이던스 올렸지만…AI 수익화 우려에 시간외 7%↓"))
+    pick = next(p for p in report.picks if p.ticker == "ADBE")
+    assert pick.direction == "negative"
+    assert "호재에도" in pick.rationale_ko and "despite good" in pick.rationale_en
