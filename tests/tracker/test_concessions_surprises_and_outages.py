@@ -332,3 +332,41 @@ def test_a_move_against_good_news_says_so_in_its_reason(tracker: Tracker) -> Non
     pick = next(p for p in report.picks if p.ticker == "ADBE")
     assert pick.direction == "negative"
     assert "호재에도" in pick.rationale_ko and "despite good" in pick.rationale_en
+
+
+def test_a_rater_acting_on_a_country_is_its_source(tracker: Tracker) -> None:
+    report = tracker.track(ko("S&P글로벌, 프랑스 국가신용등급 'AA'→'AA-' 강등…\"재정적자 확대\""))
+    assert "SPGI" not in picks(report)
+
+
+def test_the_loser_of_a_verdict_is_not_read_as_winning(tracker: Tracker) -> None:
+    report = tracker.track(
+        en(
+            "Abbott wins $400 million jury verdict against Medtronic over glucose monitor patents",
+            "A federal jury in Delaware found that Medtronic infringed two Abbott patents and awarded Abbott $400 million.",
+            "Medtronic said it would appeal. Its shares were little changed.",
+        )
+    )
+    assert picks(report).get("MDT") != "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intel shares jumped 8% after an analyst said Nvidia was preparing to use Intel's packaging lines for some chips",
+        "Micron clears Nvidia tests for its next HBM chips, sources say",
+    ],
+)
+def test_the_buyer_of_a_suppliers_product_is_not_shown(tracker: Tracker, text: str) -> None:
+    assert "NVDA" not in shown(tracker.track(en(text)))
+
+
+def test_declining_to_comment_is_no_decline(tracker: Tracker) -> None:
+    report = tracker.track(
+        en(
+            "Intel lands Qualcomm as a customer for its packaging business",
+            "Intel will package some Qualcomm chips at its Arizona site from next year, people familiar said.",
+            "Intel and Qualcomm declined to comment.",
+        )
+    )
+    assert picks(report).get("QCOM") != "negative"
