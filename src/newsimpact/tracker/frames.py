@@ -161,6 +161,11 @@ def _role_words(rest: str) -> str:
     return _UNLINKED_BEFORE_PARTICLE.sub("", squash(rest[:60]), count=1)
 
 
+def _before_move(text: str, position: int) -> str:
+    """The text before a move at `position`, past its size and the words that only frame it (주가, 시간외)."""
+    return _MOVE_FILLER.sub("", _SIZE_TAIL.sub("", text[:position])).rstrip(" ")
+
+
 def _opens_story(text: str, start: int) -> bool:
     """The name at `start` opens its headline story (past a desk tag, brackets or quotes)."""
     segment = story_bounds(text, start)[0]
@@ -300,8 +305,8 @@ class FrameReader:
         )
         self._up_moves = tuple(roles.share_moves_ko.up)
         self._down_moves = tuple(roles.share_moves_ko.down)
-        self._share_move_word = re.compile(_alternatives((*self._up_moves, *self._down_moves)))
         moves = _alternatives((*self._up_moves, *self._down_moves))
+        self._share_move_word = re.compile(moves)
         # A sized share move ("주가 9%↑", "시간외 6%↑", "5% 급락"; not "3%p 상승", a rate).
         self._headline_move_pattern = re.compile(
             r"[0-9][0-9.,]*\s?%(?!\s?(?:p\b|포인트|P\b))\s?(?:대|넘게|이상|가량|안팎|씩)?\s?(?P<move>" + moves + ")"
@@ -723,9 +728,10 @@ class FrameReader:
             # closed by its group ("델타·유나이티드 등 항공주 반등"), while a body's ("간밤 엔비디아 등
             # 기술주가 올랐다" in a Seoul wrap) names examples of what moved the market.
             return "subject"
-        verdict = _QUOTES_OUT.sub("", self._past_listed_group(after))
-        if is_title and (verdict.startswith(self._fortune_words) or self._against_the_move.match(verdict)):
-            return "subject"  # "델타 웃고 유나이티드 울고", "인텔은 역행": the headline's verdict on each
+        if is_title:
+            verdict = _QUOTES_OUT.sub("", self._past_listed_group(after))
+            if verdict.startswith(self._fortune_words) or self._against_the_move.match(verdict):
+                return "subject"  # "델타 웃고 유나이티드 울고", "인텔은 역행": the headline's verdict on each
         if self._makes_the_call(text, head, spans) if is_title else self._calls_on_another(text, tail, span, spans):
             return "source"
         if self._source_like(span) and (
@@ -1058,16 +1064,8 @@ class FrameReader:
 
     def _last_move_before(self, text: str) -> float:
         """+1/-1 for the last share-move word in the text, else 0."""
-        squashed = squash(text)
-        last = max(
-            (
-                (squashed.rfind(word), sign)
-                for words, sign in ((self._up_moves, 1.0), (self._down_moves, -1.0))
-                for word in words
-            ),
-            default=(-1, 0.0),
-        )
-        return last[1] if last[0] >= 0 else 0.0
+        words = self._share_move_word.findall(squash(text))
+        return self._share_move_sign(words[-1]) if words else 0.0
 
     def _told_as_cause_of_others(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> bool:
         """The name's story ends as the cause of what the next story says of others: its share move
@@ -1099,7 +1097,7 @@ class FrameReader:
         """The word right before a move (past 주가, 시간외 and the size) is the first of its headline story and
         reads like a name, of no company the tracker knows ("…인텔 16% 폭락" is the topic's own move,
         "…광고매출 24%↑" a figure)."""
-        before = _MOVE_FILLER.sub("", _SIZE_TAIL.sub("", text[:position])).rstrip(" ")
+        before = _before_move(text, position)
         start = story_bounds(text, position)[0]
         words = re.split(r"\s+", before[start:].strip(" …"))
         return (
@@ -1112,7 +1110,7 @@ class FrameReader:
     def _subject_before(text: str, position: int) -> bool:
         """The word right before a move (past 주가, 시간외 and the size) is a bare noun: the subject of
         the move, not a cause ("의혹에 12%↓") or the end of a quote."""
-        before = _MOVE_FILLER.sub("", _SIZE_TAIL.sub("", text[:position])).rstrip(" ")
+        before = _before_move(text, position)
         last = re.split(r"[\s…·,]+", before)[-1] if before else ""
         return bool(_WORD.fullmatch(last)) and morphology.ends_in_noun(last)
 

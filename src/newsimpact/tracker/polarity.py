@@ -95,18 +95,11 @@ class PolarityScorer:
         )
         concession = sorted({*ko.concession, *en.concession}, key=len, reverse=True)
         before_shares = sorted({*ko.concession_before_shares, *en.concession_before_shares}, key=len, reverse=True)
-        endings = [
-            *(
-                [r"(?:" + "|".join(map(re.escape, concession)) + r")(?:\s*불구하고)?(?=[\s,…'\"’”]|$)"]
-                if concession
-                else []
-            ),
-            *(
-                [r"(?:" + "|".join(map(re.escape, before_shares)) + r")(?=\s?주가(?:는|가|도)\s)"]
-                if before_shares
-                else []
-            ),
-        ]
+        endings = []
+        if concession:
+            endings.append(r"(?:" + "|".join(map(re.escape, concession)) + r")(?:\s*불구하고)?(?=[\s,…'\"’”]|$)")
+        if before_shares:
+            endings.append(r"(?:" + "|".join(map(re.escape, before_shares)) + r")(?=\s?주가(?:는|가|도)\s)")
         self._concession = re.compile("|".join(endings)) if endings else None
         self._intensifiers = {**ko.intensifiers, **en.intensifiers}
         # The tone, every mention and every theme trigger of a sentence ask for its cues: find them once.

@@ -158,7 +158,9 @@ class ThemeDetector:
     def __init__(self, kb: KnowledgeBase, polarity: PolarityScorer, embedder: SentenceEmbedder | None = None) -> None:
         surfaces: list[Surface[Theme]] = []
         self._falling: set[tuple[str, str]] = set()
-        self._supply: set[tuple[str, str]] = set()
+        self._reversing: set[tuple[str, str]] = set()
+        """Triggers a move bound to moves the theme the other way: supply (산유국 증산 = oil down) and
+        measures of weakness (실업률 상승 = jobs weaker)."""
         for theme in kb.themes:
             for trigger in (*theme.triggers_ko, *theme.falling_ko):
                 # Short Korean triggers must start a word (유가 not inside 유가증권 is the data's job;
@@ -167,9 +169,8 @@ class ThemeDetector:
             for trigger in (*theme.triggers_en, *theme.falling_en):
                 surfaces.append(Surface(trigger, theme, case_sensitive=trigger.isupper(), boundary="latin"))
             self._falling |= {(theme.id, squash_lower(t)) for t in (*theme.falling_ko, *theme.falling_en)}
-            self._supply |= {(theme.id, squash_lower(t)) for t in (*theme.supply_ko, *theme.supply_en)}
-            # A measure of the theme's weakness moves it the other way, as supply moves a price.
-            self._supply |= {(theme.id, squash_lower(t)) for t in (*theme.inverse_ko, *theme.inverse_en)}
+            reversing = (*theme.supply_ko, *theme.supply_en, *theme.inverse_ko, *theme.inverse_en)
+            self._reversing |= {(theme.id, squash_lower(t)) for t in reversing}
         self._index = SurfaceIndex(surfaces, suffixes=(*kb.linking.korean_suffixes, *kb.movement.driver_suffixes_ko))
         # One-letter words only as symbols (↑ ▼): a single syllable would match inside other words.
         up = [w for w in (*kb.movement.up.ko, *kb.movement.up.en) if len(w) >= 2 or not w.isalnum()]
@@ -237,7 +238,7 @@ class ThemeDetector:
                     continue
                 trigger = sentence.text[hit.start : hit.end]
                 direction, explicit = self._direction(sentence.text, hit.start, hit.end, trigger, theme, language)
-                if explicit and (theme.id, squash_lower(trigger)) in self._supply:
+                if explicit and (theme.id, squash_lower(trigger)) in self._reversing:
                     direction = -direction  # "산유국 증산": more supply, a lower price
                     if self._concession is not None and self._concession.match(
                         squash(sentence.text[hit.end : hit.end + 16])
