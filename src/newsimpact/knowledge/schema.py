@@ -529,6 +529,10 @@ class RoleRules(_Frozen):
     others_outage_ko: str = ""
     """Outage words in a headline story before the name's, about another company ("AWS … 먹통…코인베이스
     거래 차질"): the name's accident is that outage's effect on a customer, weighing `outage_victim_factor`."""
+    outage_culprit_after_ko: str = ""
+    """A regular expression right after another company's name (space-stripped) blaming its faulty software
+    ("크라우드스트라이크 업데이트 오류"): an outage told in the same sentence is that company's fault, and
+    the other names there weigh `outage_victim_factor`."""
     aftermath_opening_ko: str = ""
     """A sentence opening that tells what follows as an aftermath ("이 여파로"): an accident told there is
     another's, weighing `outage_victim_factor`."""

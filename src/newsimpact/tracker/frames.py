@@ -294,6 +294,7 @@ class FrameReader:
         self._operated_factor = roles.operated_by_other_factor
         self._others_outage = re.compile(roles.others_outage_ko) if roles.others_outage_ko else None
         self._aftermath_opening = re.compile(roles.aftermath_opening_ko) if roles.aftermath_opening_ko else None
+        self._outage_culprit = re.compile(roles.outage_culprit_after_ko) if roles.outage_culprit_after_ko else None
         self._victim_factor = roles.outage_victim_factor
         self._material_disruption = tuple(roles.material_disruption_ko)
         self._mover_ko = re.compile(roles.mover_after_ko) if roles.mover_after_ko else None
@@ -740,6 +741,8 @@ class FrameReader:
             or (any(w in squashed for w in self._opinion_ko) and not any(w in squashed for w in self._own_ko))
         ):
             return "source"
+        if self._outage_culprit is not None and self._outage_culprit.match(after):
+            return "subject"  # "\"윈도 먹통\" 크라우드스트라이크 업데이트 오류에 …": whose software broke
         before = squash(text[max(0, head.start - 20) : head.start])
         for pattern, role in self._before_ko:
             if pattern.search(before):
@@ -833,10 +836,25 @@ class FrameReader:
 
     def _hit_by_others_outage(self, text: str, is_title: bool, span: NamedSpan, spans: list[NamedSpan]) -> bool:
         """The name's accident is another company's outage felt by a customer: told after that company's
-        outage in a headline's earlier story, or in a sentence opening as its aftermath ("이 여파로")."""
+        outage in a headline's earlier story, blamed on another's faulty software in the same sentence,
+        or in a sentence opening as its aftermath ("이 여파로")."""
         story_start, story_end = story_bounds(text, span.start)
         if any(word in squash(text[span.end : story_end]) for word in self._material_disruption):
             return False  # "…델타항공 수천편 결항": its own operations stopped
+        opens = (
+            is_title
+            and span.start <= _OPENING.match(text).end() + 1  # type: ignore[union-attr]
+            and not _inside_double_quotes(text, span.start)
+        )
+        if (
+            self._outage_culprit is not None
+            and not opens  # "MS 윈도 먹통에 …'크라우드스트라이크 업데이트 오류'": the headline's own story
+            and any(
+                other.key != span.key and self._outage_culprit.match(squash(text[other.end : other.end + 30]))
+                for other in spans
+            )
+        ):
+            return True
         if not is_title:
             return self._aftermath_opening is not None and self._aftermath_opening.match(text) is not None
         if not story_start or self._others_outage is None:
