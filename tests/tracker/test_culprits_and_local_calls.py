@@ -8,7 +8,7 @@ import pytest
 
 from newsimpact.tracker import Tracker
 
-from .texts import ko, shown
+from .texts import en, ko, shown
 
 
 @pytest.fixture(scope="module")
@@ -66,3 +66,8 @@ def test_a_headline_opening_with_the_platforms_outage_keeps_it(tracker: Tracker)
     # The culprit named only in a closing quote leaves the headline's own story to the platform it opens.
     report = shown(tracker.track(ko('[속보] MS 윈도 먹통에 전세계 공항 마비…"보안업체 업데이트 오류 추정"')))
     assert report.get("MSFT") == "negative"
+
+
+def test_a_hires_past_is_not_the_hirers_news(tracker: Tracker) -> None:
+    report = tracker.track(en("Salesforce hires ousted Twitter finance chief to run its new payments arm"))
+    assert "CRM" not in shown(report)
