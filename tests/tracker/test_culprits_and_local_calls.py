@@ -8,7 +8,7 @@ import pytest
 
 from newsimpact.tracker import Tracker
 
-from .texts import en, ko, shown
+from .texts import en, ko, picks, shown
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +71,49 @@ def test_a_headline_opening_with_the_platforms_outage_keeps_it(tracker: Tracker)
 def test_a_hires_past_is_not_the_hirers_news(tracker: Tracker) -> None:
     report = tracker.track(en("Salesforce hires ousted Twitter finance chief to run its new payments arm"))
     assert "CRM" not in shown(report)
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker", "direction"),
+    [
+        ("Devon shares sink 9% as output guidance disappoints", "DVN", "negative"),
+        ("Shares of Stryker climbed 6% after the company raised its sales outlook", "SYK", "positive"),
+    ],
+)
+def test_a_name_written_as_a_listed_company_needs_no_business_words(
+    tracker: Tracker, text: str, ticker: str, direction: str
+) -> None:
+    assert shown(tracker.track(en(text))).get(ticker) == direction
+
+
+def test_a_namesake_without_shares_stays_unlinked(tracker: Tracker) -> None:
+    assert not tracker.track(en("Devon coast braces for storm as ferries cancelled")).picks
+
+
+def test_each_sized_move_in_a_headline_list_is_its_own(tracker: Tracker) -> None:
+    report = shown(tracker.track(ko("미 제약주 희비…일라이릴리 9%↑·화이자 6%↓")))
+    assert report == {"LLY": "positive", "PFE": "negative"}
+
+
+def test_the_newest_of_a_series_ending_the_first_story_is_its_subject(tracker: Tracker) -> None:
+    report = shown(tracker.track(ko("'나이키 이어 룰루레몬까지'…재고 부담에 이익 급감, 주가 18% 폭락")))
+    assert report.get("LULU") == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("법원, 넷플릭스 '콘텐츠 무단 사용' 소송 기각…티빙 1심 승소", "NFLX"),
+        ("애플, 마시모 특허 소송 최종 패소…마시모 주가 급등", "AAPL"),
+    ],
+)
+def test_a_later_story_opened_by_another_proper_name_is_that_names(tracker: Tracker, text: str, ticker: str) -> None:
+    assert shown(tracker.track(ko(text))).get(ticker) != "positive"
+
+
+def test_a_house_calling_on_the_topic_after_an_ellipsis_still_decides(tracker: Tracker) -> None:
+    assert shown(tracker.track(ko("\"애플 너무 올랐다\"…시티, 투자의견 '중립'으로 하향"))).get("AAPL") == "negative"
+
+
+def test_too_expensive_is_no_bargain(tracker: Tracker) -> None:
+    assert picks(tracker.track(ko('월가 "엔비디아 주가 지금은 너무 비싸다"'))).get("NVDA") != "positive"

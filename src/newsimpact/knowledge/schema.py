@@ -260,6 +260,13 @@ class LinkingRules(_Frozen):
     letters there are that company, not a US ticker."""
     ticker_stopwords: frozenset[str]
     exchange_prefixes: tuple[str, ...]
+    listed_company_after_en: str = ""
+    """A regular expression matched right after an English name ("'s shares", " stock", " Inc"): the
+    name is written as a listed company's, which stands in for the business words a guarded alias
+    (`require_context`) otherwise needs."""
+    listed_company_before_en: str = ""
+    """A regular expression matched at the end of the words before an English name ("shares of "), with
+    the same effect."""
     market_context_ko: tuple[str, ...]
     market_context_en: tuple[str, ...]
     business_event_ko: tuple[str, ...] = ()
@@ -529,6 +536,12 @@ class RoleRules(_Frozen):
     others_outage_ko: str = ""
     """Outage words in a headline story before the name's, about another company ("AWS … 먹통…코인베이스
     거래 차질"): the name's accident is that outage's effect on a customer, weighing `outage_victim_factor`."""
+    places_ko: tuple[str, ...] = ()
+    """Places the morphology reads as proper nouns (중국, 뉴욕): a later headline story opening with one
+    ("…중국 판매 급감") goes on about the headline's company, not about another company."""
+    person_titles_ko: tuple[str, ...] = ()
+    """Titles after a person's name (CEO, 회장): a later headline story opening with a person's two-word
+    name and title ("…앤드루 위티 CEO 전격 사임") goes on about the headline's company."""
     outage_culprit_after_ko: str = ""
     """A regular expression right after another company's name (space-stripped) blaming its faulty software
     ("크라우드스트라이크 업데이트 오류"): an outage told in the same sentence is that company's fault, and

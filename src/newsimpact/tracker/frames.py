@@ -88,7 +88,10 @@ _UNLINKED_BEFORE_PARTICLE = re.compile(
     r"^(?:·[가-힣A-Za-z&]{2,15}?){1,3}?(?=(?:와|과|하고|에게|에서|에|의)(?![가-힣]{0,1}$))"
 )
 """The rest of a list of names the tracker does not know, up to the particle they share ("·오픈AI와 협력")."""
-_ENDS_STORY = re.compile(r"^\s*(?:…|\.\.\.|$)")
+# "…맞은 앱러빈…", "'월마트 이어 타깃까지'…": a headline story ending on the name (with 까지/도/마저 and
+# a closing quote) is about it.
+_ENDS_STORY = re.compile(r"^(?:까지|도|마저)?['’\"”]?\s*(?:…|\.\.\.|$)")
+_ENDS_STORY_IN_A_SERIES = re.compile(r"^(?:까지|도|마저)['’\"”]?\s*(?:…|\.\.\.)")
 _SIZE_TAIL = re.compile(r"[0-9][0-9.,]*\s?%\s?(?:대|넘게|이상|가량|안팎|씩)?\s*$")
 _MOVE_FILLER = re.compile(r"주가|시간외|장중|장초반|장외|프리마켓|개장전|일제히|동반")
 _EN_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|—")
@@ -294,6 +297,8 @@ class FrameReader:
         self._operated_factor = roles.operated_by_other_factor
         self._others_outage = re.compile(roles.others_outage_ko) if roles.others_outage_ko else None
         self._aftermath_opening = re.compile(roles.aftermath_opening_ko) if roles.aftermath_opening_ko else None
+        self._places = frozenset(roles.places_ko)
+        self._person_titles = tuple(roles.person_titles_ko)
         self._outage_culprit = re.compile(roles.outage_culprit_after_ko) if roles.outage_culprit_after_ko else None
         self._victim_factor = roles.outage_victim_factor
         self._material_disruption = tuple(roles.material_disruption_ko)
@@ -437,7 +442,11 @@ class FrameReader:
             # Not when another company's part follows its own in its story ("버크셔, … 셔윈윌리엄스 신규
             # 편입": what is said there is the other's).
             crowded = any(own_part[1] <= s.start < story[1] and s.key != span.key for s in spans)
-            if not crowded and not _SIDE_NOTE.match(text[story[1] : later_end]):
+            if (
+                not crowded
+                and not _SIDE_NOTE.match(text[story[1] : later_end])
+                and not self._opens_with_unknown_name(text, story[1], spans)
+            ):
                 # ("…배당은 2.2% 인상" after weak results is a side note, not the news)
                 decisive = self._decisive(text[own_part[0] : later_end], language, span.start - own_part[0])
         # English wire copy lists the movers ("shares of X, Y and Z fell"): each of them moved.
@@ -498,14 +507,17 @@ class FrameReader:
                     hi = min(hi, cause_cut)
                 if language == "ko" and lo <= span.start < own_part[1] < hi:
                     nxt = next((s for s in spans if s.start == own_part[1]), None)
-                    if (
-                        nxt is not None
-                        and (self._parallel(text[nxt.end : nxt.end + 4]) or self._nominative(text, nxt))
-                        and self._polarity.sentence(text[span.end : own_part[1]], language).score
+                    own = text[span.end : own_part[1]]
+                    if nxt is not None and (
+                        (
+                            (self._parallel(text[nxt.end : nxt.end + 4]) or self._nominative(text, nxt))
+                            and self._polarity.sentence(own, language).score
+                        )
+                        or (is_title and self._sized_move.search(squash(own)) is not None)
                     ):
                         # "버라이즌은 가입자 '깜짝 증가', AT&T는 순감", "엔비디아가 공급 안정성을 위해 …, 마이크론이
-                        # … 회복할 가능성": the next subject's own clause is its (not when they share one
-                        # predicate: "엑손모빌은 3.0%, 셰브론은 2.3% 내렸다").
+                        # … 회복할 가능성", "머크 8%↑·모더나 11%↓": the next subject's own clause is its (not
+                        # when they share one predicate: "엑손모빌은 3.0%, 셰브론은 2.3% 내렸다").
                         hi = own_part[1]
                 if language == "ko" and not is_title and self._nominative(text, span):
                     # "웨이퍼 가격이 치솟자 퀄컴이 공급처를 이원화": words before a subject-marked name
@@ -1110,6 +1122,20 @@ class FrameReader:
             for m in self._headline_move_pattern.finditer(text, start, end)
         )
 
+    def _opens_with_unknown_name(self, text: str, story_start: int, spans: list[NamedSpan]) -> bool:
+        """A later headline story opens with the proper name of no company the tracker knows ("…SK브로드밴드
+        1심 승소", "…아이로봇 CEO 사임"): what it says is that company's."""
+        words = text[story_start:].lstrip(" …·,").split(maxsplit=3)
+        return (
+            bool(words)
+            and not words[0].endswith((",", "，"))  # "…시티, 투자의견 '중립'으로 하향": a house's call on it
+            and words[0] not in self._places
+            # "…앤드루 위티 CEO 전격 사임": a person's two-word name and title, the headline company's own
+            and not (len(words) > 2 and words[2].startswith(self._person_titles))
+            and not any(story_start <= s.start < story_start + len(words[0]) + 2 for s in spans)
+            and morphology.is_proper_noun(words[0])
+        )
+
     @staticmethod
     def _opens_its_story(text: str, position: int, spans: list[NamedSpan]) -> bool:
         """The word right before a move (past 주가, 시간외 and the size) is the first of its headline story and
@@ -1162,9 +1188,14 @@ class FrameReader:
 
     @staticmethod
     def _leads_headline(text: str, span: NamedSpan) -> bool:
-        """The name is the headline's "X, …" topic or its first word: what the headline is about."""
+        """The name is the headline's "X, …" topic, its first word or the newest of a series that ends its
+        first story ("'월마트 이어 타깃까지'…"): what the headline is about."""
         topic = HEADLINE_TOPIC.match(text)
-        return (topic is not None and span.start < topic.end()) or span.start <= _OPENING.match(text).end() + 1  # type: ignore[union-attr]
+        return (
+            (topic is not None and span.start < topic.end())
+            or span.start <= _OPENING.match(text).end() + 1  # type: ignore[union-attr]
+            or (story_bounds(text, span.start)[0] == 0 and _ENDS_STORY_IN_A_SERIES.match(text[span.end :]) is not None)
+        )
 
     @staticmethod
     def _is_topic(text: str, span: NamedSpan) -> bool:

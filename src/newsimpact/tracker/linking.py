@@ -135,6 +135,8 @@ class Linker:
                 surfaces.append(Surface(name, ref, case_sensitive=exact, boundary=_boundary_for(name), spaced=True))
         self._index = SurfaceIndex(surfaces, suffixes=rules.korean_suffixes, name_endings=rules.company_name_endings_ko)
         prefixes = "|".join(re.escape(p) for p in sorted(rules.exchange_prefixes, key=len, reverse=True))
+        self._listed_after = re.compile(rules.listed_company_after_en) if rules.listed_company_after_en else None
+        self._listed_before = re.compile(rules.listed_company_before_en) if rules.listed_company_before_en else None
         self._exchange = re.compile(rf"(?:(?:{prefixes})\s*[:：]\s*|\$)(?P<ticker>[A-Z]{{1,5}}(?:\.[A-Z])?)\b")
 
     def find(self, sentences: list[Sentence], day: date | None = None) -> list[EntityMention]:
@@ -173,8 +175,7 @@ class Linker:
                 hits.append(Hit(match.start("ticker"), match.end("ticker"), surface))
         return hits
 
-    @staticmethod
-    def _guards_ok(hit: Hit[EntityRef], norm: NormalisedText, sentence: Sentence, article_text: str) -> bool:
+    def _guards_ok(self, hit: Hit[EntityRef], norm: NormalisedText, sentence: Sentence, article_text: str) -> bool:
         ref = hit.surface.payload
         if ref.reject_within:
             # Map the hit back into the squashed, lower-cased sentence and look around it.
@@ -191,4 +192,16 @@ class Linker:
             return False
         if ref.reject_words is not None and ref.reject_words.search(sentence.text.lower()):
             return False
-        return not (ref.require_context and not any(word in article_text for word in ref.require_context))
+        return (
+            not ref.require_context
+            or any(word in article_text for word in ref.require_context)
+            or self._named_as_listed(sentence.text, hit.start, hit.end)
+        )
+
+    def _named_as_listed(self, text: str, start: int, end: int) -> bool:
+        """The name is written as a listed company's ("Abbott shares jump", "shares of Devon"): that says
+        which Abbott without the business words its alias otherwise needs."""
+        return bool(
+            (self._listed_after is not None and self._listed_after.match(text, end))
+            or (self._listed_before is not None and self._listed_before.search(text[max(0, start - 20) : start]))
+        )
