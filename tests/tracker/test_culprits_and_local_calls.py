@@ -117,3 +117,22 @@ def test_a_house_calling_on_the_topic_after_an_ellipsis_still_decides(tracker: T
 
 def test_too_expensive_is_no_bargain(tracker: Tracker) -> None:
     assert picks(tracker.track(ko('월가 "엔비디아 주가 지금은 너무 비싸다"'))).get("NVDA") != "positive"
+
+
+def test_a_us_story_followed_by_korean_movers_stays_its_own(tracker: Tracker) -> None:
+    report = shown(tracker.track(ko("애플 아이폰 판매 예상 두 배 '어닝 서프라이즈'…LG이노텍·삼성전기 동반 강세")))
+    assert report.get("AAPL") == "positive"
+
+
+def test_korean_movers_a_session_after_a_us_story_are_the_korean_sessions(tracker: Tracker) -> None:
+    assert "QCOM" not in shown(tracker.track(ko("퀄컴 호실적 하루 뒤…LG이노텍·삼성전기 동반 강세")))
+
+
+def test_a_korean_refiners_results_leave_us_refiners_tentative(tracker: Tracker) -> None:
+    report = tracker.track(
+        ko(
+            "HD현대오일뱅크, 2분기 영업익 7천억…정제마진 반등에 흑자 전환",
+            "HD현대오일뱅크가 2분기 영업이익 7천억원을 기록했다고 밝혔다. 경유와 항공유 정제마진이 크게 개선됐다.",
+        )
+    )
+    assert not {"MPC", "VLO", "PSX"} & set(shown(report))

@@ -293,6 +293,10 @@ class LinkingRules(_Frozen):
     KOSPI/KOSDAQ session, the won): the US moves it cites as causes are a day old and priced, so it
     moves no S&P 500 company through a theme or a relation, and a named company only tentatively."""
 
+    korean_session_ko: tuple[str, ...] = ()
+    """Words that date a US company's headline story a session back ("엔비디아 호실적 하루 뒤…") or tell
+    Korean stocks' move in it ("테슬라 급등에 국내 2차전지株도 들썩…"): the Korean moves told after it are
+    the Korean session's story."""
     movers_column_ko: tuple[str, ...] = ()
     """Regular expressions for a movers column's tag ("[특징주]"): mostly Korean stocks moving on a
     cause (a US company's news a day old), read like a Korean market wrap, unless the headline's

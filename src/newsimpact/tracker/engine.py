@@ -298,6 +298,7 @@ class Tracker:
         self._us_stage_en = tuple(w.lower() for w in rules.us_stage_en)
         self._analyst_note = tuple(re.compile(p) for p in rules.analyst_note_ko)
         self._market_wrap = tuple(re.compile(p) for p in rules.korean_market_wrap_ko)
+        self._korean_session = tuple(squash(w) for w in rules.korean_session_ko)
         self._movers_column = tuple(re.compile(p) for p in rules.movers_column_ko)
         self._reported_move_weight = next(
             (e.reported_weight or e.weight for e in kb.events.events if e.id == "price_move"), 1.0
@@ -705,8 +706,10 @@ class Tracker:
         if not sentences:
             return False
         head = sentences[0]
-        if self._topic_of_kind(head, mentions, "sp500"):
-            return False  # "마이크론, … '서프라이즈'…삼성·하이닉스도 들썩": the US company's story
+        if self._topic_of_kind(head, mentions, "sp500") or self._own_first_story(head, mentions, "sp500"):
+            # "마이크론, … '서프라이즈'…삼성·하이닉스도 들썩", "넷플릭스 4분기 '어닝 서프라이즈'…스튜디오드래곤 등
+            # K콘텐츠株 동반 강세": the US company's story
+            return False
         return any(
             m.sentence == head
             and m.ref.kind == "korean"
@@ -720,6 +723,25 @@ class Tracker:
         end = topic_end(head.text)
         return end is not None and any(
             m.sentence == head and m.ref.kind == kind and m.start - head.start < end for m in mentions
+        )
+
+    def _own_first_story(self, head: Sentence, mentions: list[EntityMention], kind: str) -> bool:
+        """The headline's first story opens with a company of this kind and names no other, no day gone by
+        and no Korean stocks ("넷플릭스 4분기 '어닝 서프라이즈'…", not "마이크론 호실적에 삼성전자 강세",
+        "엔비디아 호실적 하루 뒤…" or "테슬라 급등에 국내 2차전지株도 들썩…"): what follows it is that
+        story's aftermath."""
+        named = sorted((m for m in mentions if m.sentence == head), key=lambda m: m.start)
+        if not named or named[0].ref.kind != kind:
+            return False
+        first = named[0].start - head.start
+        if head.text[:first].strip(" []【】\"'‘’“”"):
+            return False
+        story_end = head.text.find("…", first)
+        if story_end == -1:
+            return False
+        story = squash(head.text[first:story_end])
+        return all(m.start - head.start >= story_end or m.ref.kind == kind for m in named) and not any(
+            word in story for word in self._korean_session
         )
 
     def _korean_movers_column(self, sentences: list[Sentence], mentions: list[EntityMention]) -> bool:
