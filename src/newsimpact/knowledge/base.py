@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -25,6 +26,7 @@ from newsimpact.knowledge.schema import (
     EventLexicon,
     KoreanCompany,
     LinkingRules,
+    Listing,
     MovementLexicon,
     PolarityLexicon,
     Relation,
@@ -61,6 +63,8 @@ class KnowledgeBase:
     _by_sub_industry: MappingProxyType[str, tuple[str, ...]] = field(repr=False)
     calibration: ScoreCalibration | None = None
     """Score calibration (calibration.yaml); None keeps the rule scores."""
+    listed_since: MappingProxyType[str, date] = field(default_factory=lambda: MappingProxyType({}))
+    """The first trading day of companies listed after the price history begins (listings.csv)."""
 
     # -- lookups -------------------------------------------------------------------------------
     def company(self, ticker: str) -> Company | None:
@@ -177,6 +181,11 @@ def load_knowledge_from(data_dir: Path | None = None) -> KnowledgeBase:
 
     korean = _models(KoreanCompany, optional_list("korean_companies.yaml"), "korean_companies.yaml")
     relations = _models(Relation, optional_list("relations.yaml"), "relations.yaml")
+    listings = (
+        _models(Listing, list(csv.DictReader(io.StringIO(_read(root, "listings.csv")))), "listings.csv")
+        if root.joinpath("listings.csv").is_file()
+        else []
+    )
     themes = _models(Theme, optional_list("themes.yaml"), "themes.yaml")
 
     polarity: dict[str, PolarityLexicon] = {}
@@ -216,6 +225,7 @@ def load_knowledge_from(data_dir: Path | None = None) -> KnowledgeBase:
         _by_ticker_aliases=MappingProxyType({t: tuple(a) for t, a in by_ticker.items()}),
         _by_sub_industry=MappingProxyType({name: tuple(t) for name, t in by_sub_industry.items()}),
         calibration=calibration,
+        listed_since=MappingProxyType({listing.ticker: listing.listed_since for listing in listings}),
     )
 
 

@@ -85,6 +85,14 @@ class KoreanCompany(_Frozen):
     reject_within: tuple[str, ...] = ()
 
 
+class Listing(_Frozen):
+    """The day a company first traded on its own (listings.csv): before it, no article can move it."""
+
+    ticker: str
+    listed_since: date
+    source: str = ""
+
+
 class Relation(_Frozen):
     model_config = ConfigDict(frozen=True, extra="ignore")
 

@@ -366,6 +366,12 @@ class Tracker:
                 pure_plays_only=wrap,
                 head=sentences[0],
             )
+        if article.published is not None:
+            # A company not yet trading on the article's day (a later spin-off) is moved by no read-across.
+            day = article.published.date()
+            candidates = [
+                c for c in candidates if c.path == "mention" or self.kb.listed_since.get(c.ticker, day) <= day
+            ]
         positive, negative = self._select(_against_own_news(candidates, events))
         if self.calibration is not None:
             headline_only = len(sentences) <= 1
