@@ -136,3 +136,33 @@ def test_a_korean_refiners_results_leave_us_refiners_tentative(tracker: Tracker)
         )
     )
     assert not {"MPC", "VLO", "PSX"} & set(shown(report))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "P&G, 팬틴 샴푸 3종 자발적 리콜…'일부 제품서 벤젠 검출'",
+        "Hormel recalls about 12,000 pounds of canned chili over a labeling error",
+        "아마존 물류센터 노조, 블랙프라이데이 겨냥 하루 파업",
+        "Kroger workers stage one-day strike at 40 stores over staffing",
+    ],
+)
+def test_a_recall_of_a_few_products_or_a_strike_of_a_day_is_immaterial(tracker: Tracker, text: str) -> None:
+    assert not shown(tracker.track(ko(text) if not text.isascii() else en(text)))
+
+
+def test_a_large_recall_stays_material(tracker: Tracker) -> None:
+    assert shown(tracker.track(ko("GM, 볼트 EV 14만대 리콜…배터리 화재 위험"))).get("GM") == "negative"
+
+
+def test_a_maker_named_with_its_model_is_no_venue(tracker: Tracker) -> None:
+    report = shown(tracker.track(en("Canada grounds all Boeing 737 MAX jets pending review")))
+    assert report.get("BA") == "negative"
+
+
+def test_an_airline_named_by_its_plane_stays_a_venue(tracker: Tracker) -> None:
+    assert "LUV" not in shown(tracker.track(en("Engine cover tears off Southwest jet during takeoff in Denver")))
+
+
+def test_deere_written_in_full_with_and_is_linked(tracker: Tracker) -> None:
+    assert shown(tracker.track(ko("디어앤드컴퍼니 노조 파업 3주째…트랙터 생산 차질"))).get("DE") == "negative"

@@ -548,6 +548,9 @@ class RoleRules(_Frozen):
     others_outage_ko: str = ""
     """Outage words in a headline story before the name's, about another company ("AWS … 먹통…코인베이스
     거래 차질"): the name's accident is that outage's effect on a customer, weighing `outage_victim_factor`."""
+    maker_model_en: str = ""
+    """A regular expression for an aircraft model written with its maker's name ("Boeing 737 MAX jets"):
+    the name is the maker, not an airline named by its plane (a venue)."""
     places_ko: tuple[str, ...] = ()
     """Places the morphology reads as proper nouns (중국, 뉴욕): a later headline story opening with one
     ("…중국 판매 급감") goes on about the headline's company, not about another company."""

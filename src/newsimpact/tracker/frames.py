@@ -198,6 +198,7 @@ class FrameReader:
         self._after_ko = [(re.compile(p.pattern), p.role) for p in roles.after_ko]
         self._buyer_or_partner_after = [p for p, role in self._after_ko if role in ("counterparty", "partner")]
         self._after_en = [(re.compile(p.pattern, re.IGNORECASE), p.role) for p in roles.after_en]
+        self._maker_model_en = re.compile(roles.maker_model_en) if roles.maker_model_en else None
         self._before_en = [(re.compile(p.pattern, re.IGNORECASE), p.role) for p in roles.before_en]
         self._before_ko = [(re.compile(p.pattern), p.role) for p in roles.before_ko]
         self._subject_particles = tuple(sorted(roles.subject_particles_ko, key=len, reverse=True))
@@ -1292,6 +1293,8 @@ class FrameReader:
             return "passing"  # "to buy Eli Lilly's New Jersey plant": the seller of an asset
         if _EN_SUBJECT_AFTER.match(after):
             return "subject"
+        if self._maker_model_en is not None and self._maker_model_en.search(text[head.start : tail.end]):
+            return "subject"  # "grounding of all Boeing 737 MAX jets": the maker named with its model
         # What follows the name first: "acquisition of Intel NAND business" sells a unit of Intel's.
         for pattern, role in self._after_en:
             if pattern.search(after):
