@@ -166,3 +166,22 @@ def test_an_airline_named_by_its_plane_stays_a_venue(tracker: Tracker) -> None:
 
 def test_deere_written_in_full_with_and_is_linked(tracker: Tracker) -> None:
     assert shown(tracker.track(ko("디어앤드컴퍼니 노조 파업 3주째…트랙터 생산 차질"))).get("DE") == "negative"
+
+
+def test_the_customer_whose_order_a_supplier_wins_is_no_subject(tracker: Tracker) -> None:
+    assert "TSLA" not in shown(tracker.track(en("Korea's LG Innotek wins first Tesla order for camera modules")))
+
+
+def test_a_korean_suppliers_order_leaves_us_themes_tentative(tracker: Tracker) -> None:
+    report = tracker.track(
+        ko(
+            "이오테크닉스, SK하이닉스서 HBM 레이저 장비 800억 수주…HBM3E 증설 수혜 '톡톡'",
+            "이오테크닉스가 SK하이닉스로부터 고대역폭메모리(HBM) 공정용 레이저 장비 800억원어치를 수주했다고 밝혔다.",
+            "SK하이닉스가 HBM3E 생산능력을 내년까지 두 배로 늘리면서 후공정 장비 발주가 이어지고 있다.",
+        )
+    )
+    assert not {"MU", "NVDA"} & set(shown(report))
+
+
+def test_a_verdict_won_told_apart_from_the_suit_is_a_win(tracker: Tracker) -> None:
+    assert shown(tracker.track(ko("애플, 마시모와의 '특허 소송' 배심원 평결서 사실상 승리"))).get("AAPL") == "positive"

@@ -352,11 +352,14 @@ class Tracker:
             # "S-Oil, 4분기 영업익…정제마진 회복에 반등", "[특징주] S-Oil, 정제마진 상승 기대에 5%↑": a
             # Korean company's results or share move cite the price as their reason, like a broker's
             # note on it; the price is not the story. Nor is its own capex ("삼성전자, … HBM4 증설에 60조원
-            # 투입"): more of its supply, not news of the US industry's demand.
+            # 투입") or an order it wins ("한미반도체, SK하이닉스서 TC본더 수주…HBM 증설 수혜"): more of
+            # Korean supply, not news of the US industry's demand.
             korean_topic = language == "ko" and self._topic_of_kind(sentences[0], entity_mentions, "korean")
             event = self.frames.event_type(sentences[0].text, language) if korean_topic else None
             korean_topic = (
-                korean_topic and event is not None and event.id in ("earnings", "guidance", "price_move", "capex")
+                korean_topic
+                and event is not None
+                and event.id in ("earnings", "guidance", "price_move", "capex", "order")
             )
             candidates += self._theme_candidates(
                 themes,
