@@ -185,3 +185,19 @@ def test_a_korean_suppliers_order_leaves_us_themes_tentative(tracker: Tracker) -
 
 def test_a_verdict_won_told_apart_from_the_suit_is_a_win(tracker: Tracker) -> None:
     assert shown(tracker.track(ko("애플, 마시모와의 '특허 소송' 배심원 평결서 사실상 승리"))).get("AAPL") == "positive"
+
+
+def test_a_record_fine_is_bad_news(tracker: Tracker) -> None:
+    report = shown(tracker.track(ko("캐터필러, 배출가스 기준 위반에 9억달러 벌금…환경법 집행 사상 최대")))
+    assert report.get("CAT") == "negative"
+
+
+def test_an_index_providers_decision_on_a_country_is_its_source(tracker: Tracker) -> None:
+    assert "MSCI" not in shown(
+        tracker.track(ko("MSCI, 한국 선진국지수 관찰대상국 지정 또 불발…'공매도 전면 금지 발목'"))
+    )
+
+
+def test_an_investors_stake_moves_the_stock_bought_not_the_investor(tracker: Tracker) -> None:
+    report = shown(tracker.track(ko("버핏의 버크셔, 울타뷰티 지분 5% 확보…울타 주가 시간외 9%↑")))
+    assert "BRK.B" not in report and report.get("ULTA") == "positive"
