@@ -201,3 +201,9 @@ def test_an_index_providers_decision_on_a_country_is_its_source(tracker: Tracker
 def test_an_investors_stake_moves_the_stock_bought_not_the_investor(tracker: Tracker) -> None:
     report = shown(tracker.track(ko("버핏의 버크셔, 울타뷰티 지분 5% 확보…울타 주가 시간외 9%↑")))
     assert "BRK.B" not in report and report.get("ULTA") == "positive"
+
+
+def test_a_faulty_update_says_so_in_the_rationale(tracker: Tracker) -> None:
+    report = tracker.track(ko("크라우드스트라이크 보안 업데이트 결함에 전 세계 공항 발권 마비"))
+    pick = next(p for p in report.picks if p.ticker == "CRWD")
+    assert "소프트웨어 결함" in pick.rationale_ko and "software update" in pick.rationale_en
