@@ -169,6 +169,11 @@ def _before_move(text: str, position: int) -> str:
     return _MOVE_FILLER.sub("", _SIZE_TAIL.sub("", text[:position])).rstrip(" ")
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """The name at `start` is the sentence's first word (past a desk tag, brackets or quotes)."""
+    return start <= _OPENING.match(text).end() + 1  # type: ignore[union-attr]
+
+
 def _opens_story(text: str, start: int) -> bool:
     """The name at `start` opens its headline story (past a desk tag, brackets or quotes)."""
     segment = story_bounds(text, start)[0]
@@ -797,7 +802,7 @@ class FrameReader:
                 # another company does is not the one the news is about.
                 return "passing"
             return "subject"
-        if head.start <= _OPENING.match(text).end() + 1:  # type: ignore[union-attr]
+        if _opens_sentence(text, head.start):
             return "subject"  # the sentence opens with the name ("보잉 737 맥스 추락")
         if self._opens_later_story(text, head.start):
             return "subject"  # it opens the headline's next story ("LG화학 급락…GM 볼트 리콜 비용")
@@ -854,11 +859,7 @@ class FrameReader:
         story_start, story_end = story_bounds(text, span.start)
         if any(word in squash(text[span.end : story_end]) for word in self._material_disruption):
             return False  # "…델타항공 수천편 결항": its own operations stopped
-        opens = (
-            is_title
-            and span.start <= _OPENING.match(text).end() + 1  # type: ignore[union-attr]
-            and not _inside_double_quotes(text, span.start)
-        )
+        opens = is_title and _opens_sentence(text, span.start) and not _inside_double_quotes(text, span.start)
         if (
             self._outage_culprit is not None
             and not opens  # "MS 윈도 먹통에 …'크라우드스트라이크 업데이트 오류'": the headline's own story
@@ -1194,7 +1195,7 @@ class FrameReader:
         topic = HEADLINE_TOPIC.match(text)
         return (
             (topic is not None and span.start < topic.end())
-            or span.start <= _OPENING.match(text).end() + 1  # type: ignore[union-attr]
+            or _opens_sentence(text, span.start)
             or (story_bounds(text, span.start)[0] == 0 and _ENDS_STORY_IN_A_SERIES.match(text[span.end :]) is not None)
         )
 
