@@ -181,6 +181,8 @@ BATCH_NOTES = {
     "tm": "70 headlines and 20 articles, a Korean daily's world-market page and a portal's overseas-stocks section over a year (session 11 thirty-third fresh set): read once with the final tracker a1ce60b, every pick judged; not tuned on until its figures were recorded; then tuned on",
     "tn": "80 headlines and 10 articles, a Korean financial news site's day-by-day feed over a year (session 11 thirty-fourth fresh set): written blind at the end of the session, read once with the final tracker 9e0a91c after every change, every pick judged; not tuned on",
     "to": "30 full articles, a general mix of Korean newsrooms' coverage of US companies and markets, houses and raters as sources included (session 11 thirty-fourth fresh set): read once with the final tracker 9e0a91c, every pick judged; not tuned on",
+    "tp": "50 headlines and 15 articles, a securities daily's overseas-stocks desk in two US earnings seasons (2023-24) (session 12 thirty-fifth fresh set): written blind, read once with tracker ae0a19e, every pick judged",
+    "tq": "50 headlines and 15 articles, a wire's Korean service on US tech and chips in 2018-20 (session 12 thirty-fifth fresh set): written blind, read once with tracker ae0a19e, every pick judged",
     "xw": "130 headlines, two weeks of a business site's global-market and industry feeds across all sectors (session 7 tenth fresh set): written after the last tracker change, kept unread, read once with the final tracker faaea4d, every pick judged; then tuned on",
     "xx": "45 full articles from Korean newspapers, wires and online outlets (session 7 tenth fresh set): written after the last tracker change, kept unread, read once with the final tracker faaea4d, every pick judged; then tuned on",
     "xu": "130 headlines, an unfiltered fortnight of a portal's economy, world and securities sections (session 7 ninth fresh set): written after the last tracker change, kept unread, read once with the final tracker faaea4d, every pick judged; not tuned on",
@@ -333,8 +335,12 @@ def main() -> None:
     parser.add_argument("--baseline-ref", default=BASELINE_REF, help="git revision of the baseline tracker")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--list", action="store_true", help="print every current pick and missed must-pick")
+    parser.add_argument("--batches", help="only these batches, comma-separated prefixes (e.g. tp,tq)")
     args = parser.parse_args()
     items = read_items()
+    if args.batches:
+        chosen = set(args.batches.split(","))
+        items = [i for i in items if i["id"].split("-")[0] in chosen]
     if args.worker:
         print(json.dumps([p.__dict__ for p in run_picks(items)]))
         return
