@@ -554,6 +554,9 @@ class RoleRules(_Frozen):
     places_ko: tuple[str, ...] = ()
     """Places the morphology reads as proper nouns (중국, 뉴욕): a later headline story opening with one
     ("…중국 판매 급감") goes on about the headline's company, not about another company."""
+    market_before_move_ko: tuple[str, ...] = ()
+    """Markets and indexes: a sized move right after one in a headline ("…파월 연설 경계감에 나스닥 1.9%
+    급락") is the market's, not the move of the company the headline opens with."""
     person_titles_ko: tuple[str, ...] = ()
     """Titles after a person's name (CEO, 회장): a later headline story opening with a person's two-word
     name and title ("…앤드루 위티 CEO 전격 사임") goes on about the headline's company."""

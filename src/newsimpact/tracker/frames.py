@@ -304,6 +304,7 @@ class FrameReader:
         self._others_outage = re.compile(roles.others_outage_ko) if roles.others_outage_ko else None
         self._aftermath_opening = re.compile(roles.aftermath_opening_ko) if roles.aftermath_opening_ko else None
         self._places = frozenset(roles.places_ko)
+        self._markets_before_move = tuple(squash(w) for w in roles.market_before_move_ko)
         self._person_titles = tuple(roles.person_titles_ko)
         self._outage_culprit = re.compile(roles.outage_culprit_after_ko) if roles.outage_culprit_after_ko else None
         self._victim_factor = roles.outage_victim_factor
@@ -385,7 +386,9 @@ class FrameReader:
                 # "GE dropped from the Dow": out of an index, not a share move.
                 r"(?!\s+(?:from|out of)\s+(?:the\s+)?(?:dow|s&p|nasdaq|index|benchmark)\b)"
                 r"|(up|down|off|lost|lose|loses|shed|sheds|added|adds)"
-                r"(?=\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?[0-9]))"
+                # A size in percent, points or market value: "adds 5.9 million subscribers" is no move.
+                r"(?=\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?"
+                r"(?:[0-9][0-9.,]*\s*(?:%|percent|per\s+cent|points?|pts)|\$[0-9][0-9.,]*\s*(?:billion|bn|trillion|tn)\b)))"
             )
             if verbs
             else None
@@ -1052,6 +1055,7 @@ class FrameReader:
             if (not _CAUSE_AFTER.match(text, m.end()) or self._shares_before_size.search(text, 0, m.start()))
             and not _TINY_SIZE.match(m.group(0))
             and not self._inverse_metric_before_size.search(text, max(0, m.start() - 12), m.start())
+            and not self._market_moved(text, m.start())
         ]
         # A business figure's change ("상업 매출 71%↑") stands for the move only when the headline
         # reports no share move of its own ("…시간외 4%↓").
@@ -1077,6 +1081,11 @@ class FrameReader:
             # name does after the news is that name's move.
             return 0.0
         return self._share_move_sign(move.group("move"))
+
+    def _market_moved(self, text: str, position: int) -> bool:
+        """The word right before a move (past its size and 주가, 시간외) names a market or an index."""
+        before = re.split(r"[\s…·,]+", _before_move(text, position))[-1:]
+        return bool(before) and squash(before[0]).endswith(self._markets_before_move)
 
     def _named_as_customer(self, text: str, span: NamedSpan) -> bool:
         """The words after the name make it the buyer of what is sold or a partner ("…MS 데이터센터에 20년간

@@ -1,0 +1,112 @@
+"""Session 12 rules (issue 9; texts written here): a headline's later move of a market index is not the
+company's; a loss that shrank is good news; "adds N subscribers" is no share move; the favourite a
+contract was won over lost it; a buyer's data-centre demand is its supplier's news."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsimpact.article import Article
+from newsimpact.tracker import Tracker
+
+from .texts import en, ko, picks, shown
+
+
+@pytest.fixture(scope="module")
+def tracker(shipped_tracker: Tracker) -> Tracker:
+    return shipped_tracker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[뉴욕증시] 애플, 장중 사상 최고가 경신 후 약보합…금리 우려에 나스닥 2.1% 급락",
+        "[뉴욕증시] 마이크로소프트, 신고가 찍고 보합 마감…고용지표 충격에 다우지수 1.5% 하락",
+    ],
+)
+def test_an_index_move_later_in_the_headline_is_not_the_companys(tracker: Tracker, text: str) -> None:
+    assert "negative" not in shown(tracker.track(ko(text))).values()
+
+
+def test_a_companys_own_later_move_still_counts(tracker: Tracker) -> None:
+    assert shown(tracker.track(ko("유나이티드헬스, 연간 가이던스 철회…주가 18% 급락"))).get("UNH") == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("포드, 전기차 부문 적자 절반으로 줄였다…주가 4%↑", "F"),
+        ("워너브러더스디스커버리, 스트리밍 손실 1년 새 크게 줄어…시간외 강세", "WBD"),
+    ],
+)
+def test_a_loss_that_shrank_is_good_news(tracker: Tracker, text: str, ticker: str) -> None:
+    assert shown(tracker.track(ko(text))).get(ticker) == "positive"
+
+
+def test_a_loss_that_widened_is_still_bad_news(tracker: Tracker) -> None:
+    assert shown(tracker.track(ko("포드, 전기차 부문 적자 두 배로 확대…주가 5%↓"))).get("F") == "negative"
+
+
+def test_subscribers_added_are_no_share_move(tracker: Tracker) -> None:
+    text = "Walt Disney adds 7.4 million Disney+ subscribers, but parks revenue misses; shares fall 6% after hours"
+    assert shown(tracker.track(en(text))).get("DIS") == "negative"
+
+
+def test_a_sized_gain_is_still_a_share_move(tracker: Tracker) -> None:
+    assert shown(tracker.track(en("Tesla adds 4% as quarterly deliveries top estimates"))).get("TSLA") == "positive"
+
+
+def test_the_favourite_a_contract_was_won_over_lost_it(tracker: Tracker) -> None:
+    report = picks(tracker.track(en("Oracle wins $9 billion Pentagon cloud deal, beating favorite Microsoft")))
+    assert report.get("ORCL") == "positive"
+    assert report.get("MSFT") != "positive"
+
+
+def test_a_buyers_data_centre_demand_is_its_suppliers_news(tracker: Tracker) -> None:
+    report = shown(tracker.track(ko("SK하이닉스 3분기 흑자…아마존·구글 서버용 D램 수요가 모바일 침체 상쇄")))
+    assert "GOOGL" not in report and "AMZN" not in report
+
+
+def test_demand_for_a_companys_own_chips_stays_its_news(tracker: Tracker) -> None:
+    report = shown(tracker.track(ko("엔비디아 데이터센터 GPU 수요 급증…시간외 7%↑")))
+    assert report.get("NVDA") == "positive"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        en(
+            "S&P cuts ratings on five U.S. regional lenders",
+            "S&P Global Ratings lowered the credit ratings of five regional lenders on Friday and warned that rising "
+            "deposit costs and weaker office loans are squeezing profits.",
+            "Regional bank shares fell in early trading.",
+        ),
+        en("Moody's flags rising bad loans at Japanese regional banks as property prices slide"),
+    ],
+)
+def test_a_rater_acting_on_others_is_the_source(tracker: Tracker, article: Article) -> None:
+    report = picks(tracker.track(article))
+    assert "MCO" not in report and "SPGI" not in report
+
+
+def test_a_raters_own_results_stay_its_news(tracker: Tracker) -> None:
+    assert (
+        shown(tracker.track(en("Moody's raises full-year profit outlook as bond issuance booms"))).get("MCO")
+        == "positive"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("셰브론·머크 다우지수서 빠지고 아마존·우버 편입…지수 산출 방식 탓", "ko"),
+        ("Nvidia joins Dow Jones Industrial Average, Intel exits after 25 years", "en"),
+    ],
+)
+def test_a_dow_reshuffle_is_symbolic(tracker: Tracker, text: str, language: str) -> None:
+    report = shown(tracker.track(ko(text) if language == "ko" else en(text)))
+    assert not report
+
+
+def test_a_dow_entrants_stated_move_still_counts(tracker: Tracker) -> None:
+    assert shown(tracker.track(ko("우버, 다우지수 편입 소식에 시간외 5%↑"))).get("UBER") == "positive"
