@@ -110,3 +110,29 @@ def test_a_dow_reshuffle_is_symbolic(tracker: Tracker, text: str, language: str)
 
 def test_a_dow_entrants_stated_move_still_counts(tracker: Tracker) -> None:
     assert shown(tracker.track(ko("우버, 다우지수 편입 소식에 시간외 5%↑"))).get("UBER") == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("OPEC+ 증산 보류에도 국제유가 3년 만에 최저…수요 둔화 우려", "negative"),
+        ("산유국 감산 무산에 유가 2년來 최저", "negative"),
+        ("OPEC+ 감산 합의에 국제유가 5% 급등", "positive"),
+    ],
+)
+def test_the_price_told_outranks_its_producers(tracker: Tracker, text: str, direction: str) -> None:
+    assert shown(tracker.track(ko(text))).get("XOM") == direction
+
+
+def test_a_korean_group_move_later_in_the_headline_is_not_the_topics(tracker: Tracker) -> None:
+    article = ko(
+        "아마존, 게임사 품는다…500억달러 '빅딜'에 국내 게임주 일제히 강세",
+        "아마존이 미국 게임 개발사를 500억달러에 인수한다고 밝혔다.",
+        "국내 게임주는 장중 3~6% 상승했다.",
+    )
+    assert "AMZN" not in shown(tracker.track(article))
+
+
+def test_another_companys_move_in_an_english_headline_is_its_own(tracker: Tracker) -> None:
+    text = "Regeneron tumbles 9% as CVS Caremark picks Amgen's cholesterol drug for its formulary"
+    assert shown(tracker.track(en(text))).get("AMGN") != "negative"

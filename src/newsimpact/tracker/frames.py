@@ -48,6 +48,7 @@ _LEADS_EN = re.compile(
 _LEADS_DOWN = ("lower", "down", "losses", "declines", "decline", "selloff", "sell-off", "slide", "retreat")
 _EN_CAUSE_CLAUSE = re.compile(r",?\s(?:as|amid)\s")
 _EN_CUSTOMER_CLAUSE = re.compile(r"\b(?:as|amid|with)\s+(?:the\s+)?$")
+_JOINT_WORDS = re.compile(r"(?:동반|일제히|나란히|줄줄이|모두|주가는|주가가|주가|시간외|장중|장초반|프리마켓)+$")
 _JOINT_MOVE_KO = re.compile(r"(?:동반|일제히|나란히)(?:급등|급락|폭등|폭락|상승|하락|강세|약세|랠리|반등)")
 """A list's share move told together at its clause's end ("비자·마스터카드, … 재추진에 동반 하락")."""
 _RELIEF = 1.2
@@ -435,6 +436,7 @@ class FrameReader:
             if (
                 not self._over_a_period(rest)
                 and not any(word in rest for word in self._others_moved)
+                and not self._group_moved(rest)
                 and not self._unknown_mover_in(text, story[1], later, spans)
             ):
                 told_later = later
@@ -512,6 +514,8 @@ class FrameReader:
                 lo, hi = self._segment(text, span, spans) if language == "ko" else (0, len(text))
                 if own_part[0] > lo:
                     lo = own_part[0]  # the words before it are the company named before it
+                if language == "en" and is_title:
+                    lo = max(lo, self._after_others_move_en(text, span, spans))
                 if cause_cut is not None:
                     hi = min(hi, cause_cut)
                 if language == "ko" and lo <= span.start < own_part[1] < hi:
@@ -1000,6 +1004,23 @@ class FrameReader:
         word = match.group(1) or match.group(2)
         return self._mover_en_sign[word], (word,)
 
+    def _after_others_move_en(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> int:
+        """Where the share move of another company named before this one ends ("Gilead sinks 14% as
+        Express Scripts picks AbbVie's regimen": the fall is Gilead's, not AbbVie's); 0 when none."""
+        if self._mover_en is None:
+            return 0
+        end = 0
+        for other in spans:
+            if other.key == span.key or other.end > span.start:
+                continue
+            tail = self._list_group(text, other, spans, "en")[1]
+            if tail.end >= span.start:
+                continue  # "Nvidia and AMD jump": the list's move is each one's
+            match = self._mover_en.match(text[tail.end : tail.end + 220].lower())
+            if match is not None:
+                end = max(end, tail.end + match.end())
+        return end
+
     def _moved_ko(self, text: str, span: NamedSpan, spans: list[NamedSpan], clause_end: int) -> bool:
         """The Korean sentence reports the company's own share move: the words right after the name (or
         its list) say it ("노스롭 4%↑", "코노코필립스가 4.8%, …"), or, after its subject particle, its
@@ -1081,6 +1102,15 @@ class FrameReader:
             # name does after the news is that name's move.
             return 0.0
         return self._share_move_sign(move.group("move"))
+
+    def _group_moved(self, text: str) -> bool:
+        """The text tells a group of stocks' move ("…'빅딜'에 국내 게임주 일제히 강세"): news of others."""
+        squashed = squash(text)
+        for move in self._share_move_word.finditer(squashed):
+            before = _JOINT_WORDS.sub("", _SIZE_TAIL.sub("", squashed[: move.start()]))
+            if self._group_before_move.search(before):
+                return True
+        return False
 
     def _market_moved(self, text: str, position: int) -> bool:
         """The word right before a move (past its size and 주가, 시간외) names a market or an index."""

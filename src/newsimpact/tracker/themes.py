@@ -29,7 +29,7 @@ _BOUND_GAP_KO = re.compile(
     r"한\s?달\s?새|전월\s?대비|전년\s?대비|전분기\s?대비|올해|내년|이달|이틀째|사흘째|나흘째|닷새째|연일|장중|한때|"
     # How long it took ("하루 새 5% 급락", "두 달 만에 30% 반등", "4년 만에 최저").
     r"하루\s?(?:새|만에|사이)|일주일\s?(?:새|만에|사이)|(?:전날|전일|전주|전장)\s?(?:대비|보다)?|"
-    r"(?:[0-9]+|한|두|세|석|네|넉|다섯|여섯|몇)\s?(?:달|개월|년|주|주일|일|시간)여?\s?(?:새|만에|만의|사이|동안)|"
+    r"(?:[0-9]+|한|두|세|석|네|넉|다섯|여섯|몇)\s?(?:달|개월|년|주|주일|일|시간)여?\s?(?:새|만에|만의|사이|동안|來|내)|"
     r"최대|최소|무려|단숨에|소폭|(?:t|kg|lb|MMBtu|파운드|부셸)당|대(?=\s)|수준으로|수준까지|"
     # "OPEC+ 증산", "서부텍사스산원유(WTI)는 … 3.41달러(5.5%) 내린": a short bracket or a plus sign.
     r"\+|\([^()]{1,12}\)|"
@@ -232,13 +232,19 @@ class ThemeDetector:
             # One reading per theme per sentence: of several triggers ("D램 고정거래가격 급등"), the
             # first that a movement word binds to, else the first.
             readings: dict[str, tuple[str, float, bool, bool]] = {}
+            # A move told of the price itself outranks one read through its producers ("OPEC 감산 불발에 유가
+            # 4년 만에 최저": the price fell, whatever the cut that did not come).
+            by_supply: set[str] = set()
             for hit in hits:
                 theme = hit.surface.payload
-                if theme.id in readings and readings[theme.id][2]:
-                    continue
                 trigger = sentence.text[hit.start : hit.end]
+                reversing = (theme.id, squash_lower(trigger)) in self._reversing
+                if theme.id in readings and readings[theme.id][2] and (theme.id not in by_supply or reversing):
+                    continue
                 direction, explicit = self._direction(sentence.text, hit.start, hit.end, trigger, theme, language)
-                if explicit and (theme.id, squash_lower(trigger)) in self._reversing:
+                if theme.id in by_supply and not explicit:
+                    continue
+                if explicit and reversing:
                     direction = -direction  # "산유국 증산": more supply, a lower price
                     if self._concession is not None and self._concession.match(
                         squash(sentence.text[hit.end : hit.end + 16])
@@ -250,6 +256,10 @@ class ThemeDetector:
                 quoted = _quoted(sentence.text, hit.start)
                 if theme.id not in readings or explicit:
                     readings[theme.id] = (trigger, direction, explicit, quoted)
+                    if reversing and explicit:
+                        by_supply.add(theme.id)
+                    else:
+                        by_supply.discard(theme.id)
             for theme_id, (trigger, direction, explicit, quoted) in readings.items():
                 theme = self._by_id[theme_id]
                 if quoted:
