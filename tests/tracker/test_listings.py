@@ -39,3 +39,19 @@ def test_listing_days_name_known_companies() -> None:
     unknown = sorted(set(kb.listed_since) - set(kb.companies))
     assert not unknown, f"listings.csv names companies outside the universe: {unknown}"
     assert kb.listed_since["GEV"].isoformat() == "2024-04-01"
+
+
+def _named(tracker: Tracker, headline: str, day: str) -> set[str]:
+    article = Article(
+        title="", paragraphs=[headline], language="ko", published=datetime.fromisoformat(day + "T09:00:00+09:00")
+    )
+    return {p.ticker for p in tracker.track(article).picks}
+
+
+def test_a_company_named_before_it_trades_gets_no_pick(shipped_tracker: Tracker) -> None:
+    # GE Vernova's shares began trading in April 2024: a 2022 story names a business, not a stock.
+    assert "GEV" not in _named(shipped_tracker, "GE버노바, 가스터빈 수주 두 배…주가 8% 급등", "2022-05-10")
+
+
+def test_named_once_it_trades_it_does(shipped_tracker: Tracker) -> None:
+    assert "GEV" in _named(shipped_tracker, "GE버노바, 가스터빈 수주 두 배…주가 8% 급등", "2025-05-10")

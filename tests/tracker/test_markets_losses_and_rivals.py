@@ -136,3 +136,23 @@ def test_a_korean_group_move_later_in_the_headline_is_not_the_topics(tracker: Tr
 def test_another_companys_move_in_an_english_headline_is_its_own(tracker: Tracker) -> None:
     text = "Regeneron tumbles 9% as CVS Caremark picks Amgen's cholesterol drug for its formulary"
     assert shown(tracker.track(en(text))).get("AMGN") != "negative"
+
+
+def test_a_korean_wrap_citing_last_nights_move_keeps_themes_tentative(tracker: Tracker) -> None:
+    report = shown(tracker.track(ko("코스피, 유가 급락 충격에도 강보합…간밤 셰브론 9% 급락 여파에 정유주 약세")))
+    assert "XOM" not in report and "COP" not in report
+
+
+def test_a_korean_open_on_a_weekend_oil_shock_still_moves_producers(tracker: Tracker) -> None:
+    assert shown(tracker.track(ko("[개장] 산유국 회의 결렬에 유가 급락…코스피 약세 출발"))).get("XOM") == "negative"
+
+
+def test_a_move_after_another_companys_clause_is_that_companys(tracker: Tracker) -> None:
+    text = "셰브론, 가스업체 200억달러에 인수…엑슨모빌의 대형 인수 한 달 만에 또 '메가딜', 셰브론 주가는 4% 하락"
+    assert "XOM" not in shown(tracker.track(ko(text)))
+
+
+def test_each_name_in_a_list_shares_the_move_after_it(tracker: Tracker) -> None:
+    body = "다른 제약사들도 올랐다. 머크, 브리스톨마이어스스퀴브(BMS), 애브비가 3~5%씩 올랐다."
+    report = shown(tracker.track(ko("화이자, 정부와 약가 합의…제약주 일제히 반등", body)))
+    assert report.get("MRK") == "positive" and report.get("BMY") == "positive"

@@ -305,6 +305,9 @@ class LinkingRules(_Frozen):
     """Words that date a US company's headline story a session back ("엔비디아 호실적 하루 뒤…") or tell
     Korean stocks' move in it ("테슬라 급등에 국내 2차전지株도 들썩…"): the Korean moves told after it are
     the Korean session's story."""
+    overnight_ko: tuple[str, ...] = ()
+    """Words that date a move told in a Korean market wrap to the US session before ("…간밤 엑슨모빌 12%
+    급락 여파"): the price themes it cites are a session old for US stocks, so they stay tentative."""
     movers_column_ko: tuple[str, ...] = ()
     """Regular expressions for a movers column's tag ("[특징주]"): mostly Korean stocks moving on a
     cause (a US company's news a day old), read like a Korean market wrap, unless the headline's

@@ -299,6 +299,7 @@ class Tracker:
         self._analyst_note = tuple(re.compile(p) for p in rules.analyst_note_ko)
         self._market_wrap = tuple(re.compile(p) for p in rules.korean_market_wrap_ko)
         self._korean_session = tuple(squash(w) for w in rules.korean_session_ko)
+        self._overnight = tuple(squash(w) for w in rules.overnight_ko)
         self._movers_column = tuple(re.compile(p) for p in rules.movers_column_ko)
         self._reported_move_weight = next(
             (e.reported_weight or e.weight for e in kb.events.events if e.id == "price_move"), 1.0
@@ -361,20 +362,21 @@ class Tracker:
                 and event is not None
                 and event.id in ("earnings", "guidance", "price_move", "capex", "order")
             )
+            # "…간밤 엑슨모빌 12% 급락 여파": a wrap's cited moves happened in the US session before.
+            overnight = wrap and language == "ko" and any(w in squash(sentences[0].text) for w in self._overnight)
             candidates += self._theme_candidates(
                 themes,
                 language,
                 len(sentences),
-                analyst_note=note or korean_topic,
+                analyst_note=note or korean_topic or overnight,
                 pure_plays_only=wrap,
                 head=sentences[0],
             )
         if article.published is not None:
-            # A company not yet trading on the article's day (a later spin-off) is moved by no read-across.
+            # A company not yet trading on the article's day (a later spin-off, a merger's later listing:
+            # Kraft Heinz in a 2013 Heinz story) has no shares the news can move.
             day = article.published.date()
-            candidates = [
-                c for c in candidates if c.path == "mention" or self.kb.listed_since.get(c.ticker, day) <= day
-            ]
+            candidates = [c for c in candidates if self.kb.listed_since.get(c.ticker, day) <= day]
         positive, negative = self._select(_against_own_news(candidates, events))
         if self.calibration is not None:
             headline_only = len(sentences) <= 1

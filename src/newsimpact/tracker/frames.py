@@ -48,6 +48,8 @@ _LEADS_EN = re.compile(
 _LEADS_DOWN = ("lower", "down", "losses", "declines", "decline", "selloff", "sell-off", "slide", "retreat")
 _EN_CAUSE_CLAUSE = re.compile(r",?\s(?:as|amid)\s")
 _EN_CUSTOMER_CLAUSE = re.compile(r"\b(?:as|amid|with)\s+(?:the\s+)?$")
+_LIST_GAP = re.compile(r"\([^()]*\)|[\s,，·、]|^(?:와|과|및|그리고)")
+"""What separates the names of a list ("머크, 브리스톨마이어스스퀴브(BMS), 애브비가 …")."""
 _JOINT_WORDS = re.compile(r"(?:동반|일제히|나란히|줄줄이|모두|주가는|주가가|주가|시간외|장중|장초반|프리마켓)+$")
 _JOINT_MOVE_KO = re.compile(r"(?:동반|일제히|나란히)(?:급등|급락|폭등|폭락|상승|하락|강세|약세|랠리|반등)")
 """A list's share move told together at its clause's end ("비자·마스터카드, … 재추진에 동반 하락")."""
@@ -1032,6 +1034,16 @@ class FrameReader:
             return False  # "애플 주가는 0.4% 올라 시장과 비슷한 흐름": within the market's noise
         if self._mover(after) or _SIZE_AFTER_KO.match(after) or _SIZE_AFTER_KO.match(squash(text[tail.end :])):
             return True
+        # Up to the next company named, unless each name has its own size before it ("엑손모빌은 4.2%,
+        # 코노코필립스는 5.4% 올랐다"): "…엑슨모빌의 파이어니어 인수 2주 만에 '메가딜', 셰브론 주가는 3%대
+        # 하락" is Chevron's move.
+        following = sorted((s for s in spans if s.start > tail.end and s.key != span.key), key=lambda s: s.start)
+        if following:
+            nxt = following[0]
+            between = text[tail.end : nxt.start]
+            # Not a list's next name, nor one inside a cause ("이튼도 … 버티브 호실적에 동반 상승했다").
+            if "%" not in between and _LIST_GAP.sub("", between) and self._subject_marked(text[nxt.end :]):
+                clause_end = min(clause_end, nxt.start)
         clause = squash(text[tail.end : max(clause_end, tail.end)])
         sized = self._sized_move.search(clause)
         joint = _JOINT_MOVE_KO.search(clause)
