@@ -156,3 +156,51 @@ def test_each_name_in_a_list_shares_the_move_after_it(tracker: Tracker) -> None:
     body = "다른 제약사들도 올랐다. 머크, 브리스톨마이어스스퀴브(BMS), 애브비가 3~5%씩 올랐다."
     report = shown(tracker.track(ko("화이자, 정부와 약가 합의…제약주 일제히 반등", body)))
     assert report.get("MRK") == "positive" and report.get("BMY") == "positive"
+
+
+def test_a_later_clause_about_another_company_is_its_news(tracker: Tracker) -> None:
+    text = "Goldman Sachs raises payout after stress test; Citigroup's capital plan rejected"
+    report = shown(tracker.track(en(text)))
+    assert report.get("GS") != "negative" and report.get("C") == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "마이크로소프트, 엔비디아 제치고 시총 세계 1위 탈환…AI 클라우드 기대",
+        "알파벳, 아마존 제치고 시가총액 3위…광고 호조",
+    ],
+)
+def test_the_company_passed_in_market_value_is_not_moved(tracker: Tracker, text: str) -> None:
+    report = picks(tracker.track(ko(text)))
+    assert report.get("NVDA") != "negative" and report.get("AMZN") != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["포드, 2022년형 브롱코 8천여 대 리콜…안전벨트 고정 불량", "GM, 쉐보레 픽업 2400여대 리콜…브레이크등 결함"],
+)
+def test_a_recall_of_a_few_thousand_cars_is_immaterial(tracker: Tracker, text: str) -> None:
+    assert not shown(tracker.track(ko(text)))
+
+
+def test_a_record_bond_sale_is_no_record_result(tracker: Tracker) -> None:
+    assert "AAPL" not in shown(tracker.track(ko("애플, 140억달러 회사채 발행 '사상 최대'…모건스탠리 주관")))
+
+
+def test_a_house_turning_on_another_is_the_source(tracker: Tracker) -> None:
+    report = shown(
+        tracker.track(
+            en("Nike falls as Citi turns bearish on the sneaker maker", "Citi argued the stock had further to fall.")
+        )
+    )
+    assert "C" not in report
+
+
+def test_the_other_side_of_a_truce_is_not_moved_by_its_counterpart(tracker: Tracker) -> None:
+    text = "Qualcomm jumps 15% after patent truce with Apple; Intel plans to quit modem business"
+    assert "AAPL" not in shown(tracker.track(en(text)))
+
+
+def test_weighing_a_bid_is_no_weight_on_the_shares(tracker: Tracker) -> None:
+    assert "ORCL" not in shown(tracker.track(en("Oracle weighs bid for TikTok's US arm; TikTok users brace for ban")))

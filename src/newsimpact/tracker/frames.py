@@ -516,6 +516,10 @@ class FrameReader:
                 lo, hi = self._segment(text, span, spans) if language == "ko" else (0, len(text))
                 if own_part[0] > lo:
                     lo = own_part[0]  # the words before it are the company named before it
+                if language == "en" and any(s.start >= own_part[1] and s.key != span.key for s in spans):
+                    # "JPMorgan raises payout …; Citigroup's capital plan rejected": a later clause about
+                    # another company is that company's news.
+                    hi = min(hi, own_part[1])
                 if language == "en" and is_title:
                     lo = max(lo, self._after_others_move_en(text, span, spans))
                 if cause_cut is not None:
