@@ -204,3 +204,51 @@ def test_the_other_side_of_a_truce_is_not_moved_by_its_counterpart(tracker: Trac
 
 def test_weighing_a_bid_is_no_weight_on_the_shares(tracker: Tracker) -> None:
     assert "ORCL" not in shown(tracker.track(en("Oracle weighs bid for TikTok's US arm; TikTok users brace for ban")))
+
+
+@pytest.mark.parametrize(
+    ("text", "rater", "rated"),
+    [
+        ("Moody's cuts Carnival to junk as cruise bookings collapse", "MCO", "CCL"),
+        ("S&P cuts Macy's to junk, citing store closures", "SPGI", None),
+    ],
+)
+def test_a_rater_cutting_another_to_junk_is_the_source(
+    tracker: Tracker, text: str, rater: str, rated: str | None
+) -> None:
+    report = shown(tracker.track(en(text)))
+    assert rater not in report
+    if rated is not None:
+        assert report.get(rated) == "negative"
+
+
+def test_a_recall_of_some_lots_is_small(tracker: Tracker) -> None:
+    text = "Clorox recalls some lots of disinfecting wipes over possible bacterial contamination"
+    assert "CLX" not in shown(tracker.track(en(text)))
+
+
+def test_a_routine_dividend_raise_counted_in_annual_increases_is_immaterial(tracker: Tracker) -> None:
+    text = "Procter & Gamble lifts quarterly dividend 5% to $1.06, its 68th consecutive annual increase"
+    assert "PG" not in shown(tracker.track(en(text)))
+
+
+def test_a_korean_close_at_an_index_level_is_a_wrap(tracker: Tracker) -> None:
+    body = "간밤 뉴욕증시에서 부진한 실적을 낸 테슬라가 11% 넘게 떨어졌고 엔비디아도 5%대 밀렸다."
+    report = shown(tracker.track(ko("삼성전자 호실적에도 3%대 하락…美 기술주 급락에 코스피 2,650선", body)))
+    assert "TSLA" not in report and "NVDA" not in report
+
+
+def test_a_rocket_engine_maker_is_no_rocketing_stock(tracker: Tracker) -> None:
+    text = "FTC sues to block Northrop Grumman's purchase of rocket-engine maker Orbital"
+    assert shown(tracker.track(en(text))).get("NOC") != "positive"
+
+
+def test_a_joint_plant_named_after_its_partners_is_routine_for_the_us_partner(tracker: Tracker) -> None:
+    assert "F" not in shown(tracker.track(ko("SK온·포드, 美 켄터키 배터리 합작공장 본계약…50억달러 투자")))
+
+
+def test_a_us_companys_own_plant_delay_stays_its_news(tracker: Tracker) -> None:
+    report = tracker.track(ko("포드, 美 켄터키 전기차 공장 가동 연기…주가 6% 급락"))
+    pick = next(p for p in report.picks if p.ticker == "F")
+    assert pick.direction == "negative"
+    assert "늘리" not in pick.rationale_ko  # a delay is no heavier spending
