@@ -50,7 +50,6 @@ _EN_CAUSE_CLAUSE = re.compile(r",?\s(?:as|amid)\s")
 _EN_CUSTOMER_CLAUSE = re.compile(r"\b(?:as|amid|with)\s+(?:the\s+)?$")
 _LIST_GAP = re.compile(r"\([^()]*\)|[\s,，·、]|^(?:와|과|및|그리고)")
 """What separates the names of a list ("머크, 브리스톨마이어스스퀴브(BMS), 애브비가 …")."""
-_JOINT_WORDS = re.compile(r"(?:동반|일제히|나란히|줄줄이|모두|주가는|주가가|주가|시간외|장중|장초반|프리마켓)+$")
 _JOINT_MOVE_KO = re.compile(r"(?:동반|일제히|나란히)(?:급등|급락|폭등|폭락|상승|하락|강세|약세|랠리|반등)")
 """A list's share move told together at its clause's end ("비자·마스터카드, … 재추진에 동반 하락")."""
 _RELIEF = 1.2
@@ -96,7 +95,7 @@ _UNLINKED_BEFORE_PARTICLE = re.compile(
 _ENDS_STORY = re.compile(r"^(?:까지|도|마저)?['’\"”]?\s*(?:…|\.\.\.|$)")
 _ENDS_STORY_IN_A_SERIES = re.compile(r"^(?:까지|도|마저)['’\"”]?\s*(?:…|\.\.\.)")
 _SIZE_TAIL = re.compile(r"[0-9][0-9.,]*\s?%\s?(?:대|넘게|이상|가량|안팎|씩)?\s*$")
-_MOVE_FILLER = re.compile(r"주가|시간외|장중|장초반|장외|프리마켓|개장전|일제히|동반")
+_MOVE_FILLER = re.compile(r"주가|시간외|장중|장초반|장외|프리마켓|개장전|일제히|동반|나란히|줄줄이")
 _EN_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|—")
 _SEGMENT_START = re.compile(r"(?:^|[,，·…])\s*$")
 """What precedes a name that opens a part of a headline (start, comma, middle dot, ellipsis)."""
@@ -170,6 +169,12 @@ def _role_words(rest: str) -> str:
 def _before_move(text: str, position: int) -> str:
     """The text before a move at `position`, past its size and the words that only frame it (주가, 시간외)."""
     return _MOVE_FILLER.sub("", _SIZE_TAIL.sub("", text[:position])).rstrip(" ")
+
+
+def _word_before_move(text: str, position: int) -> str:
+    """The last word before a move at `position` (past its size, 주가 and 시간외); "" when none."""
+    before = _before_move(text, position)
+    return re.split(r"[\s…·,]+", before)[-1] if before else ""
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -1122,16 +1127,15 @@ class FrameReader:
     def _group_moved(self, text: str) -> bool:
         """The text tells a group of stocks' move ("…'빅딜'에 국내 게임주 일제히 강세"): news of others."""
         squashed = squash(text)
-        for move in self._share_move_word.finditer(squashed):
-            before = _JOINT_WORDS.sub("", _SIZE_TAIL.sub("", squashed[: move.start()]))
-            if self._group_before_move.search(before):
-                return True
-        return False
+        return any(
+            self._group_before_move.search(_before_move(squashed, move.start()))
+            for move in self._share_move_word.finditer(squashed)
+        )
 
     def _market_moved(self, text: str, position: int) -> bool:
         """The word right before a move (past its size and 주가, 시간외) names a market or an index."""
-        before = re.split(r"[\s…·,]+", _before_move(text, position))[-1:]
-        return bool(before) and squash(before[0]).endswith(self._markets_before_move)
+        last = _word_before_move(text, position)
+        return bool(last) and squash(last).endswith(self._markets_before_move)
 
     def _named_as_customer(self, text: str, span: NamedSpan) -> bool:
         """The words after the name make it the buyer of what is sold or a partner ("…MS 데이터센터에 20년간
@@ -1211,8 +1215,7 @@ class FrameReader:
     def _subject_before(text: str, position: int) -> bool:
         """The word right before a move (past 주가, 시간외 and the size) is a bare noun: the subject of
         the move, not a cause ("의혹에 12%↓") or the end of a quote."""
-        before = _before_move(text, position)
-        last = re.split(r"[\s…·,]+", before)[-1] if before else ""
+        last = _word_before_move(text, position)
         return bool(_WORD.fullmatch(last)) and morphology.ends_in_noun(last)
 
     def _move_sign(self, text: str, span: NamedSpan, spans: list[NamedSpan]) -> float:
