@@ -252,3 +252,19 @@ def test_a_us_companys_own_plant_delay_stays_its_news(tracker: Tracker) -> None:
     pick = next(p for p in report.picks if p.ticker == "F")
     assert pick.direction == "negative"
     assert "늘리" not in pick.rationale_ko  # a delay is no heavier spending
+
+
+def test_a_cut_not_made_is_no_cut(tracker: Tracker) -> None:
+    text = "콜게이트, 원가 부담에도 연간 이익 전망 하향 안 해…매출 전망은 상향"
+    assert shown(tracker.track(ko(text))).get("CL") != "negative"
+
+
+def test_a_korean_routine_dividend_raise_is_immaterial(tracker: Tracker) -> None:
+    assert "PEP" not in shown(tracker.track(ko("펩시코, 분기 배당 주당 1.42달러로 5% 인상…52년 연속 증액")))
+
+
+def test_a_korean_dividend_raise_of_size_still_counts(tracker: Tracker) -> None:
+    assert (
+        shown(tracker.track(ko("메타, 사상 첫 배당 도입…500억달러 자사주 매입에 시간외 14% 급등"))).get("META")
+        == "positive"
+    )
