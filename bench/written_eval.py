@@ -289,7 +289,7 @@ def run_picks(items: list[dict[str, Any]]) -> list[Pick]:
     return picks
 
 
-def baseline_picks(ref: str) -> list[Pick] | None:
+def baseline_picks(ref: str, batches: str | None = None) -> list[Pick] | None:
     folder = Path(tempfile.mkdtemp(prefix="newsimpact-written-baseline-"))
     try:
         archive = subprocess.run(["git", "-C", str(REPO), "archive", ref, "src"], capture_output=True, check=True)
@@ -298,7 +298,8 @@ def baseline_picks(ref: str) -> list[Pick] | None:
         return None
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
     env = {**os.environ, "PYTHONPATH": str(folder / "src")}
-    done = subprocess.run([sys.executable, __file__, "--worker"], env=env, capture_output=True, text=True, check=False)
+    worker = [sys.executable, __file__, "--worker", *(["--batches", batches] if batches else [])]
+    done = subprocess.run(worker, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         print(f"          baseline run failed: {done.stderr.strip().splitlines()[-1:]}")
         return None
@@ -363,7 +364,7 @@ def main() -> None:
         return
     verdicts = read_verdicts()
     current = run_picks(items)
-    before = None if args.no_baseline else baseline_picks(args.baseline_ref)
+    before = None if args.no_baseline else baseline_picks(args.baseline_ref, args.batches)
     kinds = Counter(i["kind"] for i in items)
     batches = sorted({i["id"].split("-")[0] for i in items})
     print(

@@ -363,7 +363,8 @@ class Tracker:
                 and event.id in ("earnings", "guidance", "price_move", "capex", "order")
             )
             # "…간밤 엑슨모빌 12% 급락 여파": a wrap's cited moves happened in the US session before.
-            overnight = wrap and language == "ko" and any(w in squash(sentences[0].text) for w in self._overnight)
+            headline = squash(sentences[0].text)
+            overnight = wrap and language == "ko" and any(w in headline for w in self._overnight)
             candidates += self._theme_candidates(
                 themes,
                 language,

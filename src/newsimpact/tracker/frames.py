@@ -988,8 +988,7 @@ class FrameReader:
         """The share move an English verb right after the name (or its list) reports."""
         if self._mover_en is None:
             return None
-        tail = self._list_group(text, span, spans, "en")[1]
-        match = self._mover_en.match(text[tail.end : tail.end + 220].lower())
+        tail, match = self._mover_after_en(text, span, spans)
         if match is None:
             led = _LEADS_EN.match(text[tail.end : tail.end + 80])
             if led is not None:
@@ -1024,13 +1023,21 @@ class FrameReader:
         for other in spans:
             if other.key == span.key or other.end > span.start:
                 continue
-            tail = self._list_group(text, other, spans, "en")[1]
+            tail, match = self._mover_after_en(text, other, spans)
             if tail.end >= span.start:
                 continue  # "Nvidia and AMD jump": the list's move is each one's
-            match = self._mover_en.match(text[tail.end : tail.end + 220].lower())
             if match is not None:
                 end = max(end, tail.end + match.end())
         return end
+
+    def _mover_after_en(
+        self, text: str, span: NamedSpan, spans: list[NamedSpan]
+    ) -> tuple[NamedSpan, re.Match[str] | None]:
+        """The last name of the name's list, and the share-move verb right after it ("Nvidia and AMD
+        jump", "Gilead sinks 14%"), if any; only called when English movers are configured."""
+        assert self._mover_en is not None
+        tail = self._list_group(text, span, spans, "en")[1]
+        return tail, self._mover_en.match(text[tail.end : tail.end + 220].lower())
 
     def _moved_ko(self, text: str, span: NamedSpan, spans: list[NamedSpan], clause_end: int) -> bool:
         """The Korean sentence reports the company's own share move: the words right after the name (or
@@ -1046,9 +1053,8 @@ class FrameReader:
         # Up to the next company named, unless each name has its own size before it ("엑손모빌은 4.2%,
         # 코노코필립스는 5.4% 올랐다"): "…엑슨모빌의 파이어니어 인수 2주 만에 '메가딜', 셰브론 주가는 3%대
         # 하락" is Chevron's move.
-        following = sorted((s for s in spans if s.start > tail.end and s.key != span.key), key=lambda s: s.start)
-        if following:
-            nxt = following[0]
+        nxt = min((s for s in spans if s.start > tail.end and s.key != span.key), key=lambda s: s.start, default=None)
+        if nxt is not None:
             between = text[tail.end : nxt.start]
             # Not a list's next name, nor one inside a cause ("이튼도 … 버티브 호실적에 동반 상승했다").
             if "%" not in between and _LIST_GAP.sub("", between) and self._subject_marked(text[nxt.end :]):

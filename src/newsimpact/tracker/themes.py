@@ -232,17 +232,18 @@ class ThemeDetector:
             # One reading per theme per sentence: of several triggers ("D램 고정거래가격 급등"), the
             # first that a movement word binds to, else the first.
             readings: dict[str, tuple[str, float, bool, bool]] = {}
-            # A move told of the price itself outranks one read through its producers ("OPEC 감산 불발에 유가
-            # 4년 만에 최저": the price fell, whatever the cut that did not come).
-            by_supply: set[str] = set()
             for hit in hits:
                 theme = hit.surface.payload
                 trigger = sentence.text[hit.start : hit.end]
                 reversing = (theme.id, squash_lower(trigger)) in self._reversing
-                if theme.id in readings and readings[theme.id][2] and (theme.id not in by_supply or reversing):
+                bound = readings.get(theme.id)
+                # A move told of the price itself outranks one read through its producers ("OPEC 감산 불발에
+                # 유가 4년 만에 최저": the price fell, whatever the cut that did not come).
+                by_supply = bound is not None and bound[2] and (theme.id, squash_lower(bound[0])) in self._reversing
+                if bound is not None and bound[2] and (not by_supply or reversing):
                     continue
                 direction, explicit = self._direction(sentence.text, hit.start, hit.end, trigger, theme, language)
-                if theme.id in by_supply and not explicit:
+                if by_supply and not explicit:
                     continue
                 if explicit and reversing:
                     direction = -direction  # "산유국 증산": more supply, a lower price
@@ -256,10 +257,6 @@ class ThemeDetector:
                 quoted = _quoted(sentence.text, hit.start)
                 if theme.id not in readings or explicit:
                     readings[theme.id] = (trigger, direction, explicit, quoted)
-                    if reversing and explicit:
-                        by_supply.add(theme.id)
-                    else:
-                        by_supply.discard(theme.id)
             for theme_id, (trigger, direction, explicit, quoted) in readings.items():
                 theme = self._by_id[theme_id]
                 if quoted:
