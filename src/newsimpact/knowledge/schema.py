@@ -604,6 +604,12 @@ class RoleRules(_Frozen):
     muted_move_after_ko: str = ""
     """A regular expression right after a Korean name (space-stripped) for its move told as muted ("1.8%
     하락에 그쳤다"): named beside others' big moves, not a mover with news of its own."""
+    earlier_move_ko: tuple[str, ...] = ()
+    """Words right before a Korean name or its move that date the move a session or more back ("하루 전
+    메타가 … 급락했던", "전날 도어대시 86% 급등 이어"): background, not the day's news."""
+    market_wide_move_ko: str = ""
+    """A regular expression (space-stripped) in a Korean name's own clause that puts its small move down
+    to the whole market or sector ("금융주 전반의 투자심리 위축 속에 1.8% 하락"): the market's move, not its own."""
     period_moves_ko: tuple[str, ...] = ()
     """Words before a Korean share move that make it a run over a period ("올 들어 70% 급등"), not
     the day's news."""

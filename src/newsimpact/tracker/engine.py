@@ -177,7 +177,7 @@ def _follow_a_buyers_move(event: _EntityEvent, head: Sentence) -> None:
     told = [frame for _, frame, sentence in event.frames if sentence is head]
     if not told or any(frame.moved or frame.decisive is not None for frame in told):
         return
-    if not all(frame.role == "subject" and frame.event is not None and frame.event.id == "mna" for frame in told):
+    if not all(frame.role == "subject" for frame in told):
         return
     moves = [frame.polarity for _, frame, sentence in event.frames if sentence is not head and frame.moved]
     if not moves:

@@ -64,6 +64,7 @@ _TINY_MOVE_EN = re.compile(
 """An English sentence whose shares moved under 1% ("shares end down 0.4%", "shares dipped less than 1%"):
 the market looked past it."""
 _TINY_SIZE = re.compile(r"^0(?:\.[0-9]+)?\s?%")
+_SMALL_SIZE = re.compile(r"^[0-2](?:\.[0-9]+)?\s?%")
 _SHARES_CLAUSE_EN = re.compile(
     r"[;,—–]\s*(?:but\s+|yet\s+|though\s+|and\s+)?(?:its\s+|the\s+)?(?:shares|stock)(?=\s)", re.IGNORECASE
 )
@@ -94,8 +95,16 @@ _UNLINKED_BEFORE_PARTICLE = re.compile(
 # a closing quote) is about it.
 _ENDS_STORY = re.compile(r"^(?:까지|도|마저)?['’\"”]?\s*(?:…|\.\.\.|$)")
 _ENDS_STORY_IN_A_SERIES = re.compile(r"^(?:까지|도|마저)['’\"”]?\s*(?:…|\.\.\.)")
+_BEFORE_NOW = re.compile(r"[가-힣]{0,2}(?:던|이어|한뒤|한후)")
+"""Endings right after a move that tell it as what came before ("급락했던", "급등 이어")."""
+_SIZE_TAIL_HEAD = re.compile(r"^[0-9][0-9.,]*%(?:대|넘게|이상|가량|안팎|씩)?")
 _SIZE_TAIL = re.compile(r"[0-9][0-9.,]*\s?%\s?(?:대|넘게|이상|가량|안팎|씩)?\s*$")
 _MOVE_FILLER = re.compile(r"주가|시간외|장중|장초반|장외|프리마켓|개장전|일제히|동반|나란히|줄줄이")
+_CAUSE_ENDING = re.compile(r"(?:에|에도|으로|로|속|여파|탓)[’'\"”]?\s*$")
+_GROUP_CAUSE_TAIL = re.compile(
+    r"(?:['‘\"“][^'’\"”]{1,12}['’\"”])?[가-힣A-Za-z]{0,6}(?:기대|기대감|우려|소식|여파|영향|효과)(?:에|으로|로|속에)$"
+)
+"""A cause told between a group and its move ("게임주 '재평가' 기대에 일제히 강세")."""
 _EN_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|—")
 _SEGMENT_START = re.compile(r"(?:^|[,，·…])\s*$")
 """What precedes a name that opens a part of a headline (start, comma, middle dot, ellipsis)."""
@@ -145,6 +154,9 @@ class Frame:
     event_sign: int = 0
     """Whether the event itself grows (+1) or shrinks (-1), for events with a direction of their own
     (events.yaml `falls_*`: spending); 0 for the rest, whose direction is the polarity's."""
+    against_move: bool = False
+    """The news read the other way before the reported share move overruled it ("신용등급 강등…선방에
+    시간외 상승")."""
 
 
 def without_names(text: str, spans: list[NamedSpan]) -> str:
@@ -232,6 +244,8 @@ class FrameReader:
         self._others_moved = tuple(roles.others_moved_ko)
         self._period_moves = tuple(squash(w) for w in roles.period_moves_ko)
         self._muted_move = re.compile(roles.muted_move_after_ko) if roles.muted_move_after_ko else None
+        self._market_wide_move = re.compile(roles.market_wide_move_ko) if roles.market_wide_move_ko else None
+        self._earlier_move = tuple(squash(w) for w in roles.earlier_move_ko)
         # What a size right after these words is the move of: the shares, a business figure, a group.
         shares, metric = _alternatives(roles.shares_before_size_ko), _alternatives(roles.metric_before_size_ko)
         self._shares_before_size = re.compile(rf"(?:{shares})\s?$")
@@ -335,7 +349,9 @@ class FrameReader:
         self._sized_move = re.compile(r"[0-9][0-9.,]*%(?:대|넘게|이상|가량|안팎|씩)?(?:" + moves + ")")
         # The shares' move told without a size ("…주가는 오히려 올랐다").
         self._shares_word_move = re.compile(
-            r"주가(?:는|가|도)\s?(?:오히려|되레|도리어|반대로)?\s?[\"'‘“]?(?P<move>" + moves + ")"
+            r"(?:주가(?:는|가|도)|시간외(?:\s?거래(?:에)?서)?)\s?(?:오히려|되레|도리어|반대로)?\s?[\"'‘“]?(?P<move>"
+            + moves
+            + ")"
         )
         denied = _alternatives(roles.denied_after_ko)
         # A streak may come between ("자사주 매입은 6분기째 '0'").
@@ -388,7 +404,10 @@ class FrameReader:
                 r"^(?:'s)?\s*(?:(?:inc|corp|co)\.?\s+)?(?:,\s*(?:whose|which|who|that|the)\b[^,;]{0,160},\s*)?"
                 r"(?:(?:shares|stock)\s+)?(?:each\s+|both\s+|also\s+)?(?:("
                 + "|".join(sorted(verbs, key=len, reverse=True))
-                + r")(?![\w-])(?!\s+to\s+(?:comment|say|disclose|elaborate|provide|discuss|confirm|give|specify))"
+                + r")(?![\w-])"
+                # "declined to comment", "declined to identify the customer": a refusal, no share move.
+                r"(?!\s+to\s+(?:comment|say|disclose|elaborate|provide|discuss|confirm|give|specify|identify|name"
+                r"|reveal|answer|release))"
                 # "Pfizer dropped its own daily pill": a verb with an object is no share move.
                 r"(?!\s+(?:its|their|his|her|plans?|bids?|offers?|approval|support|pursuit|development)\b)"
                 # "GE dropped from the Dow": out of an index, not a share move.
@@ -511,6 +530,7 @@ class FrameReader:
             event = self._price_move
         polarity: float = 0.0
         cues: tuple[str, ...] = ()
+        against_move = False
         if role == "subject" or (role == "example" and language == "en"):
             # A Korean "X 등" names an example of a group and is never a pick (issue 9).
             if decisive is not None:
@@ -529,6 +549,17 @@ class FrameReader:
                     lo = max(lo, self._after_others_move_en(text, span, spans))
                 if cause_cut is not None:
                     hi = min(hi, cause_cut)
+                # "MS, 블리자드 82조원에 삼킨다…국내 게임주 '재평가' 기대에 일제히 강세": a later story's
+                # group move is the group's, not the news of the company the first story is about.
+                others_later = (
+                    language == "ko" and is_title and story[1] < len(text) and self._group_moved(text[story[1] :])
+                )
+                if others_later:
+                    hi = min(hi, story[1])
+                if language == "ko" and is_title:
+                    # "아마존·버크셔·JP모건 '헬스케어 동맹'에 보험·약국株 털썩": the move told after a
+                    # group's name is the group's; the name's own news comes before it.
+                    hi = min(hi, self._group_move_start(text, span.end, hi))
                 if language == "ko" and lo <= span.start < own_part[1] < hi:
                     nxt = next((s for s in spans if s.start == own_part[1]), None)
                     own = text[span.end : own_part[1]]
@@ -552,18 +583,25 @@ class FrameReader:
                 # A Korean list shares the words after its last name ("어플라이드·램리서치 4%대 하락").
                 near = self._list_group(text, span, spans, language, is_title)[1] if language == "ko" else span
                 near = near if near.start >= span.start and near.end <= hi else span
-                towards = self._polarity.towards(text[lo:hi], language, near.start - lo, near.end - lo)
+                # English names hold mood words ("Advanced Micro Devices", "First Solar"): not cues.
+                read = unnamed if language == "en" else text
+                towards = self._polarity.towards(read[lo:hi], language, near.start - lo, near.end - lo)
                 if not towards.score and told_later > hi:
                     # Its own story says nothing of which way: the later stories about it do.
-                    towards = self._polarity.towards(text[lo:told_later], language, near.start - lo, near.end - lo)
+                    towards = self._polarity.towards(read[lo:told_later], language, near.start - lo, near.end - lo)
                 if not towards.score and event is not None and event.told_by_effect and role == "subject":
-                    towards = self._polarity.towards(text, language, span.start, span.end)
+                    towards = self._polarity.towards(read, language, span.start, span.end)
                 polarity, cues = towards.score, tuple(c.term for c in towards.cues)
                 if event is not None and not moved:
                     polarity *= event.mood_factor
             moved_sign = self._move_sign(text, span, spans) if moved and language == "ko" else 0.0
+            if moved and language == "ko" and not is_title and not moved_sign:
+                # "셰브론이 … 자사주 매입을 … 하단에서 집행하겠다고 밝히자 주가는 3.1% 하락했다": the sized
+                # move that ends its clause is the market's verdict on what the clause tells.
+                moved_sign = self._clause_move_sign(text, span, spans, clause)
             # The move right after the name ("테이크투↑·소니 13%↓") before a sized one later in its story.
             sign = moved_sign or headline_sign or fortune
+            against_move = bool(sign) and polarity * sign < 0
             if sign:
                 # "화이자(-4.1%)", "애플 3% 하락·엔비디아 4%↑": the words after the name say which way.
                 polarity = sign * max(abs(polarity), _REPORTED_MOVE)
@@ -627,6 +665,10 @@ class FrameReader:
             polarity *= self._victim_factor  # "AWS … 먹통…코인베이스·로빈후드 거래 차질": the provider's outage
         if polarity and language == "ko" and role == "subject" and self._tiny_own_move(text, span, spans, clause):
             polarity *= _TINY_MOVE_FACTOR  # "프리포트맥모란은 … 구리값 약세로 0.8% 내렸다": within the noise
+        elif polarity and language == "ko" and moved and self._dated_earlier(text, span, spans, clause):
+            polarity *= _TINY_MOVE_FACTOR  # "하루 전 메타가 … 10% 넘게 급락했던 것과": background
+        elif polarity and language == "ko" and not is_title and self._market_wide_own_move(text, span, spans, clause):
+            polarity = 0.0  # "…2.4% 내렸는데, 기술주 전반이 약세였던 만큼": the market's move, no news of its own
         if polarity and asks(text, span.start):
             polarity *= _QUESTION_FACTOR  # "테슬라 어디까지 오르나": asked, not reported
         if (
@@ -669,7 +711,14 @@ class FrameReader:
                 polarity *= self._origin_factor  # the origin of news felt by others, not its own news told
         event_sign = self._event_sign(event, text[story[0] : story[1]], language)
         return Frame(
-            role, event, polarity, cues, decisive[1] if decisive else None, moved and bool(polarity), event_sign
+            role,
+            event,
+            polarity,
+            cues,
+            decisive[1] if decisive else None,
+            moved and bool(polarity),
+            event_sign,
+            against_move,
         )
 
     def _event_sign(self, event: EventType | None, text: str, language: str) -> int:
@@ -898,10 +947,38 @@ class FrameReader:
 
     def _tiny_own_move(self, text: str, span: NamedSpan, spans: list[NamedSpan], clause: tuple[int, int]) -> bool:
         """Every sized share move in the name's own clause (up to the next company) is under 1%."""
-        following = [s.start for s in spans if s.start > span.end and s.key != span.key]
-        own = squash(text[span.end : min([max(clause[1], span.end), *following])])
-        sizes = [m.group(0) for m in self._sized_move.finditer(own)]
+        sizes = [m.group(0) for m in self._sized_move.finditer(self._own_clause(text, span, spans, clause))]
         return bool(sizes) and all(_TINY_SIZE.match(size) for size in sizes)
+
+    def _dated_earlier(self, text: str, span: NamedSpan, spans: list[NamedSpan], clause: tuple[int, int]) -> bool:
+        """The words right before the name date its move a session or more back and the move is told as
+        what came before ("하루 전 메타가 … 급락했던 것과", "전날 도어대시 86% 급등 이어"); "전날 월마트도 …
+        떨어졌는데, 이날 추가로 6.8% 하락했다" and "전날 뉴욕증시에서 애플 주가는 1.7% 올라" are news."""
+        before = squash(text[max(clause[0], span.start - 12) : span.start])
+        if not any(word in before for word in self._earlier_move):
+            return False
+        own = self._own_clause(text, span, spans, clause)
+        return any(_BEFORE_NOW.match(own, move.end()) for move in self._share_move_word.finditer(own))
+
+    def _market_wide_own_move(
+        self, text: str, span: NamedSpan, spans: list[NamedSpan], clause: tuple[int, int]
+    ) -> bool:
+        """The name's own clause tells a small sized move (under 3%) and puts it down to the whole market."""
+        if self._market_wide_move is None:
+            return False
+        # A list shares its move ("JP모건과 버크셔해서웨이는 시장 전반의 약세 속에 1% 안팎 밀려").
+        own = self._own_clause(text, self._list_group(text, span, spans, "ko")[1], spans, clause)
+        sizes = [m.group(0) for m in self._sized_move.finditer(own)]
+        return (
+            bool(sizes)
+            and all(_SMALL_SIZE.match(size) for size in sizes[:1])
+            and self._market_wide_move.search(own) is not None
+        )
+
+    def _own_clause(self, text: str, span: NamedSpan, spans: list[NamedSpan], clause: tuple[int, int]) -> str:
+        """The name's clause from the name up to the next company named (space-stripped)."""
+        following = [s.start for s in spans if s.start > span.end and s.key != span.key]
+        return squash(text[span.end : min([max(clause[1], span.end), *following])])
 
     def _after_name(self, text: str, span: NamedSpan, spans: list[NamedSpan], language: str) -> str:
         """The words right after the name (Korean: after its list and bracketed alias, space-stripped)."""
@@ -1070,7 +1147,7 @@ class FrameReader:
         """+1/-1 for a sized share move later in the name's headline story, or in a later story that
         names no company when the name is the headline's topic or opens it ("[종합] 유나이티드헬스 CEO
         교체…주가 18%↓", `브로드컴 "…"…시간외 14%↑`); no other company's name between."""
-        end = story_bounds(text, span.start)[1]
+        end = own_end = story_bounds(text, span.start)[1]
         others = [s.start for s in spans if s.start > span.end and s.key != span.key]
         topic = HEADLINE_TOPIC.match(text)
         is_topic = topic is not None and span.start < topic.end()
@@ -1092,7 +1169,9 @@ class FrameReader:
                 )
             ]
             end = len(text)
-        elif first_named and not any(word in text[end:] for word in self._others_moved):
+        elif (first_named or self._called_by_source(text, span, spans)) and not any(
+            word in text[end:] for word in self._others_moved
+        ):
             end = len(text)  # so may the first company's ("공매도 리포트에 또 맞은 앱러빈…의혹에 12%↓")
         end = min([end, *others])
         # A size followed by a cause ending ("정부 매출 52%↑에도", "클라우드 38%↑에") is what caused the
@@ -1104,6 +1183,8 @@ class FrameReader:
             and not _TINY_SIZE.match(m.group(0))
             and not self._inverse_metric_before_size.search(text, max(0, m.start() - 12), m.start())
             and not self._market_moved(text, m.start())
+            # "MS, 액티비전 687억달러에 인수…액티비전 26% 급등": a later story's unknown company has its own move.
+            and not (m.start() > own_end and self._opens_its_story(text, m.start(), spans))
         ]
         # A business figure's change ("상업 매출 71%↑") stands for the move only when the headline
         # reports no share move of its own ("…시간외 4%↓").
@@ -1130,11 +1211,31 @@ class FrameReader:
             return 0.0
         return self._share_move_sign(move.group("move"))
 
+    def _group_move_start(self, text: str, start: int, end: int) -> int:
+        """Where the first group of stocks whose move the text tells between `start` and `end` is named
+        ("…에 보험·약국株 털썩": at 보험·약국株); `end` when none."""
+        for move in self._share_move_word.finditer(text, start, end):
+            before = _before_move(text, move.start())
+            last = re.split(r"[\s…,]+", before)[-1] if before else ""
+            if last and self._group_before_move.search(squash(_GROUP_CAUSE_TAIL.sub("", last))):
+                at = text.rfind(last, start, move.start())
+                # Only past a cause ("…'헬스케어 동맹'에 보험·약국株"); "델타·유나이티드 등 항공주 급락"
+                # names the group's movers.
+                between = text[start:at]
+                if (
+                    at > start
+                    and _CAUSE_ENDING.search(between)
+                    and not last[0].isdigit()
+                    and "등" not in between.split()
+                ):
+                    return at
+        return end
+
     def _group_moved(self, text: str) -> bool:
         """The text tells a group of stocks' move ("…'빅딜'에 국내 게임주 일제히 강세"): news of others."""
         squashed = squash(text)
         return any(
-            self._group_before_move.search(_before_move(squashed, move.start()))
+            self._group_before_move.search(_GROUP_CAUSE_TAIL.sub("", _before_move(squashed, move.start())))
             for move in self._share_move_word.finditer(squashed)
         )
 
@@ -1209,7 +1310,8 @@ class FrameReader:
         reads like a name, of no company the tracker knows ("…인텔 16% 폭락" is the topic's own move,
         "…광고매출 24%↑" a figure)."""
         before = _before_move(text, position)
-        start = story_bounds(text, position)[0]
+        # Its story, or its part after a comma ("…블리자드 25%↑, 소니는 13% 급락").
+        start = max(story_bounds(text, position)[0], before.rfind(",") + 1)
         words = re.split(r"\s+", before[start:].strip(" …"))
         return (
             len(words) == 1
@@ -1237,6 +1339,12 @@ class FrameReader:
         if moved is None:
             return 0.0
         return self._share_move_sign(after[moved.start("move") :] if "move" in moved.re.groupindex else after)
+
+    def _clause_move_sign(self, text: str, span: NamedSpan, spans: list[NamedSpan], clause: tuple[int, int]) -> float:
+        """+1/-1 for the last sized share move in the name's own clause, else 0."""
+        own = self._own_clause(text, self._list_group(text, span, spans, "ko")[1], spans, clause)
+        sized = list(self._sized_move.finditer(own))
+        return self._share_move_sign(_SIZE_TAIL_HEAD.sub("", sized[-1].group(0))) if sized else 0.0
 
     def _share_move_sign(self, word: str) -> float:
         """-1 / +1 for a word that begins with a falling / rising share-move word, else 0."""

@@ -33,15 +33,11 @@ def short_name(name: str) -> str:
 def event_line(fallback: EventLines, frame: Frame, direction: int, name_ko: str, name_en: str) -> tuple[str, str]:
     if frame.decisive is not None and frame.decisive.line_ko and frame.decisive.polarity * direction > 0:
         return fill(frame.decisive.line_ko, name_ko), fill(frame.decisive.line_en, name_en)
-    if (
-        frame.decisive is not None
-        and frame.moved
-        and frame.event is not None
-        and frame.decisive.polarity * direction < 0
-    ):
-        # "가이던스 올렸지만…시간외 6%↓": the market's verdict went against the news; say so, not
-        # that the outlook darkened.
-        news_ko, news_en = ("호재", "good") if frame.decisive.polarity > 0 else ("악재", "bad")
+    news_sign = frame.decisive.polarity if frame.decisive is not None else -direction if frame.against_move else 0
+    if frame.moved and frame.event is not None and frame.event.id != "price_move" and news_sign * direction < 0:
+        # "가이던스 올렸지만…시간외 6%↓", "신용등급 강등…선방에 시간외 상승": the market's verdict went
+        # against the news; say so, not that the outlook darkened.
+        news_ko, news_en = ("호재", "good") if news_sign > 0 else ("악재", "bad")
         moved_ko, moved_en = ("상승", "rose") if direction > 0 else ("하락", "fell")
         return (
             f"{frame.event.name_ko} {news_ko}에도 {name_ko} 주가는 {moved_ko}",
