@@ -153,3 +153,24 @@ def test_a_penalty_investors_priced_in_long_ago_is_no_news(tracker: Tracker) -> 
 def test_a_lawsuit_ended_in_an_alliance_is_no_loss(tracker: Tracker) -> None:
     text = "애플-에릭슨, 5G 특허 소송 2년 만에 끝냈다…'크로스 라이선스'로 선회"
     assert picks(tracker.track(ko(text))).get("AAPL") != "negative"
+
+
+def test_an_investor_named_to_say_whose_company_it_is_is_in_passing(tracker: Tracker) -> None:
+    text = "아마존이 투자한 리비안, 올해 인도 목표 하향…시간외 9% 급락"
+    assert "AMZN" not in picks(tracker.track(ko(text)))
+
+
+def test_a_customer_whose_supply_is_at_stake_is_the_counterparty(tracker: Tracker) -> None:
+    text = "삼성SDI-파나소닉, 배터리 특허 분쟁 전격 합의…GM·도요타 공급 차질 우려 해소"
+    assert "GM" not in shown(tracker.track(ko(text)))
+
+
+def test_a_slight_move_beside_anothers_plunge_is_no_news(tracker: Tracker) -> None:
+    text = "[해외증시] 팔로알토 보안 패치 오류發 '접속 대란'…주가 9% 급락, 아마존은 소폭 하락"
+    assert "AMZN" not in shown(tracker.track(ko(text)))
+
+
+def test_an_english_seoul_sector_wrap_keeps_its_us_causes_tentative(tracker: Tracker) -> None:
+    text = "Korean chip stocks slide as Nvidia's export curbs and a hawkish Fed sour sentiment"
+    report = tracker.track(en(text))
+    assert not shown(report) and all(p.path != "theme" for p in report.picks)
