@@ -174,3 +174,23 @@ def test_an_english_seoul_sector_wrap_keeps_its_us_causes_tentative(tracker: Tra
     text = "Korean chip stocks slide as Nvidia's export curbs and a hawkish Fed sour sentiment"
     report = tracker.track(en(text))
     assert not shown(report) and all(p.path != "theme" for p in report.picks)
+
+
+def test_a_recall_of_a_few_thousand_vans_is_small(tracker: Tracker) -> None:
+    text = "Ford recalls about 2,300 E-Transit vans in US to fix a faulty charge-port latch; no injuries reported"
+    assert "F" not in shown(tracker.track(en(text)))
+
+
+def test_the_chips_a_product_is_built_on_are_named_in_passing(tracker: Tracker) -> None:
+    text = "SK Hynix quarterly profit triples, topping estimates as AI servers built on Nvidia chips lift memory demand"
+    assert "NVDA" not in shown(tracker.track(en(text)))
+
+
+def test_a_chief_executives_view_of_the_economy_makes_the_bank_its_source(tracker: Tracker) -> None:
+    text = "Goldman Sachs's Solomon warns clients to prepare for a recession next year"
+    assert "GS" not in picks(tracker.track(en(text)))
+
+
+def test_a_later_story_of_unknown_examples_moving_is_theirs(tracker: Tracker) -> None:
+    text = "블랙록, 日 3대 은행 지분 각각 5% 취득…미쓰이스미토모 등 급등"
+    assert "BLK" not in picks(tracker.track(ko(text)))

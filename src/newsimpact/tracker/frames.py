@@ -464,6 +464,10 @@ class FrameReader:
                 and not any(word in rest for word in self._others_moved)
                 and not self._group_moved(rest)
                 and not self._unknown_mover_in(text, story[1], later, spans)
+                # "…미쓰비시상사 등 급등": examples the tracker does not know, and their move
+                and not any(
+                    squash(rest)[: m.start()].endswith("등") for m in self._share_move_word.finditer(squash(rest))
+                )
             ):
                 told_later = later
                 event = event or self.event_type(unnamed[story[1] : later], language)
