@@ -194,3 +194,26 @@ def test_a_chief_executives_view_of_the_economy_makes_the_bank_its_source(tracke
 def test_a_later_story_of_unknown_examples_moving_is_theirs(tracker: Tracker) -> None:
     text = "블랙록, 日 3대 은행 지분 각각 5% 취득…미쓰이스미토모 등 급등"
     assert "BLK" not in picks(tracker.track(ko(text)))
+
+
+def test_a_record_award_against_a_company_is_bad_news(tracker: Tracker) -> None:
+    text = "3M, 군용 귀마개 소송서 30억 달러 배상 평결…단일 소송 사상 최대 규모"
+    assert shown(tracker.track(ko(text))).get("MMM") == "negative"
+
+
+def test_a_product_recall_of_some_thousands_of_units_is_small(tracker: Tracker) -> None:
+    assert "KMB" not in shown(tracker.track(ko("킴벌리클라크, 일부 물티슈 자발적 리콜…약 3만 개 규모")))
+
+
+def test_harm_not_expected_is_no_harm(tracker: Tracker) -> None:
+    text = "Exxon says Baytown refining not expected to be disrupted after fire at nearby chemical unit"
+    assert "XOM" not in shown(tracker.track(en(text)))
+
+
+def test_shares_ending_little_changed_take_the_news_out(tracker: Tracker) -> None:
+    assert "T" not in shown(tracker.track(en("AT&T restores service after daylong outage; shares end little changed")))
+
+
+def test_a_card_networks_spending_data_is_its_source(tracker: Tracker) -> None:
+    text = "Mastercard SpendingPulse: U.S. back-to-school sales rose 4.2%, led by online apparel"
+    assert "MA" not in picks(tracker.track(en(text)))
