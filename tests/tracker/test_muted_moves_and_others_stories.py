@@ -217,3 +217,18 @@ def test_shares_ending_little_changed_take_the_news_out(tracker: Tracker) -> Non
 def test_a_card_networks_spending_data_is_its_source(tracker: Tracker) -> None:
     text = "Mastercard SpendingPulse: U.S. back-to-school sales rose 4.2%, led by online apparel"
     assert "MA" not in picks(tracker.track(en(text)))
+
+
+def test_a_jury_verdict_won_is_good_news(tracker: Tracker) -> None:
+    text = "퀄컴, 애플과의 특허전쟁서 3천만달러 배심원 평결 승리…애플 주가는 보합"
+    assert picks(tracker.track(ko(text))).get("QCOM") == "positive"
+
+
+def test_a_small_lot_recall_is_small(tracker: Tracker) -> None:
+    text = "몬델리즈, 美서 한정판 쿠키 일부 소량 자발적 리콜…'알레르기 표기 누락, 피해 보고 없어'"
+    assert "MDLZ" not in shown(tracker.track(ko(text)))
+
+
+def test_an_english_slip_of_less_than_one_percent_is_noise(tracker: Tracker) -> None:
+    text = "CrowdStrike rival Okta sinks after breach; Microsoft, whose tools compete, saw its stock slip less than 1%"
+    assert "MSFT" not in picks(tracker.track(en(text)))

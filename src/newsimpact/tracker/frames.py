@@ -57,7 +57,8 @@ _RELIEF = 1.2
 _TINY_MOVE_FACTOR = 0.3
 _TINY_MOVE_EN = re.compile(
     r"\b(?:shares|stock)\s+(?:(?:end|ended|close|closed|finish|finished|were|was|are|is|trade|traded)\s+)?"
-    r"(?:up|down|higher|lower|rose|fell|gained|slipped|dipped|edged\s+(?:up|down|higher|lower))\s+"
+    r"(?:up|down|higher|lower|rose|rise|rises|fell|fall|falls|gained|gain|gains|slipped|slip|slips|dipped|dip|dips"
+    r"|edged\s+(?:up|down|higher|lower))\s+"
     r"(?:just\s+|only\s+|about\s+)?(?:0\.[0-9]+\s?%|(?:less than|under|below)\s+(?:1|one)\s?(?:%|percent))",
     re.IGNORECASE,
 )
