@@ -465,10 +465,7 @@ class FrameReader:
                 and not any(word in rest for word in self._others_moved)
                 and not self._group_moved(rest)
                 and not self._unknown_mover_in(text, story[1], later, spans)
-                # "…미쓰비시상사 등 급등": examples the tracker does not know, and their move
-                and not any(
-                    squash(rest)[: m.start()].endswith("등") for m in self._share_move_word.finditer(squash(rest))
-                )
+                and not self._examples_moved(rest)
             ):
                 told_later = later
                 event = event or self.event_type(unnamed[story[1] : later], language)
@@ -554,12 +551,9 @@ class FrameReader:
                     lo = max(lo, self._after_others_move_en(text, span, spans))
                 if cause_cut is not None:
                     hi = min(hi, cause_cut)
-                # "MS, 블리자드 82조원에 삼킨다…국내 게임주 '재평가' 기대에 일제히 강세": a later story's
-                # group move is the group's, not the news of the company the first story is about.
-                others_later = (
-                    language == "ko" and is_title and story[1] < len(text) and self._group_moved(text[story[1] :])
-                )
-                if others_later:
+                if language == "ko" and is_title and story[1] < len(text) and self._group_moved(text[story[1] :]):
+                    # "MS, 블리자드 82조원에 삼킨다…국내 게임주 '재평가' 기대에 일제히 강세": a later story's
+                    # group move is the group's, not the news of the company the first story is about.
                     hi = min(hi, story[1])
                 if language == "ko" and is_title:
                     # "아마존·버크셔·JP모건 '헬스케어 동맹'에 보험·약국株 털썩": the move told after a
@@ -1215,6 +1209,11 @@ class FrameReader:
             # name does after the news is that name's move.
             return 0.0
         return self._share_move_sign(move.group("move"))
+
+    def _examples_moved(self, text: str) -> bool:
+        """The text tells the move of examples the tracker does not know ("…미쓰비시상사 등 급등")."""
+        squashed = squash(text)
+        return any(squashed[: m.start()].endswith("등") for m in self._share_move_word.finditer(squashed))
 
     def _group_move_start(self, text: str, start: int, end: int) -> int:
         """Where the first group of stocks whose move the text tells between `start` and `end` is named
