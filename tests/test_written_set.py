@@ -17,7 +17,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 WRITTEN = REPO / "bench" / "judged" / "written"
 ITEM_KEYS = {"id", "kind", "language", "date", "title", "paragraphs", "expected", "none", "category", "note"}
-ID = re.compile(r"^[stuvwxyz][a-z]-[0-9]{3}$")
+ID = re.compile(r"^[rstuvwxyz][a-z]-[0-9]{3}$")
 DATE = re.compile(r"^20[0-9]{2}-[01][0-9]-[0-3][0-9]$")
 
 
