@@ -171,13 +171,12 @@ def _keep_frames(event: _EntityEvent, kept: list[tuple[float, Frame, Sentence]])
         event.sentences = [sentence for _, _, sentence in kept]
 
 
-def _follow_a_buyers_move(event: _EntityEvent, head: Sentence) -> None:
-    """A buyer's deal in the headline says no way of its own (a premium paid as much as growth
-    bought): the share move the body reports for the buyer ("HPE 주가는 이날 7.7% 떨어졌다") decides."""
+def _follow_the_body_move(event: _EntityEvent, head: Sentence) -> None:
+    """The headline tells the company's news but neither its share move nor a decisive phrase (a buyer's
+    deal, a premium paid as much as growth bought; an investment it receives): the share move the body
+    reports ("HPE 주가는 이날 7.7% 떨어졌다", "Intel shares soared more than 20%") decides."""
     told = [frame for _, frame, sentence in event.frames if sentence is head]
-    if not told or any(frame.moved or frame.decisive is not None for frame in told):
-        return
-    if not all(frame.role == "subject" for frame in told):
+    if not told or any(frame.moved or frame.decisive is not None or frame.role != "subject" for frame in told):
         return
     moves = [frame.polarity for _, frame, sentence in event.frames if sentence is not head and frame.moved]
     if not moves:
@@ -497,7 +496,7 @@ class Tracker:
                 event.central = True
             if head is not None:
                 _follow_the_reported_move(event, head)
-                _follow_a_buyers_move(event, head)
+                _follow_the_body_move(event, head)
             if headline_factor < 1.0 and abs(event.polarity) > cap:
                 event.polarity = math.copysign(cap, event.polarity)
         return events

@@ -98,7 +98,6 @@ _ENDS_STORY = re.compile(r"^(?:까지|도|마저)?['’\"”]?\s*(?:…|\.\.\.|$
 _ENDS_STORY_IN_A_SERIES = re.compile(r"^(?:까지|도|마저)['’\"”]?\s*(?:…|\.\.\.)")
 _BEFORE_NOW = re.compile(r"[가-힣]{0,2}(?:던|이어|한뒤|한후)")
 """Endings right after a move that tell it as what came before ("급락했던", "급등 이어")."""
-_SIZE_TAIL_HEAD = re.compile(r"^[0-9][0-9.,]*%(?:대|넘게|이상|가량|안팎|씩)?")
 _SIZE_TAIL = re.compile(r"[0-9][0-9.,]*\s?%\s?(?:대|넘게|이상|가량|안팎|씩)?\s*$")
 _MOVE_FILLER = re.compile(r"주가|시간외|장중|장초반|장외|프리마켓|개장전|일제히|동반|나란히|줄줄이")
 _CAUSE_ENDING = re.compile(r"(?:에|에도|으로|로|속|여파|탓)[’'\"”]?\s*$")
@@ -347,7 +346,7 @@ class FrameReader:
         self._headline_move_pattern = re.compile(
             r"[0-9][0-9.,]*\s?%(?!\s?(?:p\b|포인트|P\b))\s?(?:대|넘게|이상|가량|안팎|씩)?\s?(?P<move>" + moves + ")"
         )
-        self._sized_move = re.compile(r"[0-9][0-9.,]*%(?:대|넘게|이상|가량|안팎|씩)?(?:" + moves + ")")
+        self._sized_move = re.compile(r"[0-9][0-9.,]*%(?:대|넘게|이상|가량|안팎|씩)?(?P<move>" + moves + ")")
         # The shares' move told without a size ("…주가는 오히려 올랐다").
         self._shares_word_move = re.compile(
             r"(?:주가(?:는|가|도)|시간외(?:\s?거래(?:에)?서)?)\s?(?:오히려|되레|도리어|반대로)?\s?[\"'‘“]?(?P<move>"
@@ -967,10 +966,10 @@ class FrameReader:
             return False
         # A list shares its move ("JP모건과 버크셔해서웨이는 시장 전반의 약세 속에 1% 안팎 밀려").
         own = self._own_clause(text, self._list_group(text, span, spans, "ko")[1], spans, clause)
-        sizes = [m.group(0) for m in self._sized_move.finditer(own)]
+        sized = self._sized_move.search(own)
         return (
-            bool(sizes)
-            and all(_SMALL_SIZE.match(size) for size in sizes[:1])
+            sized is not None
+            and _SMALL_SIZE.match(sized.group(0)) is not None
             and self._market_wide_move.search(own) is not None
         )
 
@@ -1220,6 +1219,7 @@ class FrameReader:
         ("…에 보험·약국株 털썩": at 보험·약국株); `end` when none."""
         for move in self._share_move_word.finditer(text, start, end):
             before = _before_move(text, move.start())
+            # Split as _word_before_move does, but keep a dotted group whole ("보험·약국株").
             last = re.split(r"[\s…,]+", before)[-1] if before else ""
             if last and self._group_before_move.search(squash(_GROUP_CAUSE_TAIL.sub("", last))):
                 at = text.rfind(last, start, move.start())
@@ -1348,7 +1348,7 @@ class FrameReader:
         """+1/-1 for the last sized share move in the name's own clause, else 0."""
         own = self._own_clause(text, self._list_group(text, span, spans, "ko")[1], spans, clause)
         sized = list(self._sized_move.finditer(own))
-        return self._share_move_sign(_SIZE_TAIL_HEAD.sub("", sized[-1].group(0))) if sized else 0.0
+        return self._share_move_sign(sized[-1].group("move")) if sized else 0.0
 
     def _share_move_sign(self, word: str) -> float:
         """-1 / +1 for a word that begins with a falling / rising share-move word, else 0."""
