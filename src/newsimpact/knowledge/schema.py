@@ -458,6 +458,10 @@ class EventLexicon(_Frozen):
     vehicles: 1만2천대, 3,400대): it weighs `small_recall_factor`."""
     small_recall_en: str = ""
     small_recall_factor: float = Field(default=1.0, gt=0.0, le=1.0)
+    recall_told_small_ko: str = ""
+    """A regular expression for a body sentence saying the headline's recall is a tiny part of the
+    business ("리콜 물량은 연간 판매량에 비하면 극히 일부다"): the whole story weighs `small_recall_factor`."""
+    recall_told_small_en: str = ""
     quick_fix_ko: str = ""
     """An accident fixed cheaply or quickly: a recall over the air ("무선 업데이트로 해결"), an outage
     restored within a few hours ("3시간 만에 복구"). Told in the headline, the whole story weighs
@@ -607,6 +611,11 @@ class RoleRules(_Frozen):
     earlier_move_ko: tuple[str, ...] = ()
     """Words right before a Korean name or its move that date the move a session or more back ("하루 전
     메타가 … 급락했던", "전날 도어대시 86% 급등 이어"): background, not the day's news."""
+    flat_shares_ko: str = ""
+    """A regular expression (space-stripped) in a body sentence about the company that tells its shares
+    did not move ("애플 주가는 약보합에 머물렀다"): the headline's news, told with no move of its own, did not
+    move them."""
+    flat_shares_en: str = ""
     market_wide_move_ko: str = ""
     """A regular expression (space-stripped) in a Korean name's own clause that puts its small move down
     to the whole market or sector ("금융주 전반의 투자심리 위축 속에 1.8% 하락"): the market's move, not its own."""

@@ -99,6 +99,10 @@ class _EntityEvent:
     central: bool = False
     by_name: bool = False
     named_sentences: int = 0
+    flat_in_body: bool = False
+    """A body sentence tells the company's shares did not move."""
+    unmoved_news: bool = False
+    """The headline tells its news without a move and the body tells its shares flat: kept, tentative."""
 
     @property
     def main(self) -> Frame | None:
@@ -183,6 +187,17 @@ def _follow_the_body_move(event: _EntityEvent, head: Sentence) -> None:
         return
     sign = math.copysign(1.0, moves[0])
     _keep_frames(event, [wfs for wfs in event.frames if wfs[1].polarity * sign > 0])
+
+
+def _follow_flat_shares(event: _EntityEvent, head: Sentence) -> None:
+    """The headline tells the company's news with neither its share move nor a decisive phrase, and the
+    body tells its shares did not move ("애플 주가는 약보합에 머물렀다"): the news did not move them, so it is
+    kept as a tentative pick."""
+    told = [frame for _, frame, sentence in event.frames if sentence is head]
+    if not event.flat_in_body or not told:
+        return
+    if not any(frame.moved or frame.decisive is not None or frame.role != "subject" for frame in told):
+        event.unmoved_news = True
 
 
 def _headline_matches(sentences: list[Sentence], patterns: tuple[re.Pattern[str], ...]) -> bool:
@@ -430,7 +445,11 @@ class Tracker:
         head = sentences[0] if sentences else None
         # What makes the headline's story less material (retail flows, a small recall) holds for the
         # body that tells it too ("서학개미 순매수 1위 알파벳" then the company's year in review).
-        headline_factor = self.frames.dampening(head.text, language) if head is not None else 1.0
+        headline_factor = (
+            self.frames.story_dampening(head.text, [s.text for s in sentences[1:]], language)
+            if head is not None
+            else 1.0
+        )
         events: dict[tuple[str, str], _EntityEvent] = {}
         subjects: dict[Sentence, list[tuple[str, str]]] = defaultdict(list)
         """Per sentence, the S&P 500 subjects named in it: (ticker, the name as written)."""
@@ -475,6 +494,8 @@ class Tracker:
                 event.central |= frame.moved
                 if frame.role == "subject" and mention.ref.kind == "sp500" and mention.ref.by_name:
                     subjects[sentence].append((mention.ref.key, sentence.text[span.start : span.end]))
+                if frame.role in ("subject", "passing") and sentence != head and not frame.moved:
+                    event.flat_in_body |= self.frames.tells_flat_shares(sentence.text[span.end :], language)
                 factor = 1.0 if sentence == head else headline_factor
                 if (
                     frame.moved
@@ -497,6 +518,7 @@ class Tracker:
             if head is not None:
                 _follow_the_reported_move(event, head)
                 _follow_the_body_move(event, head)
+                _follow_flat_shares(event, head)
             if headline_factor < 1.0 and abs(event.polarity) > cap:
                 event.polarity = math.copysign(cap, event.polarity)
         return events
@@ -630,9 +652,10 @@ class Tracker:
                 if main.moved:
                     weight = main.event.reported_weight or max(weight, self._reported_move_weight)
                 strength *= weight
-            if (korean and main.event is not None and event.mood_led) or tentative:
-                # The typed event is a side remark beside mood words, or a Korean market wrap cites
-                # news already in the price: kept, under the display threshold.
+            if (korean and main.event is not None and event.mood_led) or tentative or event.unmoved_news:
+                # The typed event is a side remark beside mood words, a Korean market wrap cites news
+                # already in the price, or the body says the news left the shares flat: kept, under
+                # the display threshold.
                 strength = math.copysign(min(abs(strength), _MOOD_LED_CAP), strength)
             out.append(
                 Candidate(

@@ -294,6 +294,8 @@ class FrameReader:
         held_en = _alternatives(tuple(w.lower() for w in roles.deal_held_up_en))
         self._held_up_en = re.compile(r"\b(?:" + held_en + r")\b")
         self._small_recall = _by_language(lexicon.small_recall_ko, lexicon.small_recall_en)
+        self._flat_shares = _by_language(roles.flat_shares_ko, roles.flat_shares_en)
+        self._recall_told_small = _by_language(lexicon.recall_told_small_ko, lexicon.recall_told_small_en)
         self._quick_fix = _by_language(lexicon.quick_fix_ko, lexicon.quick_fix_en)
         self._small_factor = lexicon.small_amount_factor
         self._anniversary = _by_language(lexicon.anniversary_ko, lexicon.anniversary_en)
@@ -346,6 +348,8 @@ class FrameReader:
         self._headline_move_pattern = re.compile(
             r"[0-9][0-9.,]*\s?%(?!\s?(?:p\b|포인트|P\b))\s?(?:대|넘게|이상|가량|안팎|씩)?\s?(?P<move>" + moves + ")"
         )
+        # The shares' move told bare ("…미쓰비시·이토추 주가 급등").
+        self._bare_shares_move = re.compile(r"주가\s?(?P<move>" + moves + ")")
         self._sized_move = re.compile(r"[0-9][0-9.,]*%(?:대|넘게|이상|가량|안팎|씩)?(?P<move>" + moves + ")")
         # The shares' move told without a size ("…주가는 오히려 올랐다").
         self._shares_word_move = re.compile(
@@ -410,6 +414,9 @@ class FrameReader:
                 r"|reveal|answer|release))"
                 # "Pfizer dropped its own daily pill": a verb with an object is no share move.
                 r"(?!\s+(?:its|their|his|her|plans?|bids?|offers?|approval|support|pursuit|development)\b)"
+                # "Tapestry drops Capri deal": a deal or suit named right after is the verb's object.
+                r"(?!\s+(?!(?:as|after|on|amid|in|at|to|by|for|from|following|despite|with|while|more|most|further|sharply)\b)"
+                r"(?:[a-z0-9&'.-]+\s+){0,3}(?:deal|deals|merger|takeover|acquisition|bid|offer|talks|lawsuit|suit|case|claims?)\b)"
                 # "GE dropped from the Dow": out of an index, not a share move.
                 r"(?!\s+(?:from|out of)\s+(?:the\s+)?(?:dow|s&p|nasdaq|index|benchmark)\b)"
                 r"|(up|down|off|lost|lose|loses|shed|sheds|added|adds)"
@@ -429,6 +436,8 @@ class FrameReader:
         # headline's other story ("SK하이닉스, HBM4 공급 확대…엔비디아 AI 가속기 수요 급증": the
         # supply deal is SK hynix's, not Nvidia's).
         story = story_bounds(text, span.start) if language == "ko" else (0, len(text))
+        if language == "ko":
+            story = (self._topic_after_comma(text, span, spans, story[0]), story[1])
         clause = self._clause(text, span.start)
         clause = (max(clause[0], story[0]), min(clause[1], story[1]))
         own_part = self._own_part(text, span, spans, clause, language)
@@ -1288,11 +1297,11 @@ class FrameReader:
 
     def _unknown_mover_in(self, text: str, start: int, end: int, spans: list[NamedSpan]) -> bool:
         """A later headline story opens with a company the tracker does not know and its sized move
-        ("…카이로스파워 18% 급등"): what it says is that company's."""
-        return any(
-            self._subject_before(text, m.start()) and self._opens_its_story(text, m.start(), spans)
-            for m in self._headline_move_pattern.finditer(text, start, end)
-        )
+        ("…카이로스파워 18% 급등") or its shares' move ("…미쓰비시·이토추 주가 급등"): what it says is
+        that company's."""
+        moves = [m.start() for m in self._headline_move_pattern.finditer(text, start, end)]
+        moves += [m.start("move") for m in self._bare_shares_move.finditer(text, start, end)]
+        return any(self._subject_before(text, at) and self._opens_its_story(text, at, spans) for at in moves)
 
     def _opens_with_unknown_name(self, text: str, story_start: int, spans: list[NamedSpan]) -> bool:
         """A later headline story opens with the proper name of no company the tracker knows ("…SK브로드밴드
@@ -1537,6 +1546,19 @@ class FrameReader:
                     end = marker.start()
         return start, end
 
+    def _topic_after_comma(self, text: str, span: NamedSpan, spans: list[NamedSpan], start: int) -> int:
+        """Where the name's story starts: after a comma when the name opens a clause of its own with
+        은/는 after another company's ("웨스턴디지털 … 생산 차질, 마이크론은 가격 상승 기대에 강세": the
+        disruption is Western Digital's, the rise Micron's)."""
+        comma = max(text.rfind(",", start, span.start), text.rfind("，", start, span.start))
+        if comma < 0 or text[comma + 1 : span.start].strip() or text[span.end : span.end + 1] not in ("은", "는"):
+            return start
+        if not self._parallel(text[span.end : span.end + 4]):
+            return start
+        if not any(s.start < comma and s.key != span.key for s in spans):
+            return start
+        return comma + 1
+
     @staticmethod
     def _parallel(after: str) -> bool:
         """The name takes 은/는/도 (as a word of its own): it is set beside another's story."""
@@ -1625,6 +1647,11 @@ class FrameReader:
         material = next((w for w in material_words if w in haystack), None)
         return (0.8, (material,)) if material else (0.0, ())
 
+    def tells_flat_shares(self, after_name: str, language: str) -> bool:
+        """The words right after a name tell its shares did not move ("… 주가는 약보합에 머물렀다")."""
+        pattern = self._flat_shares["en" if language == "en" else "ko"]
+        return pattern is not None and pattern.match(after_name if language == "en" else squash(after_name)) is not None
+
     def dampening(self, text: str, language: str) -> float:
         """How much less material the events of a text are (a small recall, retail flows): 0..1.
 
@@ -1635,6 +1662,22 @@ class FrameReader:
             event = self.event_type(text, language)
             if event is not None and event.id == "recall_accident":
                 factor = min(factor, self._small_recall_factor)
+        return factor
+
+    def story_dampening(self, head: str, body: list[str], language: str) -> float:
+        """The headline's dampening, and for a recall the body calls small ("리콜 물량은 연간 판매량에
+        비하면 극히 일부다"), the small recall's: the whole story is that recall."""
+        factor = self.dampening(head, language)
+        small = self._recall_told_small["en" if language == "en" else "ko"]
+        if small is None or factor <= self._small_recall_factor:
+            return factor
+        event = self.event_type(head, language)
+        if event is None or event.id != "recall_accident":
+            return factor
+        for text in body:
+            told = self.event_type(text, language)
+            if told is not None and told.id == "recall_accident" and small.search(text):
+                return self._small_recall_factor
         return factor
 
     def _dampening(self, text: str, language: str) -> float:
