@@ -7,7 +7,9 @@ news; a later story's unknown companies have their own bare share move; an indus
 record quarterly loss are no record results; an investor ruling out a takeover, a name holding a cue word,
 GM Korea's plants, "declines to comment" and "to fund" are no news of a listed company's own; a complete
 court win is a win; a weight-loss rate short of hopes is a trial miss; news the body says left the
-shares flat is tentative. The two tests marked guard pass before these rules too."""
+shares flat is tentative; a bidder's white flag or halted talks hold up the target (in its own story);
+the client a deal comes from is the customer; a holder's rank is no move; vanished hopes are negated.
+The tests marked guard, and the rival bidder's white flag, pass before these rules too."""
 
 from __future__ import annotations
 
@@ -158,3 +160,32 @@ def test_declining_to_comment_is_no_fall(tracker: Tracker) -> None:
 def test_a_verb_to_fund_is_no_fund(tracker: Tracker) -> None:
     text = "Ford suspends dividend to fund its electric-vehicle push"
     assert picks(tracker.track(en(text))).get("F") == "negative"
+
+
+def test_a_bidder_raising_the_white_flag_holds_up_the_targets_premium(tracker: Tracker) -> None:
+    text = "브로드컴, 시놉시스 인수 1년 만에 백기…'中 승인 못 받아'"
+    assert picks(tracker.track(ko(text))).get("SNPS") != "positive"
+
+
+def test_a_rival_bidders_white_flag_is_not_the_winners_deal_held_up(tracker: Tracker) -> None:
+    text = "버라이즌, 야후 인수전서 백기…AT&T 인수 사실상 확정"
+    assert picks(tracker.track(ko(text))).get("T") != "negative"
+
+
+def test_the_client_a_deal_comes_from_is_the_customer(tracker: Tracker) -> None:
+    text = "Celltrion wins $300 million contract manufacturing deal from Merck"
+    assert "MRK" not in shown(tracker.track(en(text)))
+
+
+def test_a_holders_rank_is_no_share_move(tracker: Tracker) -> None:
+    text = "블랙록, 엑셀론 주식 추가 매입…최대 주주 가운데 하나로 올라섰다"
+    assert picks(tracker.track(ko(text))).get("BLK") != "positive"
+
+
+def test_hopes_that_vanished_are_bad_news(tracker: Tracker) -> None:
+    article = ko(
+        "델타항공, 사우스웨스트항공 인수 협상 중단",
+        "델타항공이 사우스웨스트항공 인수 협상을 멈췄다고 밝혔다.",
+        "사우스웨스트항공은 인수가에 대한 기대가 완전히 사라지면서 당분간 주가 하방 압력을 받을 것이란 관측이 나온다.",
+    )
+    assert picks(tracker.track(article)).get("LUV") != "positive"

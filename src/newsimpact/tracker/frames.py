@@ -620,7 +620,13 @@ class FrameReader:
                 event = self._price_move
         elif event is not None and role in event.moves and role in event.role_polarity:
             polarity, cues = event.role_polarity[role], (event.name_ko,)
-            held = self._held_up_en.search(text.lower()) if language == "en" else self._held_up.search(squash(text))
+            # In Korean, within the target's own headline story ("컴캐스트, 21세기폭스 인수전서 백기…디즈니 …
+            # 인수 사실상 확정": the bidder who gave up is not the deal that goes ahead).
+            held = (
+                self._held_up_en.search(text.lower())
+                if language == "en"
+                else self._held_up.search(squash(text[story[0] : story[1]]))
+            )
             if role == "target" and held:
                 # "합병 심사기간 90일 연장": a deal held up is bad news for the target's premium.
                 polarity, cues = -0.8, (event.name_ko,)
@@ -676,6 +682,7 @@ class FrameReader:
             polarity *= _TINY_MOVE_FACTOR  # "하루 전 메타가 … 10% 넘게 급락했던 것과": background
         elif polarity and language == "ko" and not is_title and self._market_wide_own_move(text, span, spans, clause):
             polarity = 0.0  # "…2.4% 내렸는데, 기술주 전반이 약세였던 만큼": the market's move, no news of its own
+
         if polarity and asks(text, span.start):
             polarity *= _QUESTION_FACTOR  # "테슬라 어디까지 오르나": asked, not reported
         if (
