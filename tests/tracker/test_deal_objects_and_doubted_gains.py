@@ -8,7 +8,9 @@ record quarterly loss are no record results; an investor ruling out a takeover, 
 GM Korea's plants, "declines to comment" and "to fund" are no news of a listed company's own; a complete
 court win is a win; a weight-loss rate short of hopes is a trial miss; news the body says left the
 shares flat is tentative; a bidder's white flag or halted talks hold up the target (in its own story);
-the client a deal comes from is the customer; a holder's rank is no move; vanished hopes are negated.
+the client a deal comes from is the customer; a holder's rank is no move; vanished hopes are negated;
+another company making good the recall costs is good news; an outage fixed within hours is small; a
+company left out of a suit is not sued.
 The tests marked guard, and the rival bidder's white flag, pass before these rules too."""
 
 from __future__ import annotations
@@ -189,3 +191,22 @@ def test_hopes_that_vanished_are_bad_news(tracker: Tracker) -> None:
         "사우스웨스트항공은 인수가에 대한 기대가 완전히 사라지면서 당분간 주가 하방 압력을 받을 것이란 관측이 나온다.",
     )
     assert picks(tracker.track(article)).get("LUV") != "positive"
+
+
+def test_another_company_making_good_the_recall_costs_is_good_news(tracker: Tracker) -> None:
+    article = ko(
+        "삼성SDI, 포드 전기차 리콜 비용 8억달러 배상 합의",
+        "삼성SDI가 포드의 전기차 배터리 리콜 비용을 물어주기로 했다.",
+        "포드는 이번 합의로 리콜 손실 대부분을 보전받게 됐다고 밝혔다.",
+    )
+    assert picks(tracker.track(article)).get("F") == "positive"
+
+
+def test_an_outage_fixed_within_hours_is_small(tracker: Tracker) -> None:
+    text = "웰스파고, 모바일뱅킹 접속 장애…수시간 만에 정상화"
+    assert "WFC" not in shown(tracker.track(ko(text)))
+
+
+def test_a_company_left_out_of_a_suit_is_not_sued(tracker: Tracker) -> None:
+    text = "美 FTC, 아마존 상대 반독점 소송…월마트는 소송 대상서 빠져"
+    assert picks(tracker.track(ko(text))).get("WMT") != "negative"
