@@ -10,7 +10,8 @@ court win is a win; a weight-loss rate short of hopes is a trial miss; news the 
 shares flat is tentative; a bidder's white flag or halted talks hold up the target (in its own story);
 the client a deal comes from is the customer; a holder's rank is no move; vanished hopes are negated;
 another company making good the recall costs is good news; an outage fixed within hours is small; a
-company left out of a suit is not sued.
+company left out of a suit is not sued; a beat whose shares sink, told with "but" and no comma, is read
+down; a partial voluntary recall is small.
 The tests marked guard, and the rival bidder's white flag, pass before these rules too."""
 
 from __future__ import annotations
@@ -210,3 +211,13 @@ def test_an_outage_fixed_within_hours_is_small(tracker: Tracker) -> None:
 def test_a_company_left_out_of_a_suit_is_not_sued(tracker: Tracker) -> None:
     text = "美 FTC, 아마존 상대 반독점 소송…월마트는 소송 대상서 빠져"
     assert picks(tracker.track(ko(text))).get("WMT") != "negative"
+
+
+def test_a_beat_whose_shares_sink_without_a_comma_is_read_down(tracker: Tracker) -> None:
+    text = "Alphabet tops revenue estimates but shares slide 7% after hours on cloud slowdown"
+    assert shown(tracker.track(en(text))).get("GOOGL") == "negative"
+
+
+def test_a_partial_voluntary_recall_is_immaterial(tracker: Tracker) -> None:
+    text = "델, 발열 우려 노트북 일부 자발적 리콜…어댑터 무상 교체"
+    assert "DELL" not in shown(tracker.track(ko(text)))

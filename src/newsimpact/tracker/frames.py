@@ -67,7 +67,9 @@ the market looked past it."""
 _TINY_SIZE = re.compile(r"^0(?:\.[0-9]+)?\s?%")
 _SMALL_SIZE = re.compile(r"^[0-2](?:\.[0-9]+)?\s?%")
 _SHARES_CLAUSE_EN = re.compile(
-    r"[;,—–]\s*(?:but\s+|yet\s+|though\s+|and\s+)?(?:its\s+|the\s+)?(?:shares|stock)(?=\s)", re.IGNORECASE
+    # ("Meta beats estimates but shares sink 15%": a contrast needs no comma)
+    r"(?:[;,—–]\s*(?:but\s+|yet\s+|though\s+|and\s+)?|\s(?:but|yet|though)\s+)(?:its\s+|the\s+)?(?:shares|stock)(?=\s)",
+    re.IGNORECASE,
 )
 _SENDS_SHARES_EN = re.compile(
     r"\b(?:send|sends|sending|sent|push|pushes|pushing|pushed|drive|drives|driving|drove|knock|knocks|knocked|"
