@@ -175,12 +175,19 @@ def _keep_frames(event: _EntityEvent, kept: list[tuple[float, Frame, Sentence]])
         event.sentences = [sentence for _, _, sentence in kept]
 
 
+def _headline_tells_news_only(event: _EntityEvent, head: Sentence) -> bool:
+    """The headline tells the company's news as its subject, with neither its share move nor a decisive phrase."""
+    told = [frame for _, frame, sentence in event.frames if sentence is head]
+    return bool(told) and not any(
+        frame.moved or frame.decisive is not None or frame.role != "subject" for frame in told
+    )
+
+
 def _follow_the_body_move(event: _EntityEvent, head: Sentence) -> None:
     """The headline tells the company's news but neither its share move nor a decisive phrase (a buyer's
     deal, a premium paid as much as growth bought; an investment it receives): the share move the body
     reports ("HPE 주가는 이날 7.7% 떨어졌다", "Intel shares soared more than 20%") decides."""
-    told = [frame for _, frame, sentence in event.frames if sentence is head]
-    if not told or any(frame.moved or frame.decisive is not None or frame.role != "subject" for frame in told):
+    if not _headline_tells_news_only(event, head):
         return
     moves = [frame.polarity for _, frame, sentence in event.frames if sentence is not head and frame.moved]
     if not moves:
@@ -193,10 +200,7 @@ def _follow_flat_shares(event: _EntityEvent, head: Sentence) -> None:
     """The headline tells the company's news with neither its share move nor a decisive phrase, and the
     body tells its shares did not move ("애플 주가는 약보합에 머물렀다"): the news did not move them, so it is
     kept as a tentative pick."""
-    told = [frame for _, frame, sentence in event.frames if sentence is head]
-    if not event.flat_in_body or not told:
-        return
-    if not any(frame.moved or frame.decisive is not None or frame.role != "subject" for frame in told):
+    if event.flat_in_body and _headline_tells_news_only(event, head):
         event.unmoved_news = True
 
 
