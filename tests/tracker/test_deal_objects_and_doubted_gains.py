@@ -11,8 +11,8 @@ shares flat is tentative; a bidder's white flag or halted talks hold up the targ
 the client a deal comes from is the customer; a holder's rank is no move; vanished hopes are negated;
 another company making good the recall costs is good news; an outage fixed within hours is small; a
 company left out of a suit is not sued; a beat whose shares sink, told with "but" and no comma, is read
-down; a partial voluntary recall is small.
-The tests marked guard, and the rival bidder's white flag, pass before these rules too."""
+down; a partial voluntary recall is small; the banks running an offering and Korean retail investors'
+holdings are no news for the stocks named. The tests marked guard, and the rival bidder's white flag, pass before these rules too."""
 
 from __future__ import annotations
 
@@ -221,3 +221,13 @@ def test_a_beat_whose_shares_sink_without_a_comma_is_read_down(tracker: Tracker)
 def test_a_partial_voluntary_recall_is_immaterial(tracker: Tracker) -> None:
     text = "델, 발열 우려 노트북 일부 자발적 리콜…어댑터 무상 교체"
     assert "DELL" not in shown(tracker.track(ko(text)))
+
+
+def test_the_banks_running_an_offering_are_named_in_passing(tracker: Tracker) -> None:
+    text = "우버, 뉴욕증시 상장 공모가 45달러 확정…골드만삭스·모건스탠리 주관 사상 최대 IPO"
+    assert not {"GS", "MS"} & set(shown(tracker.track(ko(text))))
+
+
+def test_korean_retail_investors_holdings_are_no_news_for_the_stocks(tracker: Tracker) -> None:
+    text = "Korean retail investors' overseas stock holdings top $80 billion as Apple and Microsoft rally"
+    assert not {"AAPL", "MSFT"} & set(shown(tracker.track(en(text))))
