@@ -684,7 +684,6 @@ class FrameReader:
             polarity *= _TINY_MOVE_FACTOR  # "하루 전 메타가 … 10% 넘게 급락했던 것과": background
         elif polarity and language == "ko" and not is_title and self._market_wide_own_move(text, span, spans, clause):
             polarity = 0.0  # "…2.4% 내렸는데, 기술주 전반이 약세였던 만큼": the market's move, no news of its own
-
         if polarity and asks(text, span.start):
             polarity *= _QUESTION_FACTOR  # "테슬라 어디까지 오르나": asked, not reported
         if (
@@ -1667,10 +1666,8 @@ class FrameReader:
         For a headline this is its story's weight: a recall fixed over the air counts too."""
         factor = self._dampening(text, language)
         quick = self._quick_fix["en" if language == "en" else "ko"]
-        if quick is not None and quick.search(text):
-            event = self.event_type(text, language)
-            if event is not None and event.id == "recall_accident":
-                factor = min(factor, self._small_recall_factor)
+        if quick is not None and quick.search(text) and self._tells_recall(text, language):
+            factor = min(factor, self._small_recall_factor)
         return factor
 
     def story_dampening(self, head: str, body: list[str], language: str) -> float:
@@ -1680,14 +1677,19 @@ class FrameReader:
         small = self._recall_told_small["en" if language == "en" else "ko"]
         if small is None or factor <= self._small_recall_factor:
             return factor
-        event = self.event_type(head, language)
-        if event is None or event.id != "recall_accident":
-            return factor
-        for text in body:
-            told = self.event_type(text, language)
-            if told is not None and told.id == "recall_accident" and small.search(text):
-                return self._small_recall_factor
+        # The cheap pattern first: event types are read only for the rare story that calls something small.
+        told_small = [text for text in body if small.search(text)]
+        if (
+            told_small
+            and self._tells_recall(head, language)
+            and any(self._tells_recall(text, language) for text in told_small)
+        ):
+            return self._small_recall_factor
         return factor
+
+    def _tells_recall(self, text: str, language: str) -> bool:
+        event = self.event_type(text, language)
+        return event is not None and event.id == "recall_accident"
 
     def _dampening(self, text: str, language: str) -> float:
         factor = 1.0
